@@ -1,0 +1,45 @@
+import type { Registration } from './functionsCoreShim';
+
+export interface FunctionSummary {
+  name: string;
+  trigger: string;
+  route?: string;
+  methods?: string[];
+  authLevel?: string;
+  schedule?: string;
+  runOnStartup?: boolean;
+  useMonitor?: boolean;
+}
+
+/** The metadata the Functions host receives, reduced to what a reader checks. */
+export function summarize(registrations: Registration[], routePrefix: string): FunctionSummary[] {
+  return registrations
+    .map(({ metadata }) => {
+      const trigger = Object.values(metadata.bindings).find((b) => b.direction === 'in' && b.type.endsWith('Trigger'));
+      const summary: FunctionSummary = { name: metadata.name, trigger: trigger?.type ?? 'unknown' };
+      if (trigger?.type === 'httpTrigger') {
+        summary.route = `/${[routePrefix, typeof trigger.route === 'string' ? trigger.route : metadata.name].filter(Boolean).join('/')}`;
+        summary.methods = Array.isArray(trigger.methods) ? trigger.methods.map(String) : ['GET', 'POST'];
+        summary.authLevel = typeof trigger.authLevel === 'string' ? trigger.authLevel : 'anonymous';
+      }
+      if (trigger?.type === 'timerTrigger') {
+        summary.schedule = String(trigger.schedule);
+        summary.runOnStartup = trigger.runOnStartup === true;
+        summary.useMonitor = trigger.useMonitor !== false;
+      }
+      return summary;
+    })
+    .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+export function formatFunctionTable(functions: FunctionSummary[]): string {
+  return functions
+    .map((f) =>
+      f.trigger === 'httpTrigger'
+        ? `${f.name}: [${f.methods?.join(',')}] ${f.route} (auth: ${f.authLevel})`
+        : f.trigger === 'timerTrigger'
+          ? `${f.name}: timer "${f.schedule}"${f.runOnStartup ? ' runOnStartup' : ''}`
+          : `${f.name}: ${f.trigger}`,
+    )
+    .join('\n');
+}

@@ -1,0 +1,160 @@
+import { randomUUID, timingSafeEqual } from 'node:crypto';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
+import { resolveRoute, type HttpFunction } from './httpFunctions';
+import { createLogHandler, type LogSink } from './invocationLog';
+
+export interface HostKeys {
+  enforce: boolean;
+  functionKey?: string | undefined;
+  masterKey?: string | undefined;
+}
+
+export interface HttpHostOptions {
+  functions: HttpFunction[];
+  host: string;
+  port: number;
+  keys: HostKeys;
+  logSink?: LogSink;
+}
+
+export interface RunningHttpHost {
+  url: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+export async function startHttpHost(options: HttpHostOptions): Promise<RunningHttpHost> {
+  const server = http.createServer((req, res) => {
+    handle(options, req, res).catch((error: unknown) => {
+      if (!res.headersSent) res.writeHead(500);
+      res.end();
+      process.stderr.write(`local host: unhandled error: ${String(error)}\n`);
+    });
+  });
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${options.host}:${port}`,
+    port,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
+  };
+}
+
+async function handle(options: HttpHostOptions, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  const url = new URL(req.url ?? '/', `http://${req.headers.host ?? `${options.host}`}`);
+  const resolution = resolveRoute(options.functions, method, url.pathname);
+  if (resolution.kind === 'notFound') return writePlain(res, 404);
+  if (resolution.kind === 'methodNotAllowed') {
+    return writePlain(res, 405, { allow: resolution.allowed.join(', ') });
+  }
+  const { fn, params } = resolution;
+  if (!isAuthorizedByKey(fn, req, url, options.keys)) return writePlain(res, 401);
+
+  const body = await readBody(req);
+  if (body === 'tooLarge') return writePlain(res, 413);
+  const request = new HttpRequest({
+    method,
+    url: url.toString(),
+    headers: flattenHeaders(req.headers),
+    params,
+    ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: { bytes: body } } : {}),
+  });
+  const invocationId = randomUUID();
+  const context = new InvocationContext({
+    invocationId,
+    functionName: fn.name,
+    logHandler: createLogHandler({ functionName: fn.name, invocationId }, options.logSink),
+    traceContext: { traceParent: req.headers.traceparent as string | undefined, attributes: {} },
+    options: { trigger: { type: 'httpTrigger', name: 'httpTrigger1' }, extraInputs: [], extraOutputs: [] },
+  });
+  let result: unknown;
+  try {
+    result = await fn.handler(request, context);
+  } catch (error) {
+    context.error(`Function "${fn.name}" threw: ${String(error)}`);
+    return writePlain(res, 500);
+  }
+  await writeResponse(res, toHttpResponse(result), method);
+}
+
+function toHttpResponse(result: unknown): HttpResponse {
+  if (result instanceof HttpResponse) return result;
+  return new HttpResponse(result ?? {});
+}
+
+async function writeResponse(res: http.ServerResponse, response: HttpResponse, method: string): Promise<void> {
+  const headers: Record<string, string | string[]> = {};
+  response.headers.forEach((value, name) => {
+    headers[name] = value;
+  });
+  const cookies = response.cookies.map(
+    (c) =>
+      `${c.name}=${c.value}` +
+      (c.path ? `; Path=${c.path}` : '') +
+      (c.domain ? `; Domain=${c.domain}` : '') +
+      (c.maxAge !== undefined ? `; Max-Age=${c.maxAge}` : '') +
+      (c.secure ? '; Secure' : '') +
+      (c.httpOnly ? '; HttpOnly' : '') +
+      (c.sameSite ? `; SameSite=${c.sameSite}` : ''),
+  );
+  if (cookies.length > 0) headers['set-cookie'] = cookies;
+  const body = Buffer.from(await response.arrayBuffer());
+  res.writeHead(response.status, headers);
+  res.end(method === 'HEAD' ? undefined : body);
+}
+
+function writePlain(res: http.ServerResponse, status: number, headers: Record<string, string> = {}): void {
+  res.writeHead(status, headers);
+  res.end();
+}
+
+function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
+  const flat: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return flat;
+}
+
+async function readBody(req: http.IncomingMessage): Promise<Uint8Array | 'tooLarge'> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = chunk as Buffer;
+    size += buffer.length;
+    if (size > MAX_BODY_BYTES) return 'tooLarge';
+    chunks.push(buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function isAuthorizedByKey(fn: HttpFunction, req: http.IncomingMessage, url: URL, keys: HostKeys): boolean {
+  if (!keys.enforce || fn.authLevel === 'anonymous') return true;
+  const presented = headerValue(req.headers['x-functions-key']) ?? url.searchParams.get('code') ?? undefined;
+  if (!presented) return false;
+  const accepted = fn.authLevel === 'admin' ? [keys.masterKey] : [keys.functionKey, keys.masterKey];
+  return accepted.some((key) => key !== undefined && constantTimeEquals(key, presented));
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
+function constantTimeEquals(expected: string, presented: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(presented);
+  return a.length === b.length && timingSafeEqual(a, b);
+}

@@ -1,0 +1,83 @@
+import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import { statusCodeOf } from '../../../shared/storage/storageErrors';
+
+export interface ScheduleStatus {
+  last: string;
+  next: string;
+  lastUpdated: string;
+}
+
+export type ClaimResult = { claimed: true; previous: ScheduleStatus | undefined } | { claimed: false };
+
+/**
+ * One run per occurrence across every host sharing the storage account, as the Functions host's timer
+ * singleton does: a blob lease guards the schedule status blob, and an occurrence runs only on the host
+ * that advances `last` to it.
+ */
+export class OccurrenceClaims {
+  private readonly container: ContainerClient;
+  private ensured: Promise<unknown> | undefined;
+
+  constructor(
+    blobService: BlobServiceClient,
+    private readonly hostId: string,
+  ) {
+    this.container = blobService.getContainerClient('azure-webjobs-hosts');
+  }
+
+  async readStatus(functionName: string): Promise<ScheduleStatus | undefined> {
+    await this.ensureContainer();
+    try {
+      const buffer = await this.statusBlob(functionName).downloadToBuffer();
+      return buffer.length > 0 ? (JSON.parse(buffer.toString('utf8')) as ScheduleStatus) : undefined;
+    } catch (error) {
+      if (statusCodeOf(error) === 404) return undefined;
+      throw error;
+    }
+  }
+
+  /** Claims `occurrence` for this host; false when another host already ran it or holds the lock. */
+  async claim(functionName: string, occurrence: Date, next: Date, now: Date): Promise<ClaimResult> {
+    await this.ensureContainer();
+    const blob = this.statusBlob(functionName);
+    await blob.uploadData(Buffer.alloc(0), { conditions: { ifNoneMatch: '*' } }).catch(ignoreStatus(409, 412));
+    const lease = blob.getBlobLeaseClient();
+    try {
+      await lease.acquireLease(15);
+    } catch (error) {
+      if (statusCodeOf(error) === 409) return { claimed: false };
+      throw error;
+    }
+    try {
+      const previous = await this.readStatus(functionName);
+      if (previous && Date.parse(previous.last) >= occurrence.getTime()) return { claimed: false };
+      const status: ScheduleStatus = {
+        last: occurrence.toISOString(),
+        next: next.toISOString(),
+        lastUpdated: now.toISOString(),
+      };
+      const body = Buffer.from(JSON.stringify(status));
+      await blob.uploadData(body, { conditions: { leaseId: lease.leaseId } });
+      return { claimed: true, previous };
+    } finally {
+      await lease.releaseLease().catch(() => undefined);
+    }
+  }
+
+  private statusBlob(functionName: string) {
+    return this.container.getBlockBlobClient(`timers/${this.hostId}/${functionName}/status`);
+  }
+
+  private ensureContainer(): Promise<unknown> {
+    this.ensured ??= this.container.createIfNotExists();
+    return this.ensured;
+  }
+}
+
+function ignoreStatus(...statuses: number[]) {
+  return (error: unknown) => {
+    const status = statusCodeOf(error);
+    if (status !== undefined && statuses.includes(status)) return;
+    throw error;
+  };
+}

@@ -1,0 +1,44 @@
+import {
+  DependencyRejectedError,
+  DependencyUnavailableError,
+  NotFoundError,
+} from '../../domain/errors';
+import { errorCodeOf, statusCodeOf } from '../../storage/storageErrors';
+
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+
+/**
+ * ARM failures as domain errors: throttling and server faults become "retry later" (503 + Retry-After),
+ * client errors keep AKS's own code and message.
+ */
+export function translateArmError(error: unknown, resource = 'The resource'): unknown {
+  const status = statusCodeOf(error);
+  if (status === undefined) return error;
+  const code = errorCodeOf(error) ?? `Http${status}`;
+  const message = armMessageOf(error);
+  if (status === 429 || status >= 500) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      `Azure Resource Manager answered ${status} (${code}); retry later.`,
+      retryAfterOf(error) ?? DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (status === 404) return new NotFoundError(resource, message);
+  return new DependencyRejectedError('Azure Resource Manager', status, code, message);
+}
+
+function armMessageOf(error: unknown): string {
+  const details = (error as { details?: { error?: { message?: unknown } } }).details;
+  const message = details?.error?.message ?? (error as Error).message;
+  return typeof message === 'string' ? message : 'Azure Resource Manager rejected the request.';
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const response = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response;
+  const value = response?.headers?.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(1, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(1, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,6 @@
+import type { ApiOperation } from './apiOperation';
+import { getHealth } from './healthApi';
+import { getOpenApiDocument } from './openApiApi';
+
+/** Every operation the API serves; the OpenAPI document and the registration contract test read this list. */
+export const allOperations: ApiOperation[] = [getHealth, getOpenApiDocument];

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+
+/**
+ * Every setting the app reads, parsed once at cold start. Names follow Azure Functions app settings;
+ * `AzureWebJobsStorage__*` are the identity-based connection settings the Functions host also understands.
+ */
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const settingsSchema = z
+  .object({
+    FLEETPLANE_MODE: z.enum(['azure', 'local']).default('azure'),
+    AzureWebJobsStorage: z.string().min(1).optional(),
+    AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name').optional(),
+    AzureWebJobsStorage__tableServiceUri: httpsUrl.optional(),
+    AzureWebJobsStorage__blobServiceUri: httpsUrl.optional(),
+    AzureWebJobsStorage__clientId: uuid.optional(),
+    FLEETPLANE_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'must start with a letter and hold only letters and digits (max 30)')
+      .default('fleetplane'),
+    AZURE_SUBSCRIPTION_ID: uuid.optional(),
+    FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
+    FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),
+    FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
+    FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
+    FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
+    FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
+  })
+  .superRefine((value, ctx) => {
+    const hasStorage =
+      value.AzureWebJobsStorage ||
+      value.AzureWebJobsStorage__accountName ||
+      (value.AzureWebJobsStorage__tableServiceUri && value.AzureWebJobsStorage__blobServiceUri);
+    if (!hasStorage) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AzureWebJobsStorage'],
+        message: 'is required (a connection string, or AzureWebJobsStorage__accountName for identity-based access)',
+      });
+    }
+    if (value.FLEETPLANE_ARM_CREDENTIAL === 'emulator' && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FLEETPLANE_ARM_CREDENTIAL'],
+        message: 'may be "emulator" only when FLEETPLANE_MODE=local',
+      });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {}
+
+/** Parses settings from an environment; the first problem becomes one line that names the setting. */
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'settings');
+  throw new SettingsError(`Invalid setting ${name}: ${issue.message}`);
+}
+
+/** All subscriptions the fleet spans, in a stable order without duplicates. */
+export function fleetSubscriptions(settings: Settings): string[] {
+  const all = [...(settings.FLEETPLANE_SUBSCRIPTION_IDS ?? []), settings.AZURE_SUBSCRIPTION_ID];
+  return [...new Set(all.filter((id): id is string => Boolean(id)).map((id) => id.toLowerCase()))];
+}

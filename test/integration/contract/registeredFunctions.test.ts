@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { allOperations } from '../../../shared/api/allOperations';
+import { repoRoot } from '../../support/localHost';
+
+interface Summary {
+  name: string;
+  trigger: string;
+  route?: string;
+  methods?: string[];
+  authLevel?: string;
+  schedule?: string;
+}
+
+/** Exactly what `npm run functions` prints: the compiled app loaded as the Functions worker loads it. */
+function registeredFunctions(): Summary[] {
+  const out = execFileSync(process.execPath, [path.join(repoRoot, 'dist/local/host/printFunctions.js'), '--json'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  });
+  return (JSON.parse(out) as { functions: Summary[] }).functions;
+}
+
+describe('registered functions (contract)', () => {
+  const functions = registeredFunctions();
+
+  it('registers exactly the expected functions with their triggers, routes, methods and auth levels', () => {
+    expect(functions).toEqual([
+      { name: 'getHealth', trigger: 'httpTrigger', route: '/api/health', methods: ['GET'], authLevel: 'anonymous' },
+      {
+        name: 'getOpenApiDocument',
+        trigger: 'httpTrigger',
+        route: '/api/openapi.json',
+        methods: ['GET'],
+        authLevel: 'anonymous',
+      },
+    ]);
+  });
+
+  it('registers every operation of the API definition over HTTP, and nothing else', () => {
+    const http = functions
+      .filter((f) => f.trigger === 'httpTrigger')
+      .map((f) => ({ name: f.name, route: f.route, methods: f.methods }));
+    const defined = allOperations.map((op) => ({
+      name: op.operationId,
+      route: `/api/${op.route}`,
+      methods: [op.method],
+    }));
+    expect(http).toEqual(expect.arrayContaining(defined));
+    expect(http).toHaveLength(defined.length);
+  });
+});

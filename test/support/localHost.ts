@@ -1,0 +1,32 @@
+import path from 'node:path';
+import { spawnManaged, type ManagedChild } from '../../local/stack/childProcess';
+
+export const repoRoot = path.resolve(__dirname, '../..');
+export const hostMain = path.join(repoRoot, 'dist/local/host/main.js');
+
+export interface StartedHost {
+  /** e.g. http://127.0.0.1:40123 */
+  origin: string;
+  child: ManagedChild;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/** Runs the compiled local host as its own process, as `npm start` does, on a free port. */
+export async function startLocalHost(options: { appDir?: string; env: Record<string, string> }): Promise<StartedHost> {
+  const child = spawnManaged({
+    name: 'local host',
+    command: process.execPath,
+    args: [hostMain, options.appDir ?? repoRoot],
+    cwd: options.appDir ?? repoRoot,
+    env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS, LOCAL_HOST_PORT: '0', ...options.env },
+  });
+  try {
+    const match = await child.waitForLine(/"message":"Host started".*"url":"(http:\/\/[^"/]+)/, 20_000);
+    const origin = match[1]!;
+    return { origin, child, output: () => child.recentOutput(), stop: () => child.stop() };
+  } catch (error) {
+    await child.stop();
+    throw error;
+  }
+}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { fleetSubscriptions, parseSettings, SettingsError } from '../../../shared/config/settings';
+
+const base = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
+const sub1 = '11111111-1111-1111-1111-111111111111';
+const sub2 = '22222222-2222-2222-2222-222222222222';
+
+describe('settings', () => {
+  it('applies defaults', () => {
+    const settings = parseSettings(base);
+    expect(settings.FLEETPLANE_MODE).toBe('azure');
+    expect(settings.FLEETPLANE_ARM_ENDPOINT).toBe('https://management.azure.com');
+    expect(settings.FLEETPLANE_ARM_CREDENTIAL).toBe('default');
+  });
+
+  it('accepts identity-based storage settings instead of a connection string', () => {
+    expect(() => parseSettings({ AzureWebJobsStorage__accountName: 'fleetplanestore' })).not.toThrow();
+  });
+
+  it.each([
+    [{}, 'Invalid setting AzureWebJobsStorage: is required'],
+    [{ ...base, FLEETPLANE_MODE: 'cloud' }, 'Invalid setting FLEETPLANE_MODE:'],
+    [{ ...base, FLEETPLANE_ARM_ENDPOINT: 'http://127.0.0.1:8443' }, 'Invalid setting FLEETPLANE_ARM_ENDPOINT: must be an https URL'],
+    [{ ...base, FLEETPLANE_SUBSCRIPTION_IDS: `${sub1},nope` }, 'Invalid setting FLEETPLANE_SUBSCRIPTION_IDS: must be a GUID'],
+    [{ ...base, FLEETPLANE_TABLE_PREFIX: '9abc' }, 'Invalid setting FLEETPLANE_TABLE_PREFIX: must start with a letter'],
+    [{ ...base, FLEETPLANE_ARM_CREDENTIAL: 'emulator' }, 'Invalid setting FLEETPLANE_ARM_CREDENTIAL: may be "emulator" only when'],
+    [{ ...base, FLEETPLANE_HEALTH_TIMEOUT_MS: '5' }, 'Invalid setting FLEETPLANE_HEALTH_TIMEOUT_MS:'],
+  ])('rejects %j with one line naming the setting', (env, message) => {
+    expect(() => parseSettings(env)).toThrow(SettingsError);
+    expect(() => parseSettings(env)).toThrow(message);
+    try {
+      parseSettings(env);
+    } catch (error) {
+      expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('collects fleet subscriptions without duplicates, case-insensitively', () => {
+    const settings = parseSettings({
+      ...base,
+      AZURE_SUBSCRIPTION_ID: sub1.toUpperCase(),
+      FLEETPLANE_SUBSCRIPTION_IDS: `${sub1}, ${sub2}`,
+    });
+    expect(fleetSubscriptions(settings)).toEqual([sub1, sub2]);
+  });
+});
