@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { restorePoller, type ContainerServiceClient } from '@azure/arm-containerservice';
+import type { OperationState, PollerLike } from '@azure/core-lro';
+import { translateArmError } from '../adapters/arm/armErrors';
+import type { ArmClients } from '../adapters/arm/armClients';
+import { PreconditionFailedError } from '../domain/errors';
+import { isTerminal, type OperationRecord, type OperationStatus } from './operationRecord';
+import type { OperationStore } from './operationStore';
+
+export type ArmPoller = PollerLike<OperationState<unknown>, unknown>;
+
+export interface StartOperation {
+  kind: string;
+  target: string;
+  subscriptionId: string;
+  createdBy?: string;
+  correlationId: string;
+  /** Sends the ARM request; resolves once ARM accepted it (the initial 200/201/202). */
+  submit: (client: ContainerServiceClient) => ArmPoller;
+}
+
+/**
+ * Runs ARM long-running operations durably: the record exists before ARM is called, the SDK's serialised
+ * poller is stored once ARM accepts, and any host can later resume polling from that state — so a restart
+ * adopts the operation in flight instead of issuing it again.
+ */
+export class ArmOperationRunner {
+  constructor(
+    private readonly store: OperationStore,
+    private readonly arm: ArmClients,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  async start(input: StartOperation): Promise<OperationRecord> {
+    const created = this.now().toISOString();
+    const accepted: OperationRecord = {
+      id: randomUUID(),
+      kind: input.kind,
+      target: input.target,
+      status: 'Accepted',
+      createdAt: created,
+      updatedAt: created,
+      correlationId: input.correlationId,
+      ...(input.createdBy ? { createdBy: input.createdBy } : {}),
+    };
+    const stored = await this.store.create(accepted);
+    const poller = input.submit(this.arm.containerService(input.subscriptionId));
+    try {
+      await poller.submitted();
+    } catch (error) {
+      await this.store.replace(this.finish(accepted, 'Failed', armFailure(error)), stored.etag);
+      throw translateArmError(error);
+    }
+    const running = { ...accepted, status: 'InProgress' as const, armPollerState: await poller.serialize() };
+    const next = poller.isDone ? this.finish(running, statusOf(poller), failureOf(poller)) : running;
+    return (await this.store.replace({ ...next, updatedAt: this.now().toISOString() }, stored.etag)).value;
+  }
+
+  /** Polls ARM once for an unfinished operation and records what it learned. */
+  async refresh(id: string): Promise<OperationRecord | undefined> {
+    const stored = await this.store.get(id);
+    if (!stored) return undefined;
+    const record = stored.value;
+    if (isTerminal(record.status) || !record.armPollerState) return record;
+    const client = this.arm.containerService(subscriptionOf(record.target));
+    const poller = restorePoller(client, record.armPollerState, client.managedClusters.createOrUpdate) as ArmPoller;
+    let next: OperationRecord;
+    try {
+      await poller.poll();
+      const state = await poller.serialize();
+      next = poller.isDone
+        ? this.finish({ ...record, armPollerState: state }, statusOf(poller), failureOf(poller))
+        : { ...record, armPollerState: state, updatedAt: this.now().toISOString() };
+    } catch (error) {
+      const translated = translateArmError(error);
+      if (isRetryable(translated)) return record;
+      next = this.finish(record, 'Failed', armFailure(error));
+    }
+    try {
+      return (await this.store.replace(next, stored.etag)).value;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return (await this.store.get(id))?.value;
+      throw error;
+    }
+  }
+
+  /** Advances every unfinished operation once; the timer calls this, so progress never depends on a caller polling. */
+  async sweep(): Promise<number> {
+    const active = await this.store.active();
+    for (const { value } of active) await this.refresh(value.id);
+    return active.length;
+  }
+
+  private finish(
+    record: OperationRecord,
+    status: OperationStatus,
+    error: OperationRecord['error'] | undefined,
+  ): OperationRecord {
+    const time = this.now().toISOString();
+    const { armPollerState: _done, ...rest } = record;
+    return { ...rest, status, updatedAt: time, completedAt: time, ...(error && status !== 'Succeeded' ? { error } : {}) };
+  }
+}
+
+function statusOf(poller: ArmPoller): OperationStatus {
+  switch (poller.operationState?.status) {
+    case 'succeeded':
+      return 'Succeeded';
+    case 'failed':
+      return 'Failed';
+    case 'canceled':
+      return 'Canceled';
+    default:
+      return 'InProgress';
+  }
+}
+
+function failureOf(poller: ArmPoller): OperationRecord['error'] | undefined {
+  const error = poller.operationState?.error;
+  return error ? armFailure(error) : undefined;
+}
+
+const LRO_FAILURE = /long-running operation has failed\.\s*([^.]+)\.\s*([\s\S]*)$/;
+
+/** ARM's code and message from a RestError, or from core-lro's "The long-running operation has failed. <code>. <message>". */
+export function armFailure(error: unknown): { code: string; message: string } {
+  const restError = error as { code?: unknown; details?: { error?: { code?: unknown; message?: unknown } }; message?: unknown };
+  const detail = restError.details?.error;
+  if (typeof detail?.code === 'string') {
+    return { code: detail.code, message: typeof detail.message === 'string' ? detail.message : '' };
+  }
+  const message = typeof restError.message === 'string' ? restError.message : String(error);
+  const lro = LRO_FAILURE.exec(message);
+  if (lro) return { code: lro[1]!.trim(), message: lro[2]!.trim() };
+  return { code: typeof restError.code === 'string' ? restError.code : 'ArmOperationFailed', message };
+}
+
+function isRetryable(error: unknown): boolean {
+  return (error as { kind?: string }).kind === 'dependencyUnavailable';
+}
+
+export function subscriptionOf(armId: string): string {
+  const match = /^\/subscriptions\/([^/]+)/i.exec(armId);
+  if (!match) throw new Error(`Not an ARM id: ${armId}`);
+  return match[1]!;
+}

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+export const OPERATION_STATUSES = ['Accepted', 'InProgress', 'Succeeded', 'Failed', 'Canceled'] as const;
+export type OperationStatus = (typeof OPERATION_STATUSES)[number];
+
+export const operationRecordSchema = z.object({
+  id: z.string(),
+  kind: z.string().describe('What was asked, e.g. putCluster, deleteNodePool, startCluster.'),
+  target: z.string().describe('ARM id of the resource the operation changes.'),
+  status: z.enum(OPERATION_STATUSES),
+  createdAt: z.iso.datetime(),
+  updatedAt: z.iso.datetime(),
+  completedAt: z.iso.datetime().optional(),
+  createdBy: z.string().optional(),
+  correlationId: z.string(),
+  /** The ARM long-running operation, as the SDK serialises its poller: enough to resume it on any host. */
+  armPollerState: z.string().optional(),
+  error: z.object({ code: z.string(), message: z.string() }).optional(),
+});
+
+export type OperationRecord = z.infer<typeof operationRecordSchema>;
+
+export function isTerminal(status: OperationStatus): boolean {
+  return status === 'Succeeded' || status === 'Failed' || status === 'Canceled';
+}
+
+/** What callers see at GET /api/operations/{id}: no poller internals. */
+export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true });
+export type OperationView = z.infer<typeof operationViewSchema>;
+
+export function toOperationView(record: OperationRecord): OperationView {
+  const { armPollerState: _internal, ...view } = record;
+  return view;
+}

@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { RunningAksEmulator } from '../../../local/aks-emulator';
+import { ArmClients } from '../../../shared/adapters/arm/armClients';
+import { DependencyRejectedError } from '../../../shared/domain/errors';
+import { ArmOperationRunner } from '../../../shared/operations/armOperationRunner';
+import { OperationStore } from '../../../shared/operations/operationStore';
+import { startTestEmulator, SUB } from '../../emulator/harness';
+import { testSettings, testStorage, uniqueTablePrefix } from '../../support/storage';
+
+const target = (name: string) =>
+  `/subscriptions/${SUB}/resourceGroups/rg1/providers/Microsoft.ContainerService/managedClusters/${name}`;
+
+const clusterBody = {
+  location: 'eastus',
+  dnsPrefix: 'ops',
+  kubernetesVersion: '1.35.3',
+  agentPoolProfiles: [{ name: 'system', mode: 'System' as const, osType: 'Linux' as const, vmSize: 'Standard_D2s_v5', count: 2 }],
+};
+
+describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
+  let emulator: RunningAksEmulator;
+  let store: OperationStore;
+  const newRunner = () =>
+    new ArmOperationRunner(
+      store,
+      new ArmClients(testSettings({ FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl, FLEETPLANE_MODE: 'local', FLEETPLANE_ARM_CREDENTIAL: 'emulator' }), {
+        maxRetries: 0,
+      }),
+    );
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ speed: 0 });
+    store = new OperationStore(testStorage().tableClient(`${uniqueTablePrefix()}ops`));
+  });
+  afterAll(() => emulator?.close());
+
+  it('records the operation, resumes it on another runner after a "restart", and issues the PUT once', async () => {
+    emulator.resetCounters();
+    const started = await newRunner().start({
+      kind: 'putCluster',
+      target: target('ops1'),
+      subscriptionId: SUB,
+      correlationId: 'corr-1',
+      submit: (client) => client.managedClusters.createOrUpdate('rg1', 'ops1', clusterBody, { updateIntervalInMs: 5 }),
+    });
+    expect(started.status).toBe('InProgress');
+    expect(started.armPollerState).toBeDefined();
+
+    const stillRunning = await newRunner().refresh(started.id);
+    expect(stillRunning?.status).toBe('InProgress');
+
+    emulator.advanceClock(3_600);
+    const afterRestart = newRunner();
+    const done = await afterRestart.refresh(started.id);
+    expect(done?.status).toBe('Succeeded');
+    expect(done?.completedAt).toBeDefined();
+    expect(done?.armPollerState).toBeUndefined();
+    expect(await afterRestart.sweep()).toBe(0);
+    expect(emulator.counters()['managedClusters.createOrUpdate']).toBe(1);
+  });
+
+  it('keeps AKS\'s code and message when ARM rejects the request, and records the failure', async () => {
+    await expect(
+      newRunner().start({
+        kind: 'putCluster',
+        target: target('ops2'),
+        subscriptionId: SUB,
+        correlationId: 'corr-2',
+        submit: (client) =>
+          client.managedClusters.createOrUpdate('rg1', 'ops2', { ...clusterBody, agentPoolProfiles: [{ ...clusterBody.agentPoolProfiles[0]!, mode: 'User' }] }),
+      }),
+    ).rejects.toBeInstanceOf(DependencyRejectedError);
+    const failed = (await store.active()).filter((op) => op.value.target === target('ops2'));
+    expect(failed).toEqual([]);
+  });
+
+  it('records an ARM operation that fails later with its code', async () => {
+    emulator.injectFault({ kind: 'lroFailure', operation: 'managedClusters.createOrUpdate', code: 'QuotaExceeded', message: 'no quota', remaining: 1 });
+    const started = await newRunner().start({
+      kind: 'putCluster',
+      target: target('ops3'),
+      subscriptionId: SUB,
+      correlationId: 'corr-3',
+      submit: (client) => client.managedClusters.createOrUpdate('rg1', 'ops3', clusterBody, { updateIntervalInMs: 5 }),
+    });
+    emulator.advanceClock(3_600);
+    const done = await newRunner().refresh(started.id);
+    expect(done?.status).toBe('Failed');
+    expect(done?.error?.code).toBe('QuotaExceeded');
+  });
+});
