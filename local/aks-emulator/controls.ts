@@ -1,0 +1,129 @@
+import { ArmError } from './errors';
+import type { Fleet } from './engine/fleet';
+import type { FaultInjector, FaultRule } from './engine/faults';
+import type { ImageFamily } from './engine/nodeImages';
+import { parseVersion } from './catalogue/versions';
+import { seedDemoFleet } from './demoFleet';
+import type { RequestCounters } from './http/counters';
+import type { NodeState, PodDisruptionBudget } from './model';
+
+export interface QuotaSetting {
+  subscriptionId: string;
+  location: string;
+  family: string;
+  limit: number;
+}
+
+export interface PoolNodesView {
+  pool: string;
+  provisioningState: string;
+  currentOrchestratorVersion: string;
+  nodeImageVersion: string;
+  nodes: NodeState[];
+}
+
+const IMAGE_FAMILIES: ImageFamily[] = ['AKSUbuntu-2204gen2containerd', 'AKSAzureLinux-V3gen2', 'AKSWindows-2022-containerd'];
+
+/** The controls behind the admin API, also offered programmatically on RunningAksEmulator. */
+export class EmulatorControls {
+  constructor(
+    private readonly fleet: Fleet,
+    private readonly faults: FaultInjector,
+    private readonly requestCounters: RequestCounters,
+  ) {}
+
+  counters(): Record<string, number> {
+    return this.requestCounters.snapshot();
+  }
+
+  resetCounters(): void {
+    this.requestCounters.reset();
+  }
+
+  injectFault(rule: Omit<FaultRule, 'id'>): FaultRule {
+    if (!['throttle', 'error', 'latency', 'lroFailure'].includes(rule.kind)) {
+      throw new ArmError(400, 'InvalidFault', `Unknown fault kind '${String(rule.kind)}'. Use throttle, error, latency or lroFailure.`);
+    }
+    return this.faults.add({ ...rule, operation: rule.operation || '*' });
+  }
+
+  listFaults(): FaultRule[] {
+    return this.faults.list();
+  }
+
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
+  setQuota(setting: QuotaSetting): void {
+    if (!Number.isFinite(setting.limit) || setting.limit < 0) throw new ArmError(400, 'InvalidQuota', 'limit must be a non-negative number of vCPUs.');
+    this.fleet.quotaOverrides.set(`${setting.subscriptionId}/${setting.location}/${setting.family}`.toLowerCase(), setting.limit);
+  }
+
+  quotas(): { defaultVcpuLimit: number; overrides: Record<string, number> } {
+    return { defaultVcpuLimit: this.fleet.settings.defaultVcpuQuota, overrides: Object.fromEntries(this.fleet.quotaOverrides) };
+  }
+
+  declarePdb(subscriptionId: string, resourceGroup: string, clusterName: string, pdb: Partial<PodDisruptionBudget> & { name: string }): PodDisruptionBudget {
+    const cluster = this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName);
+    const stored: PodDisruptionBudget = { namespace: pdb.namespace ?? 'default', name: pdb.name, pools: pdb.pools ?? [], minAvailable: pdb.minAvailable ?? 1 };
+    cluster.podDisruptionBudgets.push(stored);
+    return stored;
+  }
+
+  clearPdbs(subscriptionId: string, resourceGroup: string, clusterName: string): void {
+    this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName).podDisruptionBudgets = [];
+  }
+
+  nodes(subscriptionId: string, resourceGroup: string, clusterName: string): PoolNodesView[] {
+    this.fleet.operations.tick();
+    const cluster = this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName);
+    return cluster.pools.map((p) => ({
+      pool: p.name,
+      provisioningState: p.provisioningState,
+      currentOrchestratorVersion: p.currentOrchestratorVersion,
+      nodeImageVersion: p.nodeImageVersion,
+      nodes: p.nodes.map((n) => ({ ...n, labels: { ...n.labels } })),
+    }));
+  }
+
+  advanceClock(seconds: number): string {
+    this.fleet.clock.advance(seconds * 1000);
+    this.fleet.operations.tick();
+    return this.fleet.clock.nowIso();
+  }
+
+  setClockSpeed(speed: number): void {
+    this.fleet.clock.setSpeed(speed);
+  }
+
+  now(): string {
+    return this.fleet.clock.nowIso();
+  }
+
+  publishKubernetesVersion(version: string, options: { isPreview?: boolean } = {}): void {
+    const parsed = parseVersion(version);
+    if (parsed?.patch === undefined) throw new ArmError(400, 'InvalidVersion', `'${version}' is not a full major.minor.patch version.`);
+    this.fleet.versions.publishPatch(version, options);
+  }
+
+  /** Publishes a node image for one family (or every family when omitted), e.g. suffix "202612.05.0". */
+  publishNodeImage(versionSuffix: string, family?: string): Record<string, string> {
+    const families = family === undefined ? IMAGE_FAMILIES : IMAGE_FAMILIES.filter((f) => f.toLowerCase() === family.toLowerCase());
+    if (families.length === 0) throw new ArmError(400, 'InvalidImageFamily', `Unknown image family '${family ?? ''}'. Known: ${IMAGE_FAMILIES.join(', ')}.`);
+    for (const f of families) this.fleet.nodeImages.publish(f, versionSuffix);
+    return this.fleet.nodeImages.families();
+  }
+
+  seedDemoFleet(): string[] {
+    return seedDemoFleet(this.fleet);
+  }
+
+  reset(): void {
+    this.fleet.reset();
+    this.fleet.nodeImages.reset();
+    this.fleet.versions.reset();
+    this.faults.clear();
+    this.requestCounters.reset();
+  }
+}

@@ -1,0 +1,155 @@
+import type { VirtualClock } from '../clock';
+import { clusterNotFound, operationInProgress, operationNotAllowed } from '../errors';
+import type { SeededRandom } from '../random';
+import type { VersionCatalogue } from '../catalogue/versions';
+import { findVmSize } from '../catalogue/vmSizes';
+import { checkVcpuQuota } from '../rules/quota';
+import type { ClusterState, NodeState, PoolState } from '../model';
+import { clusterKey } from '../model';
+import type { SimulationDurations } from './durations';
+import type { NodeImageCatalogue } from './nodeImages';
+import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
+
+export interface FleetSettings {
+  durations: SimulationDurations;
+  defaultVcpuQuota: number;
+  requireSgxAddonForConfidentialPools: boolean;
+}
+
+/** The emulated fleet: clusters, their pools and nodes, quotas, and the running operations. */
+export class Fleet {
+  readonly clusters = new Map<string, ClusterState>();
+  /** Keyed by `${subscription}/${location}/${family}` (lower case). */
+  readonly quotaOverrides = new Map<string, number>();
+
+  constructor(
+    readonly clock: VirtualClock,
+    readonly random: SeededRandom,
+    readonly versions: VersionCatalogue,
+    readonly nodeImages: NodeImageCatalogue,
+    readonly operations: OperationEngine,
+    readonly settings: FleetSettings,
+  ) {}
+
+  findCluster(subscriptionId: string, resourceGroup: string, name: string): ClusterState | undefined {
+    return this.clusters.get(clusterKey(subscriptionId, resourceGroup, name));
+  }
+
+  requireCluster(subscriptionId: string, resourceGroup: string, name: string): ClusterState {
+    const cluster = this.findCluster(subscriptionId, resourceGroup, name);
+    if (!cluster) throw clusterNotFound(resourceGroup, name);
+    return cluster;
+  }
+
+  /** AKS allows one mutating operation per cluster, counting its pools. */
+  assertNoOperationInProgress(cluster: ClusterState): void {
+    const active = this.activeOperation(cluster);
+    if (active) throw operationInProgress(active.description, active.id, active.startTime);
+  }
+
+  assertRunning(cluster: ClusterState, operation: string): void {
+    if (cluster.powerState === 'Stopped') {
+      throw operationNotAllowed(
+        `Managed cluster '${cluster.name}' is in stopped state. Operation '${operation}' is not allowed on a stopped cluster. Please start the cluster first.`,
+        409,
+      );
+    }
+  }
+
+  activeOperation(cluster: ClusterState): OperationRecord | undefined {
+    if (cluster.activeOperationId === undefined) return undefined;
+    const op = this.operations.get(cluster.activeOperationId);
+    return op?.status === 'InProgress' ? op : undefined;
+  }
+
+  startOperation(
+    cluster: ClusterState,
+    description: string,
+    result: OperationResult,
+    targets: ProvisionedTarget[],
+    simulation: Simulation,
+    options: { holdsClusterLock?: boolean; injectedFailure?: { code: string; message: string }; onFinished?: (op: OperationRecord) => void } = {},
+  ): OperationRecord {
+    const holdsClusterLock = options.holdsClusterLock ?? true;
+    const op = this.operations.start({
+      id: this.random.uuid(),
+      subscriptionId: cluster.subscriptionId,
+      location: cluster.location,
+      clusterKey: clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name),
+      description,
+      holdsClusterLock,
+      result,
+      targets,
+      simulation,
+      ...(options.injectedFailure ? { injectedFailure: options.injectedFailure } : {}),
+      ...(options.onFinished ? { onFinished: options.onFinished } : {}),
+    });
+    if (holdsClusterLock && op.status === 'InProgress') cluster.activeOperationId = op.id;
+    return op;
+  }
+
+  newETag(): string {
+    return this.random.uuid();
+  }
+
+  addNode(pool: PoolState, version: string, image: string, options: { surge: boolean; status: NodeState['status'] }): NodeState {
+    const index = pool.nextInstanceIndex;
+    pool.nextInstanceIndex += 1;
+    const suffix = index.toString(36).padStart(6, '0');
+    const name = pool.osType === 'Windows' ? `aks${pool.name}${suffix}` : `aks-${pool.name}-${pool.vmssSuffix}-vmss${suffix}`;
+    const node: NodeState = {
+      name,
+      kubernetesVersion: version,
+      nodeImageVersion: image,
+      status: options.status,
+      surge: options.surge,
+      labels: { 'kubernetes.azure.com/agentpool': pool.name, 'kubernetes.azure.com/node-image-version': image },
+    };
+    pool.nodes.push(node);
+    return node;
+  }
+
+  quotaLimit(subscriptionId: string, location: string, family: string): number {
+    return this.quotaOverrides.get(`${subscriptionId}/${location}/${family}`.toLowerCase()) ?? this.settings.defaultVcpuQuota;
+  }
+
+  /** vCPUs of every allocated node in the subscription and region, for one VM family. */
+  vcpuUsage(subscriptionId: string, location: string, family: string): number {
+    let total = 0;
+    for (const cluster of this.clusters.values()) {
+      if (cluster.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase() || cluster.location !== location) continue;
+      for (const pool of cluster.pools) {
+        const size = findVmSize(pool.vmSize);
+        if (size?.family !== family) continue;
+        total += pool.nodes.filter((n) => n.status !== 'Deallocated').length * size.vCpus;
+      }
+    }
+    return total;
+  }
+
+  assertQuotaFor(cluster: ClusterState, vmSize: string, additionalNodes: number): void {
+    const size = findVmSize(vmSize);
+    if (!size || additionalNodes <= 0) return;
+    checkVcpuQuota({
+      location: cluster.location,
+      family: size.family,
+      limit: this.quotaLimit(cluster.subscriptionId, cluster.location, size.family),
+      currentUsage: this.vcpuUsage(cluster.subscriptionId, cluster.location, size.family),
+      additionalRequired: additionalNodes * size.vCpus,
+    });
+  }
+
+  isNodeDrainBlocked(cluster: ClusterState, pool: PoolState): { namespace: string; name: string } | undefined {
+    return cluster.podDisruptionBudgets.find((pdb) => pdb.pools.length === 0 || pdb.pools.some((p) => p.toLowerCase() === pool.name.toLowerCase()));
+  }
+
+  seconds(key: keyof SimulationDurations): number {
+    return this.settings.durations[key] * 1000;
+  }
+
+  reset(): void {
+    this.clusters.clear();
+    this.quotaOverrides.clear();
+    this.operations.clear();
+  }
+}

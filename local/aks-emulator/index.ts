@@ -1,0 +1,183 @@
+import { readFile } from 'node:fs/promises';
+import { createServer } from 'node:https';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { VirtualClock } from './clock';
+import { EmulatorControls } from './controls';
+import { VersionCatalogue, defaultCatalogue } from './catalogue/versions';
+import { DEFAULT_DURATIONS } from './engine/durations';
+import type { SimulationDurations } from './engine/durations';
+import { FaultInjector } from './engine/faults';
+import { Fleet } from './engine/fleet';
+import { NodeImageCatalogue } from './engine/nodeImages';
+import { OperationEngine } from './engine/operations';
+import { buildAdminRouter } from './http/adminRoutes';
+import { buildArmRouter } from './http/armRoutes';
+import type { AuthOptions } from './http/auth';
+import { createAuthenticator } from './http/auth';
+import { RateLimitBudget, RequestCounters } from './http/counters';
+import { createRequestListener } from './http/server';
+import { SeededRandom } from './random';
+import { ensureEmulatorCertificate } from './tls';
+
+export type { AuthOptions } from './http/auth';
+export type { FaultRule, FaultKind } from './engine/faults';
+export type { SimulationDurations } from './engine/durations';
+export type { QuotaSetting, PoolNodesView } from './controls';
+export { DEMO_SUBSCRIPTIONS } from './demoFleet';
+export { ensureEmulatorCertificate } from './tls';
+
+export const SUPPORTED_API_VERSIONS = [
+  '2024-10-01',
+  '2025-01-01',
+  '2025-02-01',
+  '2025-03-01',
+  '2025-04-01',
+  '2025-05-01',
+  '2025-06-01',
+  '2025-07-01',
+  '2025-08-01',
+  '2025-09-01',
+  '2025-10-01',
+  '2026-01-01',
+  '2026-02-01',
+  '2026-03-01',
+  '2026-04-01',
+  '2026-05-01',
+  '2026-06-01',
+] as const;
+
+/** Default certificate directory (git-ignored): `.local/aks-emulator/` under the working directory. */
+export const DEFAULT_CERT_DIR = path.resolve(process.cwd(), '.local', 'aks-emulator');
+
+export interface AksEmulatorOptions {
+  /** 0 = any free port. Default 0 here; main.ts defaults to 8443. */
+  port?: number;
+  host?: string;
+  /** Origin used in every absolute URL returned (Azure-AsyncOperation, Location, nextLink). Default https://<host>:<port>. */
+  publicBaseUrl?: string;
+  certDir?: string;
+  /** Seconds for Retry-After on LRO responses; undefined = no header (fast SDK polling). */
+  retryAfterSeconds?: number;
+  /** Virtual seconds per real second. 0 freezes time (move it with advanceClock). Default 60. */
+  speed?: number;
+  /** Virtual clock start (ISO string or epoch ms). Default: now. */
+  clockStart?: string | number;
+  durations?: Partial<SimulationDurations>;
+  seed?: number;
+  demoFleet?: boolean;
+  auth?: AuthOptions;
+  apiVersions?: readonly string[];
+  pageSize?: number;
+  /** vCPU quota per subscription, region and VM family unless overridden. Default 500. */
+  defaultVcpuQuota?: number;
+  /** AKS creates SGX pools without the add-on; the emulator refuses by default (see docs). */
+  requireSgxAddonForConfidentialPools?: boolean;
+}
+
+export interface RunningAksEmulator extends EmulatorControlsApi {
+  /** The public base URL (what clients should use as `endpoint`). */
+  baseUrl: string;
+  /** The socket origin actually listened on (differs from baseUrl when publicBaseUrl is set). */
+  listenUrl: string;
+  caCertPath: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+export type EmulatorControlsApi = Pick<
+  EmulatorControls,
+  | 'counters'
+  | 'resetCounters'
+  | 'injectFault'
+  | 'listFaults'
+  | 'clearFaults'
+  | 'setQuota'
+  | 'quotas'
+  | 'declarePdb'
+  | 'clearPdbs'
+  | 'nodes'
+  | 'advanceClock'
+  | 'now'
+  | 'setClockSpeed'
+  | 'publishKubernetesVersion'
+  | 'publishNodeImage'
+  | 'seedDemoFleet'
+  | 'reset'
+>;
+
+export async function startAksEmulator(options: AksEmulatorOptions = {}): Promise<RunningAksEmulator> {
+  const host = options.host ?? '127.0.0.1';
+  const { certPath, keyPath } = await ensureEmulatorCertificate(options.certDir ?? DEFAULT_CERT_DIR);
+  const clockStart = options.clockStart === undefined ? Date.now() : typeof options.clockStart === 'number' ? options.clockStart : Date.parse(options.clockStart);
+  const clock = new VirtualClock(clockStart, options.speed ?? 60);
+  const random = new SeededRandom(options.seed ?? 20261127);
+  const fleet = new Fleet(clock, random, new VersionCatalogue(defaultCatalogue()), new NodeImageCatalogue(), new OperationEngine(clock), {
+    durations: { ...DEFAULT_DURATIONS, ...options.durations },
+    defaultVcpuQuota: options.defaultVcpuQuota ?? 500,
+    requireSgxAddonForConfidentialPools: options.requireSgxAddonForConfidentialPools ?? true,
+  });
+  const faults = new FaultInjector();
+  const counters = new RequestCounters();
+  const controls = new EmulatorControls(fleet, faults, counters);
+  let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
+
+  const server = createServer(
+    { cert: await readFile(certPath), key: await readFile(keyPath) },
+    createRequestListener({
+      fleet,
+      controls,
+      faults,
+      counters,
+      rateLimits: new RateLimitBudget(),
+      authenticate: createAuthenticator(options.auth ?? { mode: 'any' }),
+      armRouter: buildArmRouter(),
+      adminRouter: buildAdminRouter(),
+      supportedApiVersions: options.apiVersions ?? SUPPORTED_API_VERSIONS,
+      publicBaseUrl: () => publicBaseUrl,
+      ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
+      pageSize: options.pageSize ?? 100,
+    }),
+  );
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  const port = (server.address() as AddressInfo).port;
+  if (publicBaseUrl === '') publicBaseUrl = `https://${host}:${port}`;
+  if (options.demoFleet === true) controls.seedDemoFleet();
+
+  const bind = <K extends keyof EmulatorControlsApi>(key: K): EmulatorControlsApi[K] => (controls[key] as (...args: unknown[]) => unknown).bind(controls) as EmulatorControlsApi[K];
+  return {
+    baseUrl: publicBaseUrl,
+    listenUrl: `https://${host}:${port}`,
+    caCertPath: certPath,
+    port,
+    counters: bind('counters'),
+    resetCounters: bind('resetCounters'),
+    injectFault: bind('injectFault'),
+    listFaults: bind('listFaults'),
+    clearFaults: bind('clearFaults'),
+    setQuota: bind('setQuota'),
+    quotas: bind('quotas'),
+    declarePdb: bind('declarePdb'),
+    clearPdbs: bind('clearPdbs'),
+    nodes: bind('nodes'),
+    advanceClock: bind('advanceClock'),
+    now: bind('now'),
+    setClockSpeed: bind('setClockSpeed'),
+    publishKubernetesVersion: bind('publishKubernetesVersion'),
+    publishNodeImage: bind('publishNodeImage'),
+    seedDemoFleet: bind('seedDemoFleet'),
+    reset: bind('reset'),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.closeAllConnections();
+        server.close((error) => (error ? reject(error) : resolve()));
+      }),
+  };
+}
