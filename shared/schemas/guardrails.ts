@@ -1,0 +1,69 @@
+import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+
+extendZodWithOpenApi(z);
+
+export const vmFamilySchema = z.enum(['general', 'gpu', 'confidential']).openapi({
+  description:
+    '`gpu` = N-series (Standard_N*), `confidential` = Standard_DC* and Standard_EC*as_v5, `general` = everything else.',
+});
+export type VmFamily = z.infer<typeof vmFamilySchema>;
+
+/**
+ * Admin-editable policy applied to every cluster and pool write (and to dry runs).
+ * An absent rule allows everything; every violated rule is reported with the field path.
+ */
+export const guardrailsSchema = z
+  .object({
+    allowedLocations: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Azure regions clusters may be created in.'),
+    allowedVmSizes: z
+      .array(z.string().min(1))
+      .optional()
+      .describe(
+        'Allowed VM sizes, case-insensitive; `*` matches any run of characters (e.g. `Standard_D*s_v5`).',
+      ),
+    allowedVmFamilies: z.array(vmFamilySchema).optional().describe('Allowed VM families. Omit to allow all.'),
+    allowedKubernetesVersions: z
+      .array(z.string().regex(/^\d+\.\d+(\.\d+)?$/))
+      .optional()
+      .describe('Allowed versions; a minor (`1.33`) allows all its patches.'),
+    allowPreviewVersions: z
+      .boolean()
+      .optional()
+      .describe('Allow versions the catalogue marks as preview. Default false.'),
+    requiredTags: z
+      .array(z.string().min(1))
+      .optional()
+      .describe('Tag keys every cluster must carry (non-empty value).'),
+    maxNodesPerPool: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Upper bound of a pool: its count, or autoscaler maxCount.'),
+    maxNodesPerCluster: z
+      .int()
+      .min(1)
+      .optional()
+      .describe('Upper bound of the sum over pools of count or autoscaler maxCount.'),
+    requireKubernetesRbac: z.boolean().optional().describe('Kubernetes RBAC must stay on.'),
+    requireEntraId: z.boolean().optional().describe('AKS-managed Entra ID integration must be configured.'),
+    allowWindows: z.boolean().optional().describe('Allow Windows node pools. Default true.'),
+  })
+  .openapi({
+    description: 'Fleet guardrails, editable by administrators.',
+    example: {
+      allowedLocations: ['eastus', 'westeurope'],
+      allowedVmFamilies: ['general', 'gpu'],
+      allowPreviewVersions: false,
+      requiredTags: ['costCenter', 'env'],
+      maxNodesPerPool: 50,
+      maxNodesPerCluster: 200,
+      requireKubernetesRbac: true,
+      requireEntraId: true,
+      allowWindows: false,
+    },
+  });
+export type Guardrails = z.infer<typeof guardrailsSchema>;
