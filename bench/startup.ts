@@ -27,7 +27,7 @@ async function measureFirst200(connectionString: string, port: number): Promise<
   const started = performance.now();
   const child = spawn(process.execPath, [path.join(root, 'dist/local/host/main.js'), root], {
     cwd: root,
-    env: { PATH: process.env.PATH, AzureWebJobsStorage: connectionString, LOCAL_HOST_PORT: String(port) },
+    env: { PATH: process.env.PATH, AzureWebJobsStorage: connectionString, LOCAL_HOST_PORT: String(port), FLEETPLANE_MODE: 'local' },
     stdio: 'ignore',
   });
   try {

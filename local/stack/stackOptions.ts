@@ -5,6 +5,7 @@ const port = z.coerce.number().int().min(0).max(65535);
 const envSchema = z.object({
   LOCAL_HOST_PORT: port.default(7071),
   AKS_EMULATOR_PORT: port.default(8443),
+  FLEETPLANE_DEV_ISSUER_PORT: port.default(7080),
   AKS_EMULATOR_SPEED: z.coerce.number().min(0).default(60),
   AZURITE_BLOB_PORT: port.default(10000),
   AZURITE_QUEUE_PORT: port.default(10001),
@@ -15,6 +16,7 @@ const envSchema = z.object({
 export interface StackOptions {
   hostPort: number;
   emulatorPort: number;
+  devIssuerPort: number;
   emulatorSpeed: number;
   azuritePorts: { blob: number; queue: number; table: number };
   persist: boolean;
@@ -37,6 +39,7 @@ export function readStackOptions(argv: string[], env: NodeJS.ProcessEnv): StackO
   return {
     hostPort: values.LOCAL_HOST_PORT,
     emulatorPort: values.AKS_EMULATOR_PORT,
+    devIssuerPort: values.FLEETPLANE_DEV_ISSUER_PORT,
     emulatorSpeed: values.AKS_EMULATOR_SPEED,
     azuritePorts: { blob: values.AZURITE_BLOB_PORT, queue: values.AZURITE_QUEUE_PORT, table: values.AZURITE_TABLE_PORT },
     persist: argv.includes('--persist'),

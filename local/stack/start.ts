@@ -5,6 +5,7 @@
 import path from 'node:path';
 import { startAksEmulator, DEMO_SUBSCRIPTIONS, type RunningAksEmulator } from '../aks-emulator/index';
 import { startAzurite, type RunningAzurite } from '../azurite/startAzurite';
+import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, type RunningDevIssuer } from '../dev-issuer';
 import { spawnManaged, type ManagedChild } from './childProcess';
 import { readStackOptions, type StackOptions } from './stackOptions';
 
@@ -13,6 +14,7 @@ const root = path.resolve(__dirname, '../../..');
 interface Running {
   azurite?: RunningAzurite;
   emulator?: RunningAksEmulator;
+  issuer?: RunningDevIssuer;
   host?: ManagedChild;
 }
 
@@ -28,6 +30,7 @@ async function main(): Promise<void> {
     persistLocation: options.persist ? path.join(root, '.local', 'azurite') : undefined,
   });
   const armEnv = await armEnvironment(options, running);
+  running.issuer = await startDevIssuer({ port: options.devIssuerPort, dir: path.join(root, DEV_ISSUER_DEFAULT_DIR) });
   running.host = spawnManaged({
     name: 'host',
     command: process.execPath,
@@ -38,6 +41,9 @@ async function main(): Promise<void> {
       FLEETPLANE_MODE: 'local',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
+      FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,
+      FLEETPLANE_AUTH_AUDIENCES: process.env.FLEETPLANE_AUTH_AUDIENCES ?? DEV_API_CLIENT_ID,
+      FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: process.env.FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE ?? 'true',
       ...armEnv,
     },
     onLine: (line) => process.stdout.write(`[host] ${line}\n`),
@@ -75,7 +81,8 @@ function printBanner(options: StackOptions, running: Running, elapsedMs: number)
       ? `  AKS emulator:   ${running.emulator.baseUrl}   (CA: ${running.emulator.caCertPath}; demo fleet in ${DEMO_SUBSCRIPTIONS.join(', ')})`
       : '  Azure:          real Azure Resource Manager',
     `  Storage:        Azurite ${options.persist ? '(kept in .local/azurite)' : '(in memory; --persist keeps data)'}`,
-    '  Dev token:      npm run token -- --role Owner',
+    `  Dev issuer:     ${running.issuer?.issuerUrl ?? ''}`,
+    '  Dev token:      npm run token -- --role Owner   (then: curl -H "Authorization: Bearer $TOKEN" .../api/whoami)',
     '  Stop:           Ctrl-C',
     '',
   ];
@@ -90,6 +97,7 @@ function installShutdown(running: Running): void {
     console.log(`\n${signal}: stopping the local stack…`);
     await running.host?.stop().catch(() => undefined);
     await running.emulator?.close().catch(() => undefined);
+    await running.issuer?.close().catch(() => undefined);
     await running.azurite?.stop().catch(() => undefined);
     process.exit(code);
   };

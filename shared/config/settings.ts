@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseBootstrapOwners } from '../domain/access/bootstrapOwners';
 
 /**
  * Every setting the app reads, parsed once at cold start. Names follow Azure Functions app settings;
@@ -32,6 +33,16 @@ const settingsSchema = z
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
     FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
+    FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),
+    FLEETPLANE_AUTH_AUDIENCES: commaList.pipe(z.array(z.string().min(1))).optional(),
+    FLEETPLANE_AUTH_AUTHORITY_HOST: httpsUrl.optional(),
+    FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: booleanFlag.default(false),
+    FLEETPLANE_AUTH_GROUPS_OVERAGE: z.enum(['flag', 'reject']).default('flag'),
+    FLEETPLANE_BOOTSTRAP_OWNERS: z.string().optional(),
+    FLEETPLANE_DEV_ISSUER: z
+      .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
+      .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const hasStorage =
@@ -44,6 +55,19 @@ const settingsSchema = z
         path: ['AzureWebJobsStorage'],
         message: 'is required (a connection string, or AzureWebJobsStorage__accountName for identity-based access)',
       });
+    }
+    if (value.FLEETPLANE_MODE === 'azure') {
+      for (const name of ['FLEETPLANE_AUTH_TRUSTED_TENANTS', 'FLEETPLANE_AUTH_AUDIENCES'] as const) {
+        if (!value[name]?.length) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in azure mode' });
+      }
+    }
+    if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
+    }
+    try {
+      parseBootstrapOwners(value.FLEETPLANE_BOOTSTRAP_OWNERS);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_BOOTSTRAP_OWNERS'], message: (error as Error).message });
     }
     if (value.FLEETPLANE_ARM_CREDENTIAL === 'emulator' && value.FLEETPLANE_MODE !== 'local') {
       ctx.addIssue({

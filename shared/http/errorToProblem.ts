@@ -65,8 +65,14 @@ function domainProblem(error: DomainError): MappedProblem {
 /** Authentication failures are typed by the identity module; recognised structurally to keep layers apart. */
 function authenticationProblem(error: unknown): MappedProblem | undefined {
   if (!(error instanceof Error) || error.name !== 'AuthenticationError') return undefined;
-  const reason = (error as Error & { reason?: unknown }).reason;
+  const { reason, status } = error as Error & { reason?: unknown; status?: unknown };
   const code = typeof reason === 'string' ? reason : 'invalid_token';
+  if (status === 503) {
+    return {
+      body: problem(503, 'Service Unavailable', { detail: error.message, code }),
+      headers: { 'retry-after': '30' },
+    };
+  }
   return {
     body: problem(401, 'Unauthorized', { detail: error.message, code }),
     headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${code}"` },

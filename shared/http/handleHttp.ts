@@ -1,11 +1,15 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
-import { ValidationError } from '../domain/errors';
 import type { ApiOperation } from '../api/apiOperation';
+import { services } from '../composition';
+import type { Caller } from '../domain/access/caller';
+import type { AccessDecision } from '../domain/access/decision';
+import { ForbiddenError, ValidationError } from '../domain/errors';
 import { invocationLogger, type Logger } from '../observability/logger';
 import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
+import { auditEventOf, needsAudit, type AuditNotes } from './requestAudit';
 import { parseOrThrow } from './validation';
 
 type InferOr<S, Fallback> = S extends z.ZodType ? z.infer<S> : Fallback;
@@ -18,6 +22,14 @@ export interface HttpCall<P, Q, B> {
   params: P;
   query: Q;
   body: B;
+  /** The authenticated caller (operations marked `authenticated`). */
+  caller: Caller;
+  /** Checks `resource.verb` at `scope` for the caller; a denial throws (→ 403) and is audited. */
+  authorize: (resource: string, verb: string, scope: string) => Promise<AccessDecision>;
+  /** Records a decision made elsewhere (e.g. canGrant) like `authorize` does; throws when it denies. */
+  enforce: (decision: AccessDecision, permission: string, target: string) => AccessDecision;
+  /** Extra facts for this request's audit record (e.g. the ARM correlation id). */
+  audit: AuditNotes;
 }
 
 type Implementation<P, Q, B> = (call: HttpCall<P, Q, B>) => Promise<HttpResponseInit>;
@@ -27,9 +39,11 @@ export function httpTriggerOf(operation: ApiOperation) {
   return { route: operation.route, methods: [operation.method], authLevel: 'anonymous' as const };
 }
 
+const ANONYMOUS: Caller = { tenantId: '', objectId: '', kind: 'user', appRoles: [], groups: [], groupsOverage: false };
+
 /**
- * Wraps a thin handler: correlation id, structured logging, request validation from the operation's zod
- * schemas, and every thrown error mapped to problem+json in one place.
+ * Wraps a thin handler: correlation id, authentication, request validation from the operation's zod
+ * schemas, errors mapped to problem+json in one place, structured logs, and the audit record.
  */
 export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
   operation: ApiOperation<P, Q, B>,
@@ -39,14 +53,21 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
     const started = performance.now();
     const correlationId = correlationIdFrom(request.headers);
     const log = invocationLogger(context, { correlationId, operationId: operation.operationId });
-    const path = new URL(request.url).pathname;
+    const audit: AuditNotes = {};
     let response: HttpResponseInit;
     try {
+      const caller = operation.authenticated ? await services().access.authenticate(request) : ANONYMOUS;
+      if (operation.authenticated) audit.caller = caller;
       const call = {
         request,
         context,
         correlationId,
         log,
+        caller,
+        audit,
+        authorize: async (resource: string, verb: string, scope: string) =>
+          enforce(audit, await services().access.decide(caller, verb, resource, scope), `${resource}.${verb}`, scope),
+        enforce: (decision: AccessDecision, permission: string, target: string) => enforce(audit, decision, permission, target),
         params: parsePart(operation.request?.params, request.params, 'path parameters'),
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
@@ -55,17 +76,43 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
     } catch (error) {
       const mapped = errorToProblem(error);
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });
-      response = problemResponse({ ...mapped.body, instance: path, correlationId }, mapped.headers);
+      const instance = new URL(request.url).pathname;
+      response = problemResponse({ ...mapped.body, instance, correlationId }, mapped.headers);
     }
     response = { ...response, headers: { ...asRecord(response.headers), 'x-correlation-id': correlationId } };
+    const status = response.status ?? 200;
+    await recordAudit(operation, request, status, correlationId, audit, log);
     log.info('Request completed', {
       method: request.method,
-      path,
-      status: response.status ?? 200,
+      path: new URL(request.url).pathname,
+      status,
       durationMs: Math.round(performance.now() - started),
+      ...(audit.caller ? { callerObjectId: audit.caller.objectId } : {}),
     });
     return response;
   };
+}
+
+function enforce(audit: AuditNotes, decision: AccessDecision, permission: string, target: string): AccessDecision {
+  Object.assign(audit, { permission, decision: decision.allowed ? 'allowed' : 'denied', reason: decision.reason, target });
+  if (!decision.allowed) throw new ForbiddenError(`Not allowed: ${decision.reason}`);
+  return decision;
+}
+
+async function recordAudit(
+  operation: ApiOperation,
+  request: HttpRequest,
+  status: number,
+  correlationId: string,
+  notes: AuditNotes,
+  log: Logger,
+): Promise<void> {
+  if (!needsAudit(request.method, status)) return;
+  try {
+    await services().audit.record(auditEventOf(operation.operationId, request, status, correlationId, notes, new Date()));
+  } catch (error) {
+    log.error('Could not write the audit record', { error: describe(error) });
+  }
 }
 
 function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {

@@ -19,7 +19,13 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
     command: process.execPath,
     args: [hostMain, options.appDir ?? repoRoot],
     cwd: options.appDir ?? repoRoot,
-    env: { PATH: process.env.PATH, NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS, LOCAL_HOST_PORT: '0', ...options.env },
+    env: {
+      PATH: process.env.PATH,
+      NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
+      LOCAL_HOST_PORT: '0',
+      FLEETPLANE_MODE: 'local',
+      ...options.env,
+    },
   });
   try {
     const match = await child.waitForLine(/"message":"Host started".*"url":"(http:\/\/[^"/]+)/, 20_000);

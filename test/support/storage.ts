@@ -7,6 +7,7 @@ import { StorageAccount } from '../../shared/storage/storageAccount';
 export function testSettings(overrides: Record<string, string> = {}): Settings {
   return parseSettings({
     AzureWebJobsStorage: inject('storageConnectionString'),
+    FLEETPLANE_MODE: 'local',
     FLEETPLANE_TABLE_PREFIX: uniqueTablePrefix(),
     ...overrides,
   });

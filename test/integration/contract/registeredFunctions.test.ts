@@ -26,16 +26,25 @@ describe('registered functions (contract)', () => {
   const functions = registeredFunctions();
 
   it('registers exactly the expected functions with their triggers, routes, methods and auth levels', () => {
-    expect(functions).toEqual([
-      { name: 'getHealth', trigger: 'httpTrigger', route: '/api/health', methods: ['GET'], authLevel: 'anonymous' },
-      {
-        name: 'getOpenApiDocument',
-        trigger: 'httpTrigger',
-        route: '/api/openapi.json',
-        methods: ['GET'],
-        authLevel: 'anonymous',
-      },
-    ]);
+    const http = (name: string, route: string, method: string) => ({
+      name,
+      trigger: 'httpTrigger',
+      route,
+      methods: [method],
+      authLevel: 'anonymous',
+    });
+    expect(functions).toEqual(
+      [
+        http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
+        http('getHealth', '/api/health', 'GET'),
+        http('getOpenApiDocument', '/api/openapi.json', 'GET'),
+        http('getRoleBinding', '/api/roleBindings/{id}', 'GET'),
+        http('listAuditEvents', '/api/auditEvents', 'GET'),
+        http('listRoleBindings', '/api/roleBindings', 'GET'),
+        http('putRoleBinding', '/api/roleBindings/{id}', 'PUT'),
+        http('whoAmI', '/api/whoami', 'GET'),
+      ].sort((a, b) => a.name.localeCompare(b.name)),
+    );
   });
 
   it('registers every operation of the API definition over HTTP, and nothing else', () => {

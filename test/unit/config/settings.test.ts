@@ -4,17 +4,18 @@ import { fleetSubscriptions, parseSettings, SettingsError } from '../../../share
 const base = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
 const sub1 = '11111111-1111-1111-1111-111111111111';
 const sub2 = '22222222-2222-2222-2222-222222222222';
+const auth = { FLEETPLANE_AUTH_TRUSTED_TENANTS: sub1, FLEETPLANE_AUTH_AUDIENCES: 'api://fleetplane' };
 
 describe('settings', () => {
   it('applies defaults', () => {
-    const settings = parseSettings(base);
+    const settings = parseSettings({ ...base, ...auth });
     expect(settings.FLEETPLANE_MODE).toBe('azure');
     expect(settings.FLEETPLANE_ARM_ENDPOINT).toBe('https://management.azure.com');
     expect(settings.FLEETPLANE_ARM_CREDENTIAL).toBe('default');
   });
 
   it('accepts identity-based storage settings instead of a connection string', () => {
-    expect(() => parseSettings({ AzureWebJobsStorage__accountName: 'fleetplanestore' })).not.toThrow();
+    expect(() => parseSettings({ AzureWebJobsStorage__accountName: 'fleetplanestore', ...auth })).not.toThrow();
   });
 
   it.each([
@@ -23,8 +24,12 @@ describe('settings', () => {
     [{ ...base, FLEETPLANE_ARM_ENDPOINT: 'http://127.0.0.1:8443' }, 'Invalid setting FLEETPLANE_ARM_ENDPOINT: must be an https URL'],
     [{ ...base, FLEETPLANE_SUBSCRIPTION_IDS: `${sub1},nope` }, 'Invalid setting FLEETPLANE_SUBSCRIPTION_IDS: must be a GUID'],
     [{ ...base, FLEETPLANE_TABLE_PREFIX: '9abc' }, 'Invalid setting FLEETPLANE_TABLE_PREFIX: must start with a letter'],
-    [{ ...base, FLEETPLANE_ARM_CREDENTIAL: 'emulator' }, 'Invalid setting FLEETPLANE_ARM_CREDENTIAL: may be "emulator" only when'],
+    [{ ...base, ...auth, FLEETPLANE_ARM_CREDENTIAL: 'emulator' }, 'Invalid setting FLEETPLANE_ARM_CREDENTIAL: may be "emulator" only when'],
     [{ ...base, FLEETPLANE_HEALTH_TIMEOUT_MS: '5' }, 'Invalid setting FLEETPLANE_HEALTH_TIMEOUT_MS:'],
+    [{ ...base }, 'Invalid setting FLEETPLANE_AUTH_TRUSTED_TENANTS: is required in azure mode'],
+    [{ ...base, ...auth, FLEETPLANE_DEV_ISSUER: `http://127.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: is trusted only when FLEETPLANE_MODE=local'],
+    [{ ...base, FLEETPLANE_MODE: 'local', FLEETPLANE_DEV_ISSUER: `http://10.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: must be an http URL on loopback'],
+    [{ ...base, ...auth, FLEETPLANE_BOOTSTRAP_OWNERS: 'user:not-a-guid' }, 'Invalid setting FLEETPLANE_BOOTSTRAP_OWNERS:'],
   ])('rejects %j with one line naming the setting', (env, message) => {
     expect(() => parseSettings(env)).toThrow(SettingsError);
     expect(() => parseSettings(env)).toThrow(message);
@@ -38,6 +43,7 @@ describe('settings', () => {
   it('collects fleet subscriptions without duplicates, case-insensitively', () => {
     const settings = parseSettings({
       ...base,
+      ...auth,
       AZURE_SUBSCRIPTION_ID: sub1.toUpperCase(),
       FLEETPLANE_SUBSCRIPTION_IDS: `${sub1}, ${sub2}`,
     });
