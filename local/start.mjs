@@ -1,7 +1,7 @@
 // `npm start` (and `prepare`, with --build-only): builds when the compiled output is missing or older than the sources, then runs the local
 // stack (Azurite, the AKS emulator, the dev token issuer and the local Functions host).
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,6 +28,8 @@ if (buildOnly && !existsSync(tsc)) {
 }
 if (stale) {
   console.log('Building (tsc)…');
+  // A clean build, so that a deleted function file cannot linger in dist/ and still be loaded.
+  rmSync(path.join(root, 'dist'), { recursive: true, force: true });
   const build = spawnSync(process.execPath, [tsc, '-p', path.join(root, 'tsconfig.build.json')], { stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);
 }

@@ -9,6 +9,8 @@ export interface AzuriteOptions {
   /** A folder to keep data in; in memory when absent. */
   persistLocation?: string;
   onLine?: (line: string) => void;
+  /** Called as soon as the process exists, so a caller can stop it even if start-up is interrupted. */
+  onSpawn?: (child: ManagedChild) => void;
 }
 
 export interface RunningAzurite {
@@ -41,6 +43,7 @@ export async function startAzurite(options: AzuriteOptions = {}): Promise<Runnin
     ...(options.persistLocation ? ['--location', path.resolve(options.persistLocation)] : ['--inMemoryPersistence']),
   ];
   const child = spawnManaged({ name: 'azurite', command: process.execPath, args, onLine: options.onLine });
+  options.onSpawn?.(child);
   const urls: Record<string, string> = {};
   try {
     await child.waitForLine(/Table service is successfully listening/, 30_000);

@@ -184,9 +184,13 @@ function matchSegments(segments: Segment[], pathSegments: string[]): Record<stri
   return pathSegments.length <= segments.length ? params : undefined;
 }
 
+/** Decodes a path segment as the Functions host does: an encoded slash (%2F) stays encoded. */
 function safeDecode(value: string): string | undefined {
   try {
-    return decodeURIComponent(value);
+    return value
+      .split(/%2F/i)
+      .map((part) => decodeURIComponent(part))
+      .join('%2F');
   } catch {
     return undefined;
   }

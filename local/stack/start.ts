@@ -12,6 +12,7 @@ import { readStackOptions, type StackOptions } from './stackOptions';
 const root = path.resolve(__dirname, '../../..');
 
 interface Running {
+  children: ManagedChild[];
   azurite?: RunningAzurite;
   emulator?: RunningAksEmulator;
   issuer?: RunningDevIssuer;
@@ -20,14 +21,15 @@ interface Running {
 
 async function main(): Promise<void> {
   const options = readStackOptions(process.argv.slice(2), process.env);
-  const running: Running = {};
-  installShutdown(running);
+  const running: Running = { children: [] };
+  const stop = installShutdown(running);
   const started = Date.now();
   running.azurite = await startAzurite({
     blobPort: options.azuritePorts.blob,
     queuePort: options.azuritePorts.queue,
     tablePort: options.azuritePorts.table,
     persistLocation: options.persist ? path.join(root, '.local', 'azurite') : undefined,
+    onSpawn: (child) => running.children.push(child),
   });
   const armEnv = await armEnvironment(options, running);
   running.issuer = await startDevIssuer({ port: options.devIssuerPort, dir: path.join(root, DEV_ISSUER_DEFAULT_DIR) });
@@ -48,6 +50,8 @@ async function main(): Promise<void> {
     },
     onLine: (line) => process.stdout.write(`[host] ${line}\n`),
   });
+  running.children.push(running.host);
+  running.host.process.once('exit', (code) => void stop(`the host exited (code ${code})`, 1));
   await running.host.waitForLine(/"message":"Host started"/, 30_000);
   printBanner(options, running, Date.now() - started);
 }
@@ -89,7 +93,7 @@ function printBanner(options: StackOptions, running: Running, elapsedMs: number)
   console.log(lines.join('\n'));
 }
 
-function installShutdown(running: Running): void {
+function installShutdown(running: Running): (reason: string, code: number) => Promise<void> {
   let stopping = false;
   const stop = async (signal: string, code: number) => {
     if (stopping) return;
@@ -98,7 +102,7 @@ function installShutdown(running: Running): void {
     await running.host?.stop().catch(() => undefined);
     await running.emulator?.close().catch(() => undefined);
     await running.issuer?.close().catch(() => undefined);
-    await running.azurite?.stop().catch(() => undefined);
+    await Promise.all(running.children.map((child) => child.stop().catch(() => undefined)));
     process.exit(code);
   };
   process.on('SIGINT', () => void stop('SIGINT', 0));
@@ -111,6 +115,7 @@ function installShutdown(running: Running): void {
     console.error(error instanceof Error ? error.message : error);
     void stop('error', 1);
   });
+  return stop;
 }
 
 void main();

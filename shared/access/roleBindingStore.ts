@@ -2,6 +2,7 @@ import type { TableClient } from '@azure/data-tables';
 import { z } from 'zod';
 import { ROLES } from '../domain/access/roles';
 import type { RoleBinding } from '../domain/access/roleBinding';
+import { ensureTableOnce } from '../storage/ensureTable';
 import { TableRepository, type Stored } from '../storage/tableRepository';
 
 const PARTITION = 'binding';
@@ -22,9 +23,11 @@ const storedBindingSchema = z.object({
 /** Role bindings in Table storage; every write is conditional so concurrent admins cannot overwrite each other. */
 export class RoleBindingStore {
   private readonly bindings: TableRepository<RoleBinding>;
-  private ensured: Promise<unknown> | undefined;
+
+  private readonly ensureTable: () => Promise<void>;
 
   constructor(private readonly table: TableClient) {
+    this.ensureTable = ensureTableOnce(table);
     this.bindings = new TableRepository(table, { entityName: 'Role binding', schema: storedBindingSchema });
   }
 
@@ -51,10 +54,5 @@ export class RoleBindingStore {
 
   async delete(id: string, etag: string): Promise<void> {
     await this.bindings.delete(PARTITION, id.toLowerCase(), etag);
-  }
-
-  private ensureTable(): Promise<unknown> {
-    this.ensured ??= this.table.createTable().catch(() => undefined);
-    return this.ensured;
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
 import { ValidationError } from '../domain/errors';
 import { redact } from '../observability/redact';
+import { ensureTableOnce } from '../storage/ensureTable';
 import { TableRepository } from '../storage/tableRepository';
 import { auditEventSchema, type AuditEvent } from './auditEvent';
 
@@ -20,6 +21,8 @@ export interface AuditPage {
 }
 
 const DAY_MS = 86_400_000;
+/** Bounds the work of one request; a sparse, wide range continues on the next page. */
+const MAX_DAYS_PER_PAGE = 31;
 /** Row keys sort newest first within a day's partition. */
 const MAX_TICKS = 9_999_999_999_999;
 
@@ -31,9 +34,11 @@ interface Cursor {
 /** Audit records in Table storage, one partition per UTC day, newest first. */
 export class AuditStore {
   private readonly events: TableRepository<AuditEvent>;
-  private ensured: Promise<unknown> | undefined;
+
+  private readonly ensureTable: () => Promise<void>;
 
   constructor(private readonly table: TableClient) {
+    this.ensureTable = ensureTableOnce(table);
     this.events = new TableRepository(table, {
       entityName: 'Audit event',
       schema: auditEventSchema,
@@ -58,25 +63,26 @@ export class AuditStore {
   /** Walks day partitions from `to` back to `from`, filling at most one page. */
   async query(query: AuditQuery): Promise<AuditPage> {
     await this.ensureTable();
-    let cursor: Cursor | undefined = query.continuation ? decodeCursor(query.continuation) : { day: dayOf(query.to) };
+    let cursor: Cursor | undefined = query.continuation
+      ? decodeCursor(query.continuation)
+      : { day: dayOf(query.to) };
     const events: AuditEvent[] = [];
     const firstDay = dayOf(query.from);
-    while (cursor && cursor.day >= firstDay && events.length < query.pageSize) {
+    let daysScanned = 0;
+    while (cursor && cursor.day >= firstDay && events.length < query.pageSize && daysScanned < MAX_DAYS_PER_PAGE) {
       const page = await this.events.page({
         filter: filterFor(cursor.day, query),
         pageSize: query.pageSize - events.length,
         ...(cursor.token ? { continuationToken: cursor.token } : {}),
       });
       events.push(...page.items.map((item) => item.value));
-      cursor = page.continuationToken ? { day: cursor.day, token: page.continuationToken } : previousDay(cursor.day);
+      if (!page.continuationToken) daysScanned += 1;
+      cursor = page.continuationToken
+        ? { day: cursor.day, token: page.continuationToken }
+        : previousDay(cursor.day);
     }
     const more = cursor && cursor.day >= firstDay;
     return { events, continuation: more ? encodeCursor(cursor) : undefined };
-  }
-
-  private ensureTable(): Promise<unknown> {
-    this.ensured ??= this.table.createTable();
-    return this.ensured;
   }
 }
 
@@ -103,7 +109,8 @@ function encodeCursor(cursor: Cursor): string {
 function decodeCursor(value: string): Cursor {
   try {
     const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
-    if (typeof parsed.day === 'string' && /^\d{8}$/.test(parsed.day)) return parsed;
+    const tokenOk = parsed.token === undefined || isTableContinuation(parsed.token);
+    if (typeof parsed.day === 'string' && /^\d{8}$/.test(parsed.day) && tokenOk) return parsed;
   } catch {
     // fall through to the typed error below
   }
@@ -113,7 +120,22 @@ function decodeCursor(value: string): Cursor {
 export class InvalidContinuationError extends ValidationError {
   constructor() {
     super('The continuation token is not valid.', [
-      { path: 'continuationToken', code: 'invalid', message: 'Use the nextLink of the previous page as it is.' },
+      {
+        path: 'continuationToken',
+        code: 'invalid',
+        message: 'Use the nextLink of the previous page as it is.',
+      },
     ]);
+  }
+}
+
+/** The data-tables continuation token is base64 JSON with the next partition and row keys. */
+function isTableContinuation(token: unknown): boolean {
+  if (typeof token !== 'string') return false;
+  try {
+    const decoded = JSON.parse(Buffer.from(token, 'base64').toString('utf8')) as unknown;
+    return typeof decoded === 'object' && decoded !== null && 'nextPartitionKey' in decoded;
+  } catch {
+    return false;
   }
 }

@@ -92,3 +92,10 @@ export class DependencyRejectedError extends DomainError {
     super(message);
   }
 }
+
+export class UnsupportedMediaTypeError extends DomainError {
+  readonly kind = 'unsupportedMediaType';
+  constructor(message: string) {
+    super(message);
+  }
+}

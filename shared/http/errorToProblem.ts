@@ -7,8 +7,10 @@ import {
   NotFoundError,
   PreconditionFailedError,
   UnprocessableError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from '../domain/errors';
+import { isAuthenticationError } from '../domain/access/errors';
 import { problem, type Problem } from './problem';
 
 export interface MappedProblem {
@@ -42,6 +44,9 @@ function domainProblem(error: DomainError): MappedProblem {
   if (error instanceof UnprocessableError) {
     return { body: problem(422, 'Unprocessable Content', { detail: error.message, code: error.code }), headers: none };
   }
+  if (error instanceof UnsupportedMediaTypeError) {
+    return { body: problem(415, 'Unsupported Media Type', { detail: error.message }), headers: none };
+  }
   if (error instanceof ForbiddenError) return { body: problem(403, 'Forbidden', { detail: error.message }), headers: none };
   if (error instanceof DependencyUnavailableError) {
     return {
@@ -62,12 +67,11 @@ function domainProblem(error: DomainError): MappedProblem {
   return { body: problem(500, 'Internal Server Error', { detail: error.message }), headers: none };
 }
 
-/** Authentication failures are typed by the identity module; recognised structurally to keep layers apart. */
+/** The caller's authentication failed (not our own credential: @azure/identity's errors share the name). */
 function authenticationProblem(error: unknown): MappedProblem | undefined {
-  if (!(error instanceof Error) || error.name !== 'AuthenticationError') return undefined;
-  const { reason, status } = error as Error & { reason?: unknown; status?: unknown };
-  const code = typeof reason === 'string' ? reason : 'invalid_token';
-  if (status === 503) {
+  if (!isAuthenticationError(error)) return undefined;
+  const code = error.reason;
+  if (error.status === 503) {
     return {
       body: problem(503, 'Service Unavailable', { detail: error.message, code }),
       headers: { 'retry-after': '30' },
@@ -88,6 +92,7 @@ function titleFor(status: number): string {
     412: 'Precondition Failed',
     422: 'Unprocessable Content',
     429: 'Too Many Requests',
+    502: 'Bad Gateway',
   };
   return titles[status] ?? (status >= 500 ? 'Bad Gateway' : 'Bad Request');
 }

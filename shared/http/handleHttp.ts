@@ -4,7 +4,7 @@ import type { ApiOperation } from '../api/apiOperation';
 import { services } from '../composition';
 import type { Caller } from '../domain/access/caller';
 import type { AccessDecision } from '../domain/access/decision';
-import { ForbiddenError, ValidationError } from '../domain/errors';
+import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../domain/errors';
 import { invocationLogger, type Logger } from '../observability/logger';
 import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
@@ -127,9 +127,7 @@ async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): P
   }
   const contentType = request.headers.get('content-type') ?? '';
   if (contentType && !/\bjson\b/i.test(contentType)) {
-    throw new ValidationError('The request body must be JSON.', [
-      { path: '', code: 'unsupported_media_type', message: `Content-Type "${contentType}" is not JSON.` },
-    ]);
+    throw new UnsupportedMediaTypeError(`Content-Type "${contentType}" is not JSON; send application/json.`);
   }
   let json: unknown;
   try {

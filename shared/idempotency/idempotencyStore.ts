@@ -1,10 +1,13 @@
 import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { ConflictError, UnprocessableError } from '../domain/errors';
+import { ConflictError, PreconditionFailedError, UnprocessableError } from '../domain/errors';
 import { TableRepository, type Stored } from '../storage/tableRepository';
+import { ensureTableOnce } from '../storage/ensureTable';
 import { idempotencyRecordSchema, type IdempotencyRecord, type StoredResponse } from './idempotencyRecord';
 
 const RETENTION_MS = 24 * 3_600_000;
+/** A request that has not completed within this long is presumed dead (its host stopped); its key can be retried. */
+const LOCK_MS = 2 * 60_000;
 
 export type IdempotencyStart = { kind: 'fresh'; etag: string } | { kind: 'replay'; response: StoredResponse };
 
@@ -14,22 +17,34 @@ export type IdempotencyStart = { kind: 'fresh'; etag: string } | { kind: 'replay
  */
 export class IdempotencyStore {
   private readonly records: TableRepository<IdempotencyRecord>;
-  private ensured: Promise<unknown> | undefined;
+
+  private readonly ensure: () => Promise<void>;
 
   constructor(
     private readonly table: TableClient,
     private readonly now: () => Date = () => new Date(),
   ) {
-    this.records = new TableRepository(table, { entityName: 'Idempotency key', schema: idempotencyRecordSchema });
+    this.ensure = ensureTableOnce(table);
+    this.records = new TableRepository(table, {
+      entityName: 'Idempotency key',
+      schema: idempotencyRecordSchema,
+    });
   }
 
   static hashRequest(method: string, path: string, body: string): string {
-    return createHash('sha256').update(`${method.toUpperCase()} ${path.toLowerCase()}\n${body}`).digest('hex');
+    return createHash('sha256')
+      .update(`${method.toUpperCase()} ${path.toLowerCase()}\n${body}`)
+      .digest('hex');
   }
 
   async begin(scope: string, key: string, requestHash: string): Promise<IdempotencyStart> {
     await this.ensureTable();
-    const fresh: IdempotencyRecord = { key, requestHash, state: 'InProgress', createdAt: this.now().toISOString() };
+    const fresh: IdempotencyRecord = {
+      key,
+      requestHash,
+      state: 'InProgress',
+      createdAt: this.now().toISOString(),
+    };
     try {
       return { kind: 'fresh', etag: (await this.records.create(scope, key, fresh)).etag };
     } catch (error) {
@@ -37,8 +52,9 @@ export class IdempotencyStore {
     }
     const existing = await this.records.get(scope, key);
     if (!existing) return this.begin(scope, key, requestHash);
-    if (this.expired(existing)) {
-      return { kind: 'fresh', etag: (await this.records.replace(scope, key, fresh, existing.etag)).etag };
+    const abandoned = existing.value.state === 'InProgress' && this.age(existing) > LOCK_MS;
+    if (this.age(existing) > RETENTION_MS || (abandoned && existing.value.requestHash === requestHash)) {
+      return this.takeOver(scope, key, fresh, existing.etag);
     }
     if (existing.value.requestHash !== requestHash) {
       throw new UnprocessableError(
@@ -47,12 +63,21 @@ export class IdempotencyStore {
       );
     }
     if (existing.value.state === 'InProgress' || !existing.value.response) {
-      throw new ConflictError(`A request with Idempotency-Key "${key}" is still being processed.`, 'IdempotencyKeyInUse');
+      throw new ConflictError(
+        `A request with Idempotency-Key "${key}" is still being processed.`,
+        'IdempotencyKeyInUse',
+      );
     }
     return { kind: 'replay', response: existing.value.response };
   }
 
-  async complete(scope: string, key: string, etag: string, record: Omit<IdempotencyRecord, 'state'>, response: StoredResponse): Promise<void> {
+  async complete(
+    scope: string,
+    key: string,
+    etag: string,
+    record: Omit<IdempotencyRecord, 'state'>,
+    response: StoredResponse,
+  ): Promise<void> {
     await this.records.replace(scope, key, { ...record, state: 'Completed', response }, etag);
   }
 
@@ -61,12 +86,31 @@ export class IdempotencyStore {
     await this.records.delete(scope, key, etag).catch(() => undefined);
   }
 
-  private expired(record: Stored<IdempotencyRecord>): boolean {
-    return this.now().getTime() - Date.parse(record.value.createdAt) > RETENTION_MS;
+  private age(record: Stored<IdempotencyRecord>): number {
+    return this.now().getTime() - Date.parse(record.value.createdAt);
   }
 
-  private ensureTable(): Promise<unknown> {
-    this.ensured ??= this.table.createTable().catch(() => undefined);
-    return this.ensured;
+  /** Two requests may race to take over the same stale key: the loser is told the key is in use. */
+  private async takeOver(
+    scope: string,
+    key: string,
+    fresh: IdempotencyRecord,
+    etag: string,
+  ): Promise<IdempotencyStart> {
+    try {
+      return { kind: 'fresh', etag: (await this.records.replace(scope, key, fresh, etag)).etag };
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) {
+        throw new ConflictError(
+          `A request with Idempotency-Key "${key}" is still being processed.`,
+          'IdempotencyKeyInUse',
+        );
+      }
+      throw error;
+    }
+  }
+
+  private ensureTable(): Promise<void> {
+    return this.ensure();
   }
 }

@@ -6,7 +6,8 @@ const ACCOUNT_KEY = /(AccountKey|SharedAccessSignature|sig)=[^;&\s]+/gi;
 /** Removes secrets from anything about to be logged: by key name, and by the shape of tokens and keys. */
 export function redact<T>(value: T, depth = 0): T {
   if (typeof value === 'string') return redactString(value) as T;
-  if (depth > 8 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  if (depth > 8) return '[truncated]' as T;
   if (Array.isArray(value)) return value.map((item: unknown) => redact(item, depth + 1)) as T;
   if (value instanceof Error) return redactString(value.message) as T;
   const out: Record<string, unknown> = {};

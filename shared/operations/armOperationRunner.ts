@@ -4,8 +4,11 @@ import type { OperationState, PollerLike } from '@azure/core-lro';
 import { translateArmError } from '../adapters/arm/armErrors';
 import type { ArmClients } from '../adapters/arm/armClients';
 import { PreconditionFailedError } from '../domain/errors';
+import { statusCodeOf } from '../storage/storageErrors';
 import { isTerminal, type OperationRecord, type OperationStatus } from './operationRecord';
 import type { OperationStore } from './operationStore';
+
+const UNSUBMITTED_GRACE_MS = 5 * 60_000;
 
 export type ArmPoller = PollerLike<OperationState<unknown>, unknown>;
 
@@ -53,7 +56,19 @@ export class ArmOperationRunner {
     }
     const running = { ...accepted, status: 'InProgress' as const, armPollerState: await poller.serialize() };
     const next = poller.isDone ? this.finish(running, statusOf(poller), failureOf(poller)) : running;
-    return (await this.store.replace({ ...next, updatedAt: this.now().toISOString() }, stored.etag)).value;
+    return this.recordSubmission({ ...next, updatedAt: this.now().toISOString() }, stored.etag);
+  }
+
+  /** ARM has accepted: losing this write would orphan the operation, so transient storage faults are retried. */
+  private async recordSubmission(record: OperationRecord, etag: string, attempts = 3): Promise<OperationRecord> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return (await this.store.replace(record, etag)).value;
+      } catch (error) {
+        if (error instanceof PreconditionFailedError || attempt >= attempts) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 200 * attempt));
+      }
+    }
   }
 
   /** Polls ARM once for an unfinished operation and records what it learned. */
@@ -72,8 +87,7 @@ export class ArmOperationRunner {
         ? this.finish({ ...record, armPollerState: state }, statusOf(poller), failureOf(poller))
         : { ...record, armPollerState: state, updatedAt: this.now().toISOString() };
     } catch (error) {
-      const translated = translateArmError(error);
-      if (isRetryable(translated)) return record;
+      if (isRetryable(error, translateArmError(error))) return record;
       next = this.finish(record, 'Failed', armFailure(error));
     }
     try {
@@ -85,10 +99,37 @@ export class ArmOperationRunner {
   }
 
   /** Advances every unfinished operation once; the timer calls this, so progress never depends on a caller polling. */
-  async sweep(): Promise<number> {
+  async sweep(onError: (id: string, error: unknown) => void = () => undefined): Promise<number> {
     const active = await this.store.active();
-    for (const { value } of active) await this.refresh(value.id);
+    for (const { value } of active) {
+      try {
+        if (!value.armPollerState) await this.expireUnsubmitted(value.id);
+        else await this.refresh(value.id);
+      } catch (error) {
+        onError(value.id, error);
+      }
+    }
     return active.length;
+  }
+
+  /**
+   * A record without poller state means the host stopped between recording the intent and hearing ARM's
+   * answer. We cannot know whether ARM received it, and issuing it again could duplicate it, so after a grace
+   * period the record is closed with an explanation instead.
+   */
+  private async expireUnsubmitted(id: string): Promise<void> {
+    const stored = await this.store.get(id);
+    if (!stored || stored.value.armPollerState || isTerminal(stored.value.status)) return;
+    const age = this.now().getTime() - Date.parse(stored.value.updatedAt);
+    if (age < UNSUBMITTED_GRACE_MS) return;
+    const failed = this.finish(stored.value, 'Failed', {
+      code: 'SubmissionInterrupted',
+      message:
+        'The service stopped before Azure confirmed the request. Check the resource; repeat the request if the change is not there.',
+    });
+    await this.store.replace(failed, stored.etag).catch((error: unknown) => {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    });
   }
 
   private finish(
@@ -135,8 +176,11 @@ export function armFailure(error: unknown): { code: string; message: string } {
   return { code: typeof restError.code === 'string' ? restError.code : 'ArmOperationFailed', message };
 }
 
-function isRetryable(error: unknown): boolean {
-  return (error as { kind?: string }).kind === 'dependencyUnavailable';
+/** Throttling, server faults and network failures (no HTTP status at all) leave the operation running. */
+function isRetryable(original: unknown, translated: unknown): boolean {
+  if ((translated as { kind?: string }).kind === 'dependencyUnavailable') return true;
+  const isLroFailure = original instanceof Error && LRO_FAILURE.test(original.message);
+  return statusCodeOf(original) === undefined && !isLroFailure;
 }
 
 export function subscriptionOf(armId: string): string {

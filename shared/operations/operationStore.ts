@@ -1,4 +1,5 @@
 import { odata, type TableClient } from '@azure/data-tables';
+import { ensureTableOnce } from '../storage/ensureTable';
 import { TableRepository, type Stored } from '../storage/tableRepository';
 import { operationRecordSchema, type OperationRecord } from './operationRecord';
 
@@ -7,9 +8,11 @@ const PARTITION = 'operation';
 /** Durable operation records: they outlive the invocation that started them and any host restart. */
 export class OperationStore {
   private readonly records: TableRepository<OperationRecord>;
-  private ensured: Promise<unknown> | undefined;
+
+  private readonly ensureTable: () => Promise<void>;
 
   constructor(private readonly table: TableClient) {
+    this.ensureTable = ensureTableOnce(table);
     this.records = new TableRepository(table, {
       entityName: 'Operation',
       schema: operationRecordSchema,
@@ -38,10 +41,5 @@ export class OperationStore {
     const filter = odata`PartitionKey eq ${PARTITION} and (status eq ${'Accepted'} or status eq ${'InProgress'})`;
     for await (const record of this.records.all(filter)) found.push(record);
     return found.sort((a, b) => a.value.createdAt.localeCompare(b.value.createdAt));
-  }
-
-  private ensureTable(): Promise<unknown> {
-    this.ensured ??= this.table.createTable().catch(() => undefined);
-    return this.ensured;
   }
 }

@@ -9,6 +9,7 @@ import type { Settings } from '../config/settings';
  */
 export class StorageAccount {
   private credential: TokenCredential | undefined;
+  private service: TableServiceClient | undefined;
 
   constructor(private readonly settings: Settings) {}
 
@@ -20,7 +21,13 @@ export class StorageAccount {
     return new TableClient(this.serviceUri('table'), tableName, this.identity());
   }
 
+  /** One client per process: each client holds its own connection pool. */
   tableService(): TableServiceClient {
+    this.service ??= this.newTableService();
+    return this.service;
+  }
+
+  private newTableService(): TableServiceClient {
     const connectionString = this.settings.AzureWebJobsStorage;
     if (connectionString) {
       return TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });

@@ -1,6 +1,6 @@
 import type { TableClient, TableEntityResult } from '@azure/data-tables';
 import type { z } from 'zod';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../domain/errors';
+import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableError } from '../domain/errors';
 import { statusCodeOf } from './storageErrors';
 
 export interface Stored<T> {
@@ -25,9 +25,12 @@ export interface TableRepositoryOptions<T> {
   columns?: (value: T) => IndexedColumns;
 }
 
-/** Azure Tables caps a string property at 64 KiB (32K UTF-16 chars); larger documents span several columns. */
+/**
+ * Azure Tables caps a string property at 64 KiB (32K UTF-16 chars) and an entity at 1 MiB, so a document
+ * spans at most 15 columns of 30,000 chars (~900 KB of UTF-16).
+ */
 const CHUNK_CHARS = 30_000;
-const MAX_CHUNKS = 30;
+const MAX_CHUNKS = 15;
 
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
@@ -143,12 +146,15 @@ export class TableRepository<T> {
 
   private encode(partitionKey: string, rowKey: string, value: T) {
     const json = JSON.stringify(this.options.schema.parse(value));
-    const chunks = Math.ceil(json.length / CHUNK_CHARS) || 1;
-    if (chunks > MAX_CHUNKS) {
-      throw new Error(`${this.options.entityName} is too large to store (${json.length} characters).`);
+    const parts = splitKeepingSurrogatePairs(json, CHUNK_CHARS);
+    if (parts.length > MAX_CHUNKS) {
+      throw new UnprocessableError(
+        `${this.options.entityName} is too large to store (${json.length} characters).`,
+        'DocumentTooLarge',
+      );
     }
-    const entity: Record<string, unknown> = { partitionKey, rowKey, chunks };
-    for (let i = 0; i < chunks; i++) entity[`data${i}`] = json.slice(i * CHUNK_CHARS, (i + 1) * CHUNK_CHARS);
+    const entity: Record<string, unknown> = { partitionKey, rowKey, chunks: parts.length };
+    parts.forEach((part, i) => (entity[`data${i}`] = part));
     return { ...(this.options.columns?.(value) ?? {}), ...entity, partitionKey, rowKey };
   }
 
@@ -166,4 +172,18 @@ export class TableRepository<T> {
       value: this.options.schema.parse(JSON.parse(json)),
     };
   }
+}
+
+/** Splits text into pieces of at most `size` UTF-16 units without cutting a surrogate pair in half. */
+function splitKeepingSurrogatePairs(text: string, size: number): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  while (start < text.length || parts.length === 0) {
+    let end = Math.min(start + size, text.length);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end -= 1;
+    parts.push(text.slice(start, end));
+    start = end;
+  }
+  return parts;
 }

@@ -38,8 +38,31 @@ export function parseNcrontab(expression: string): NcrontabSchedule {
   } catch (error) {
     throw new NcrontabError(`Invalid NCRONTAB schedule "${expression}": ${(error as Error).message}`);
   }
-  return {
-    expression,
-    nextAfter: (after) => CronExpressionParser.parse(expression, { currentDate: after, tz: 'UTC' }).next().toDate(),
+  return { expression, nextAfter: nextOccurrenceFinder(fields) };
+}
+
+/**
+ * NCrontab fires only when the day of month AND the day of week match (cron-parser, like Vixie cron, fires
+ * when either does). When both are restricted, walk the day-of-month schedule and keep the matching weekdays.
+ */
+function nextOccurrenceFinder(fields: string[]): (after: Date) => Date {
+  const [second, minute, hour, day, month, weekday] = fields as [string, string, string, string, string, string];
+  const expression = fields.join(' ');
+  if (day === '*' || weekday === '*') {
+    return (after) => CronExpressionParser.parse(expression, { currentDate: after, tz: 'UTC' }).next().toDate();
+  }
+  const weekdays = new Set(
+    CronExpressionParser.parse(`0 0 0 * * ${weekday}`, { tz: 'UTC' }).fields.dayOfWeek.values.map((d) => Number(d) % 7),
+  );
+  const byDay = `${second} ${minute} ${hour} ${day} ${month} *`;
+  return (after) => {
+    const candidates = CronExpressionParser.parse(byDay, { currentDate: after, tz: 'UTC' });
+    for (let i = 0; i < MAX_CANDIDATES; i++) {
+      const candidate = candidates.next().toDate();
+      if (weekdays.has(candidate.getUTCDay())) return candidate;
+    }
+    throw new NcrontabError(`Schedule "${expression}" has no occurrence in the next ${MAX_CANDIDATES} candidate times.`);
   };
 }
+
+const MAX_CANDIDATES = 100_000;

@@ -1,4 +1,4 @@
-import type { BlobServiceClient, ContainerClient } from '@azure/storage-blob';
+import type { BlobLeaseClient, BlobServiceClient, ContainerClient } from '@azure/storage-blob';
 import { statusCodeOf } from '../../../shared/storage/storageErrors';
 
 export interface ScheduleStatus {
@@ -7,12 +7,18 @@ export interface ScheduleStatus {
   lastUpdated: string;
 }
 
-export type ClaimResult = { claimed: true; previous: ScheduleStatus | undefined } | { claimed: false };
+export type ClaimResult =
+  | { claimed: true; previous: ScheduleStatus | undefined; release: () => Promise<void> }
+  | { claimed: false };
+
+const LEASE_SECONDS = 30;
+const RENEW_EVERY_MS = 10_000;
 
 /**
  * One run per occurrence across every host sharing the storage account, as the Functions host's timer
- * singleton does: a blob lease guards the schedule status blob, and an occurrence runs only on the host
- * that advances `last` to it.
+ * singleton does: a blob lease guards the schedule status blob and is held (renewed) for the whole run, and an
+ * occurrence runs only on the host that advances `last` to it. While a run holds the lease, no other host
+ * starts the function.
  */
 export class OccurrenceClaims {
   private readonly container: ContainerClient;
@@ -36,31 +42,35 @@ export class OccurrenceClaims {
     }
   }
 
-  /** Claims `occurrence` for this host; false when another host already ran it or holds the lock. */
+  /** Claims `occurrence` for this host; false when another host already ran it or is running the function. */
   async claim(functionName: string, occurrence: Date, next: Date, now: Date): Promise<ClaimResult> {
     await this.ensureContainer();
     const blob = this.statusBlob(functionName);
     await blob.uploadData(Buffer.alloc(0), { conditions: { ifNoneMatch: '*' } }).catch(ignoreStatus(409, 412));
     const lease = blob.getBlobLeaseClient();
     try {
-      await lease.acquireLease(15);
+      await lease.acquireLease(LEASE_SECONDS);
     } catch (error) {
       if (statusCodeOf(error) === 409) return { claimed: false };
       throw error;
     }
+    const release = holdLease(lease);
     try {
       const previous = await this.readStatus(functionName);
-      if (previous && Date.parse(previous.last) >= occurrence.getTime()) return { claimed: false };
+      if (previous && Date.parse(previous.last) >= occurrence.getTime()) {
+        await release();
+        return { claimed: false };
+      }
       const status: ScheduleStatus = {
         last: occurrence.toISOString(),
         next: next.toISOString(),
         lastUpdated: now.toISOString(),
       };
-      const body = Buffer.from(JSON.stringify(status));
-      await blob.uploadData(body, { conditions: { leaseId: lease.leaseId } });
-      return { claimed: true, previous };
-    } finally {
-      await lease.releaseLease().catch(() => undefined);
+      await blob.uploadData(Buffer.from(JSON.stringify(status)), { conditions: { leaseId: lease.leaseId } });
+      return { claimed: true, previous, release };
+    } catch (error) {
+      await release();
+      throw error;
     }
   }
 
@@ -69,9 +79,22 @@ export class OccurrenceClaims {
   }
 
   private ensureContainer(): Promise<unknown> {
-    this.ensured ??= this.container.createIfNotExists();
+    this.ensured ??= this.container.createIfNotExists().catch((error: unknown) => {
+      this.ensured = undefined;
+      throw error;
+    });
     return this.ensured;
   }
+}
+
+/** Renews the lease until released, so a long run keeps other hosts from starting the function. */
+function holdLease(lease: BlobLeaseClient): () => Promise<void> {
+  const renewal = setInterval(() => void lease.renewLease().catch(() => undefined), RENEW_EVERY_MS);
+  renewal.unref();
+  return async () => {
+    clearInterval(renewal);
+    await lease.releaseLease().catch(() => undefined);
+  };
 }
 
 function ignoreStatus(...statuses: number[]) {

@@ -3,7 +3,7 @@ import { InvocationContext, type Timer } from '@azure/functions';
 import type { FunctionCallback, Registration } from '../functionsCoreShim';
 import { createLogHandler, hostLog, type LogSink } from '../invocationLog';
 import { parseNcrontab, type NcrontabSchedule } from './ncrontab';
-import type { OccurrenceClaims, ScheduleStatus } from './occurrenceClaims';
+import type { ClaimResult, OccurrenceClaims } from './occurrenceClaims';
 
 const MAX_TIMEOUT_MS = 2_147_483_647;
 
@@ -116,26 +116,29 @@ export class TimerScheduler {
     how: { isPastDue: boolean; claim: boolean },
   ): Promise<void> {
     const next = timer.schedule.nextAfter(occurrence);
-    let previous: ScheduleStatus | undefined;
+    let claim: ClaimResult | undefined;
     try {
-      if (how.claim && timer.useMonitor) {
-        const claim = await this.options.claims.claim(timer.name, occurrence, next, this.now());
+      if (how.claim) {
+        claim = await this.options.claims.claim(timer.name, occurrence, next, this.now());
         if (!claim.claimed) return;
-        previous = claim.previous;
       }
     } catch (error) {
       hostLog(`Timer "${timer.name}" could not claim its occurrence: ${String(error)}`, {}, this.options.logSink);
       return;
     }
-    await this.invoke(timer, {
-      isPastDue: how.isPastDue,
-      schedule: { adjustForDST: false },
-      scheduleStatus: {
-        last: previous?.last ?? '0001-01-01T00:00:00.000Z',
-        next: next.toISOString(),
-        lastUpdated: this.now().toISOString(),
-      },
-    });
+    try {
+      await this.invoke(timer, {
+        isPastDue: how.isPastDue,
+        schedule: { adjustForDST: false },
+        scheduleStatus: {
+          last: (claim?.claimed && claim.previous?.last) || '0001-01-01T00:00:00.000Z',
+          next: next.toISOString(),
+          lastUpdated: this.now().toISOString(),
+        },
+      });
+    } finally {
+      if (claim?.claimed) await claim.release();
+    }
   }
 
   private async invoke(timer: TimerFunction, payload: Timer): Promise<void> {

@@ -13,6 +13,13 @@ const DEFAULT_RETRY_AFTER_SECONDS = 10;
  */
 export function translateArmError(error: unknown, resource = 'The resource'): unknown {
   const status = statusCodeOf(error);
+  if (isOwnCredentialFailure(error)) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      "Fleetplane could not get a token for Azure Resource Manager; check its managed identity.",
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
   if (status === undefined) return error;
   const code = errorCodeOf(error) ?? `Http${status}`;
   const message = armMessageOf(error);
@@ -24,7 +31,22 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
     );
   }
   if (status === 404) return new NotFoundError(resource, message);
+  if (status === 401 || status === 403) {
+    // ARM refused Fleetplane's own identity: a deployment problem, not the caller's.
+    return new DependencyRejectedError(
+      'Azure Resource Manager',
+      502,
+      code,
+      `Azure Resource Manager refused Fleetplane's identity (${code}); grant it access to this scope.`,
+    );
+  }
   return new DependencyRejectedError('Azure Resource Manager', status, code, message);
+}
+
+/** @azure/identity failures: CredentialUnavailableError, or its AuthenticationError (not the caller's). */
+function isOwnCredentialFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'CredentialUnavailableError' || (error.name === 'AuthenticationError' && !('reason' in error));
 }
 
 function armMessageOf(error: unknown): string {

@@ -53,7 +53,8 @@ describe('timer scheduling with the blob-lease singleton', () => {
     const hostId = uniqueTablePrefix();
     const claims = claimsFor(hostId);
     const longAgo = new Date(Date.now() - 3_600_000);
-    await claims.claim('tick', new Date(longAgo.getTime() - 60_000), longAgo, longAgo);
+    const seeded = await claims.claim('tick', new Date(longAgo.getTime() - 60_000), longAgo, longAgo);
+    if (seeded.claimed) await seeded.release();
     const { timer, calls } = recordingTimer('0 0 0 1 1 *');
     const scheduler = new TimerScheduler([timer], { claims, logSink: silent });
     await scheduler.start();
@@ -78,6 +79,30 @@ describe('timer scheduling with the blob-lease singleton', () => {
     await scheduler.stop();
     expect(calls.length).toBeGreaterThanOrEqual(1);
     expect(calls[0]!.isPastDue).toBe(true);
+  });
+
+  it('never starts a run on another host while one is still running', async () => {
+    const hostId = uniqueTablePrefix();
+    let running = 0;
+    let overlapped = false;
+    const slowTimer = (): TimerFunction => ({
+      name: 'slow',
+      schedule: parseNcrontab('*/1 * * * * *'),
+      runOnStartup: false,
+      useMonitor: false,
+      handler: async () => {
+        running += 1;
+        if (running > 1) overlapped = true;
+        await sleep(1_500);
+        running -= 1;
+      },
+    });
+    const hostA = new TimerScheduler([slowTimer()], { claims: claimsFor(hostId), logSink: silent });
+    const hostB = new TimerScheduler([slowTimer()], { claims: claimsFor(hostId), logSink: silent });
+    await Promise.all([hostA.start(), hostB.start()]);
+    await sleep(4_000);
+    await Promise.all([hostA.stop(), hostB.stop()]);
+    expect(overlapped).toBe(false);
   });
 
   it('refuses five-field schedules when reading registrations', () => {

@@ -1,7 +1,7 @@
 import { odata } from '@azure/data-tables';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ConflictError, PreconditionFailedError } from '../../../shared/domain/errors';
+import { ConflictError, PreconditionFailedError, UnprocessableError } from '../../../shared/domain/errors';
 import { TableRepository } from '../../../shared/storage/tableRepository';
 import { testStorage, uniqueTablePrefix } from '../../support/storage';
 
@@ -59,6 +59,18 @@ describe('TableRepository against Azurite', () => {
     const notes = 'x'.repeat(150_000);
     await widgets.upsert('p', 'big', { name: 'big', size: 1, notes });
     expect((await widgets.require('p', 'big')).value.notes).toHaveLength(150_000);
+  });
+
+  it('never splits a surrogate pair across columns', async () => {
+    const notes = `${'x'.repeat(29_999)}😀${'y'.repeat(40_000)}`;
+    await widgets.upsert('p', 'emoji', { name: 'emoji', size: 1, notes });
+    expect((await widgets.require('p', 'emoji')).value.notes).toBe(notes);
+  });
+
+  it('refuses documents beyond the 1 MiB entity limit with a typed error', async () => {
+    await expect(widgets.upsert('p', 'huge', { name: 'huge', size: 1, notes: 'z'.repeat(600_000) })).rejects.toBeInstanceOf(
+      UnprocessableError,
+    );
   });
 
   it('refuses to store a value its schema rejects, leaving storage untouched', async () => {

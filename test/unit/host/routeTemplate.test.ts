@@ -10,6 +10,7 @@ describe('route templates', () => {
     ['api/clusters/{name}', '/api/clusters/aks1', { name: 'aks1' }],
     ['api/clusters/{name}', '/API/Clusters/aks1', { name: 'aks1' }],
     ['api/clusters/{name}', '/api/clusters/a%20b', { name: 'a b' }],
+    ['api/clusters/{name}', '/api/clusters/a%2Fb', { name: 'a%2Fb' }],
     ['api/items/{n:int}', '/api/items/42', { n: '42' }],
     ['api/items/{n:int}', '/api/items/-7', { n: '-7' }],
     ['api/items/{n:int?}', '/api/items', {}],

@@ -6,8 +6,11 @@ import {
   DependencyUnavailableError,
   NotFoundError,
   PreconditionFailedError,
+  UnsupportedMediaTypeError,
   ValidationError,
 } from '../../../shared/domain/errors';
+import { translateArmError } from '../../../shared/adapters/arm/armErrors';
+import { AuthenticationError } from '../../../shared/domain/access/errors';
 import { correlationIdFrom } from '../../../shared/http/correlation';
 import { errorToProblem } from '../../../shared/http/errorToProblem';
 import { formatPath, parseOrThrow } from '../../../shared/http/validation';
@@ -54,11 +57,29 @@ describe('errors to problem+json', () => {
     );
   });
 
-  it('maps authentication errors to 401 with WWW-Authenticate', () => {
-    const error = Object.assign(new Error('token expired'), { name: 'AuthenticationError', reason: 'expired' });
-    const mapped = errorToProblem(error);
+  it('maps the caller\'s authentication errors to 401 with WWW-Authenticate', () => {
+    const mapped = errorToProblem(new AuthenticationError('expired', 'the token has expired'));
     expect(mapped.body.status).toBe(401);
+    expect(mapped.body.code).toBe('expired');
     expect(mapped.headers['www-authenticate']).toMatch(/^Bearer /);
+    expect(errorToProblem(new AuthenticationError('key_source_unavailable', 'down')).body.status).toBe(503);
+  });
+
+  it('does not mistake our own credential failures (same error name in @azure/identity) for the caller\'s', () => {
+    const ownCredential = Object.assign(new Error('AADSTS700016 tenant 1234'), { name: 'AuthenticationError', statusCode: 400 });
+    expect(errorToProblem(ownCredential).body.status).toBe(500);
+    expect(JSON.stringify(errorToProblem(ownCredential).body)).not.toContain('AADSTS');
+    const viaArm = translateArmError(ownCredential);
+    expect(errorToProblem(viaArm).body.status).toBe(503);
+  });
+
+  it('maps ARM refusing our own identity to 502, not to the caller', () => {
+    const forbidden = Object.assign(new Error('no'), { statusCode: 403, code: 'AuthorizationFailed' });
+    expect(errorToProblem(translateArmError(forbidden)).body.status).toBe(502);
+  });
+
+  it('answers 415 for a non-JSON body', () => {
+    expect(errorToProblem(new UnsupportedMediaTypeError('text/plain')).body.status).toBe(415);
   });
 });
 
@@ -94,5 +115,11 @@ describe('redaction', () => {
     expect(out).not.toContain('s3cr3t');
     expect(out).not.toContain('abc123');
     expect(out).not.toMatch(/Bearer [^[]/);
+  });
+
+  it('truncates deep objects instead of logging them unredacted', () => {
+    let deep: Record<string, unknown> = { password: 'hunter2' };
+    for (let i = 0; i < 12; i++) deep = { next: deep };
+    expect(JSON.stringify(redact(deep))).not.toContain('hunter2');
   });
 });
