@@ -18,7 +18,7 @@ function newestSource(dir) {
   return newest;
 }
 
-const sources = ['functions', 'shared', 'local'].map((d) => path.join(root, d)).filter(existsSync);
+const sources = ['functions', 'shared', 'local', 'bench'].map((d) => path.join(root, d)).filter(existsSync);
 const stale = !existsSync(stamp) || Math.max(...sources.map(newestSource), statSync(path.join(root, 'package.json')).mtimeMs) > statSync(stamp).mtimeMs;
 const buildOnly = process.argv.includes('--build-only');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
