@@ -1,24 +1,13 @@
 import type { TableClient } from '@azure/data-tables';
-import { z } from 'zod';
-import { ROLES } from '../domain/access/roles';
+import type { z } from 'zod';
 import type { RoleBinding } from '../domain/access/roleBinding';
+import { roleBindingRecordSchema } from '../schemas/roleBinding';
 import { ensureTableOnce } from '../storage/ensureTable';
 import { TableRepository, type Stored } from '../storage/tableRepository';
 
 const PARTITION = 'binding';
 
-const storedBindingSchema = z.object({
-  id: z.string(),
-  subject: z.object({
-    kind: z.enum(['user', 'group', 'servicePrincipal', 'appRole']),
-    id: z.string(),
-    tenantId: z.string().optional(),
-  }),
-  role: z.enum(ROLES),
-  scope: z.string(),
-  createdBy: z.string().optional(),
-  createdAt: z.string().optional(),
-}) satisfies z.ZodType<RoleBinding>;
+const storedBindingSchema = roleBindingRecordSchema satisfies z.ZodType<RoleBinding>;
 
 /** Role bindings in Table storage; every write is conditional so concurrent admins cannot overwrite each other. */
 export class RoleBindingStore {

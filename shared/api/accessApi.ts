@@ -1,23 +1,11 @@
 import { z } from 'zod';
 import { auditEventSchema } from '../audit/auditEvent';
 import { ROLES } from '../domain/access/roles';
-import { roleBindingIdSchema, roleBindingRequestSchema } from '../schemas/roleBinding';
+import { roleBindingIdSchema, roleBindingRecordSchema, roleBindingRequestSchema } from '../schemas/roleBinding';
 import { defineOperation } from './apiOperation';
 import { problemSchema } from './problemSchema';
 
-export const roleBindingSchema = z.object({
-  id: z.string(),
-  subject: z.object({
-    kind: z.enum(['user', 'group', 'servicePrincipal', 'appRole']),
-    id: z.string(),
-    tenantId: z.string().optional(),
-  }),
-  role: z.enum(ROLES),
-  scope: z.string(),
-  createdBy: z.string().optional(),
-  createdAt: z.string().optional(),
-  source: z.enum(['stored', 'configuration']),
-});
+export const roleBindingSchema = roleBindingRecordSchema.extend({ source: z.enum(['stored', 'configuration']) });
 
 const roleBindingListSchema = z.object({ value: z.array(roleBindingSchema) });
 const idParams = z.object({ id: roleBindingIdSchema });

@@ -69,3 +69,17 @@ export const roleBindingRequestSchema = z.strictObject(
 );
 
 export type RoleBindingRequest = z.output<typeof roleBindingRequestSchema>;
+
+/** A binding as stored and returned: ids already canonical (lower-case GUIDs, canonical scope). */
+export const roleBindingRecordSchema = z.object({
+  id: z.string(),
+  subject: z.object({
+    kind: z.enum(SUBJECT_KINDS),
+    id: z.string(),
+    tenantId: z.string().optional(),
+  }),
+  role: z.enum(ROLES),
+  scope: z.string(),
+  createdBy: z.string().optional(),
+  createdAt: z.string().optional(),
+});
