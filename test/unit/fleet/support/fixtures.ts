@@ -1,10 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const candidates = [
-  join(__dirname, '../../../fixtures/containerservice'),
-  '/work/shared/fixtures/azure-rest-examples/containerservice',
-];
+const FIXTURES = join(__dirname, '../../../fixtures/containerservice');
 
 export interface ArmExample {
   parameters: Record<string, unknown> & { parameters?: unknown };
@@ -13,7 +10,7 @@ export interface ArmExample {
 
 /** An AKS REST example file (x-ms-examples layout), from test/fixtures/containerservice. */
 export function loadExample(fileName: string): ArmExample {
-  const directory = candidates.find((candidate) => existsSync(join(candidate, fileName)));
-  if (!directory) throw new Error(`fixture ${fileName} not found in ${candidates.join(', ')}`);
-  return JSON.parse(readFileSync(join(directory, fileName), 'utf8')) as ArmExample;
+  const file = join(FIXTURES, fileName);
+  if (!existsSync(file)) throw new Error(`fixture ${fileName} not found in ${FIXTURES}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as ArmExample;
 }
