@@ -1,0 +1,78 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import { listClusters, syncInventory } from '../shared/api/inventoryApi';
+import { services } from '../shared/composition';
+import { fleetSubscriptions } from '../shared/config/settings';
+import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { nextLinkOf } from '../shared/inventory/inventoryContinuation';
+import { filterScopeOf, parseTagFilter, type InventoryFilters } from '../shared/inventory/inventoryFilters';
+import {
+  inventorySyncDecision,
+  inventoryVisibility,
+  SYNC_PERMISSION,
+} from '../shared/inventory/inventoryAccess';
+import { listInventory } from '../shared/inventory/inventoryListing';
+import { inventory } from '../shared/inventory/inventoryServices';
+import { invocationLogger } from '../shared/observability/logger';
+
+export const listClustersHandler = handleHttp(listClusters, async (call) => {
+  const { query, caller, request } = call;
+  const filters: InventoryFilters = {
+    ...(query.subscription ? { subscriptionId: query.subscription.toLowerCase() } : {}),
+    ...(query.resourceGroup ? { resourceGroup: query.resourceGroup } : {}),
+    ...(query.location ? { location: query.location } : {}),
+    ...(query.kubernetesVersion ? { kubernetesVersion: query.kubernetesVersion } : {}),
+    ...(query.provisioningState ? { provisioningState: query.provisioningState } : {}),
+    ...(query.tag ? { tag: parseTagFilter(query.tag) } : {}),
+    ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
+  };
+  const scope = filterScopeOf(filters);
+  const { access, settings } = services();
+  const visibility = inventoryVisibility(caller, scope, await access.allBindings(), access.options);
+  call.enforce(visibility.decision, 'clusters.list', scope);
+  const listing = await listInventory(
+    inventory().store,
+    {
+      filters,
+      pageSize: query.pageSize,
+      ...(query.continuationToken ? { continuation: query.continuationToken } : {}),
+      ...(visibility.visible ? { visible: visibility.visible } : {}),
+      ...(visibility.mayShow ? { mayShow: visibility.mayShow } : {}),
+    },
+    filters.subscriptionId
+      ? [filters.subscriptionId]
+      : (visibility.subscriptions ?? fleetSubscriptions(settings)),
+    new Date(),
+  );
+  const { continuation, ...body } = listing;
+  return {
+    status: 200,
+    jsonBody: { ...body, ...(continuation ? { nextLink: nextLinkOf(request.url, continuation) } : {}) },
+    headers: { 'cache-control': 'no-store' },
+  };
+});
+
+export const syncInventoryHandler = handleHttp(syncInventory, async (call) => {
+  const { access } = services();
+  call.enforce(
+    inventorySyncDecision(call.caller, await access.allBindings(), access.options),
+    SYNC_PERMISSION,
+    'tenant',
+  );
+  return { status: 200, jsonBody: await inventory().sync.run() };
+});
+
+export async function inventorySyncTimer(_timer: Timer, context: InvocationContext): Promise<void> {
+  const log = invocationLogger(context, { operationId: 'inventorySync' });
+  const summary = await inventory().sync.run();
+  const report = {
+    status: summary.status,
+    subscriptions: summary.subscriptions,
+    catalogues: summary.catalogues,
+  };
+  if (summary.status === 'succeeded') log.info('Inventory synced', report);
+  else log.warn('Inventory sync incomplete', report);
+}
+
+app.http(listClusters.operationId, { ...httpTriggerOf(listClusters), handler: listClustersHandler });
+app.http(syncInventory.operationId, { ...httpTriggerOf(syncInventory), handler: syncInventoryHandler });
+app.timer('inventorySync', { schedule: '0 */5 * * * *', handler: inventorySyncTimer });

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import { inventoryRecordSchema, supportStatusValues } from '../inventory/inventoryRecord';
+import { defineOperation } from './apiOperation';
+import { problemSchema } from './problemSchema';
+
+const problems = {
+  400: { description: 'Invalid request', schema: problemSchema },
+  401: { description: 'Not authenticated', schema: problemSchema },
+  403: { description: 'Not allowed', schema: problemSchema },
+};
+
+const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export const inventoryQuerySchema = z.object({
+  subscription: z.string().regex(guid, 'subscription must be a subscription id (GUID)').optional(),
+  resourceGroup: z
+    .string()
+    .regex(/^[-\p{L}\p{N}_.()]{1,90}$/u, 'resourceGroup must be a resource group name')
+    .optional(),
+  location: z
+    .string()
+    .regex(/^[A-Za-z0-9 ]{1,64}$/, 'location must be an Azure region such as eastus')
+    .optional(),
+  kubernetesVersion: z
+    .string()
+    .regex(/^v?\d+\.\d+(\.\d+)?$/, 'kubernetesVersion must be a minor (1.35) or a patch (1.35.3)')
+    .optional(),
+  provisioningState: z
+    .string()
+    .regex(/^[A-Za-z]{1,40}$/, 'provisioningState must be a word such as Succeeded')
+    .optional(),
+  tag: z
+    .string()
+    .min(1)
+    .max(800)
+    .refine((value) => !value.startsWith(':'), 'tag must be key:value or key')
+    .describe('key:value (key case-insensitive, split at the first colon), or key alone for any value')
+    .optional(),
+  supportStatus: z.enum(supportStatusValues).optional(),
+  pageSize: z.coerce.number().int().min(1).max(200).default(100),
+  continuationToken: z.string().max(4096).optional(),
+});
+
+const staleSubscriptionSchema = z.object({
+  subscriptionId: z.string(),
+  code: z.string(),
+  message: z.string(),
+  at: z.string(),
+});
+
+export const inventoryPageSchema = z.object({
+  value: z.array(inventoryRecordSchema),
+  nextLink: z.string().optional(),
+  syncedAt: z
+    .string()
+    .optional()
+    .describe('When the snapshot of the subscriptions in scope was taken (the stalest).'),
+  snapshotAgeSeconds: z.int().optional(),
+  staleSubscriptions: z
+    .array(staleSubscriptionSchema)
+    .describe('Subscriptions whose last list failed; their rows are from an earlier sync.'),
+});
+
+export const listClusters = defineOperation({
+  operationId: 'listClusters',
+  method: 'GET',
+  route: 'clusters',
+  summary:
+    'The fleet inventory from the last sync, with its age. Filters: subscription, resourceGroup, location, ' +
+    'kubernetesVersion, provisioningState, tag, supportStatus; paged with nextLink. Shows the clusters the caller may get.',
+  tags: ['inventory'],
+  authenticated: true,
+  request: { query: inventoryQuerySchema },
+  responses: { 200: { description: 'A page of the inventory', schema: inventoryPageSchema }, ...problems },
+});
+
+const syncFailureSchema = z.object({ code: z.string(), message: z.string() });
+
+export const inventorySyncSummarySchema = z.object({
+  status: z.enum(['succeeded', 'partial', 'failed']),
+  startedAt: z.string(),
+  finishedAt: z.string(),
+  subscriptions: z.array(
+    z.object({
+      subscriptionId: z.string(),
+      status: z.enum(['succeeded', 'failed']),
+      clusters: z.int().optional(),
+      removed: z.int().optional(),
+      error: syncFailureSchema.optional(),
+    }),
+  ),
+  catalogues: z.array(
+    z.object({
+      location: z.string(),
+      status: z.enum(['succeeded', 'failed']),
+      error: syncFailureSchema.optional(),
+    }),
+  ),
+  armCalls: z.object({ managedClustersList: z.int(), listKubernetesVersions: z.int() }),
+});
+
+export const syncInventory = defineOperation({
+  operationId: 'syncInventory',
+  method: 'POST',
+  route: 'clusters/sync',
+  summary:
+    'Syncs the inventory from ARM now (Admin at tenant scope); the timer does the same every 5 minutes.',
+  tags: ['inventory'],
+  authenticated: true,
+  responses: { 200: { description: 'What the sync did', schema: inventorySyncSummarySchema }, ...problems },
+});
