@@ -5,11 +5,8 @@ import { fleetSubscriptions } from '../shared/config/settings';
 import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
 import { nextLinkOf } from '../shared/inventory/inventoryContinuation';
 import { filterScopeOf, parseTagFilter, type InventoryFilters } from '../shared/inventory/inventoryFilters';
-import {
-  inventorySyncDecision,
-  inventoryVisibility,
-  SYNC_PERMISSION,
-} from '../shared/inventory/inventoryAccess';
+import { TENANT_SCOPE_ID } from '../shared/domain/access/scope';
+import { inventoryVisibility } from '../shared/inventory/inventoryAccess';
 import { listInventory } from '../shared/inventory/inventoryListing';
 import { inventory } from '../shared/inventory/inventoryServices';
 import { invocationLogger } from '../shared/observability/logger';
@@ -52,12 +49,7 @@ export const listClustersHandler = handleHttp(listClusters, async (call) => {
 });
 
 export const syncInventoryHandler = handleHttp(syncInventory, async (call) => {
-  const { access } = services();
-  call.enforce(
-    inventorySyncDecision(call.caller, await access.allBindings(), access.options),
-    SYNC_PERMISSION,
-    'tenant',
-  );
+  await call.authorize('inventory', 'sync', TENANT_SCOPE_ID);
   return { status: 200, jsonBody: await inventory().sync.run() };
 });
 

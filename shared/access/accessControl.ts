@@ -11,6 +11,9 @@ import type { AccessOptions } from '../domain/access/effectiveRole';
 import type { RoleBinding } from '../domain/access/roleBinding';
 import type { RoleBindingStore } from './roleBindingStore';
 
+/** How stale another instance's view of role bindings may be; bounds how long a revoked role still works. */
+const BINDINGS_TTL_MS = 5_000;
+
 /**
  * Who is calling (Entra ID tokens, the local dev issuer in local mode, App Service Authentication only when
  * trusted) and what they may do (stored role bindings plus the configured first Owners).
@@ -19,6 +22,7 @@ export class AccessControl {
   private readonly validator: TokenValidator | undefined;
   private readonly bootstrapOwners: RoleBinding[];
   readonly options: AccessOptions;
+  private cached: { readAt: number; bindings: Promise<RoleBinding[]> } | undefined;
 
   constructor(
     private readonly settings: Settings,
@@ -47,10 +51,24 @@ export class AccessControl {
     return this.validator.validate(authorization);
   }
 
-  /** Every binding that can grant anything: the stored ones and the bootstrap Owners from configuration. */
+  /**
+   * Every binding that can grant anything: the stored ones and the bootstrap Owners from configuration.
+   * Read at most once per BINDINGS_TTL_MS per instance (a Table query costs more than the rest of a request);
+   * this instance's own writes refresh it at once, other instances' writes within the TTL.
+   */
   async allBindings(): Promise<RoleBinding[]> {
-    const stored = await this.bindings.all();
-    return [...this.bootstrapOwners, ...stored.map((s) => s.value)];
+    const now = Date.now();
+    if (!this.cached || now - this.cached.readAt > BINDINGS_TTL_MS) {
+      const reading = this.bindings.all().then((stored) => [...this.bootstrapOwners, ...stored.map((s) => s.value)]);
+      this.cached = { readAt: now, bindings: reading };
+      void reading.catch(() => (this.cached = undefined));
+    }
+    return this.cached.bindings;
+  }
+
+  /** After a binding changes: the next decision reads storage again. */
+  forgetCachedBindings(): void {
+    this.cached = undefined;
   }
 
   isBootstrapBinding(id: string): boolean {

@@ -39,6 +39,15 @@ const settingsSchema = z
     FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: booleanFlag.default(false),
     FLEETPLANE_AUTH_GROUPS_OVERAGE: z.enum(['flag', 'reject']).default('flag'),
     FLEETPLANE_BOOTSTRAP_OWNERS: z.string().optional(),
+    FLEETPLANE_WINDOWS_ADMIN_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9._-]{0,19}$/, 'must be 1-20 letters, digits, ".", "_" or "-", starting with a letter')
+      .optional(),
+    FLEETPLANE_WINDOWS_ADMIN_PASSWORD: z
+      .string()
+      .min(14, 'must be 14 to 123 characters (AKS rule)')
+      .max(123, 'must be 14 to 123 characters (AKS rule)')
+      .optional(),
     FLEETPLANE_DEV_ISSUER: z
       .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
       .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
@@ -63,6 +72,13 @@ const settingsSchema = z
     }
     if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
       ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
+    }
+    if (Boolean(value.FLEETPLANE_WINDOWS_ADMIN_USERNAME) !== Boolean(value.FLEETPLANE_WINDOWS_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FLEETPLANE_WINDOWS_ADMIN_PASSWORD'],
+        message: 'and FLEETPLANE_WINDOWS_ADMIN_USERNAME must be set together',
+      });
     }
     try {
       parseBootstrapOwners(value.FLEETPLANE_BOOTSTRAP_OWNERS);

@@ -1,11 +1,11 @@
 import type { Caller } from '../domain/access/caller';
 import { checkPermission } from '../domain/access/can';
-import { allow, deny, type AccessDecision } from '../domain/access/decision';
-import { bindingsHeldBy, effectiveRoleAt, type AccessOptions } from '../domain/access/effectiveRole';
+import { allow, type AccessDecision } from '../domain/access/decision';
+import { bindingsHeldBy, type AccessOptions } from '../domain/access/effectiveRole';
 import { requiredRole } from '../domain/access/permissions';
 import type { RoleBinding } from '../domain/access/roleBinding';
 import { roleAtLeast } from '../domain/access/roles';
-import { parseScope, scopeCovers, TENANT_SCOPE } from '../domain/access/scope';
+import { parseScope, scopeCovers } from '../domain/access/scope';
 import type { VisibleScope } from './inventoryFilters';
 import type { InventoryRecord } from './inventoryRecord';
 
@@ -64,30 +64,3 @@ export function inventoryVisibility(
 }
 
 /** Running a sync touches the whole fleet's snapshot, so it takes Admin at tenant scope. */
-export const SYNC_PERMISSION = 'inventory.sync';
-const SYNC_ROLE = 'Admin';
-
-export function inventorySyncDecision(
-  caller: Caller,
-  bindings: readonly RoleBinding[],
-  options: AccessOptions,
-): AccessDecision {
-  const held = effectiveRoleAt(caller, TENANT_SCOPE, bindings, options);
-  if (held && roleAtLeast(held.role, SYNC_ROLE)) {
-    return allow(
-      `${SYNC_PERMISSION} needs ${SYNC_ROLE}; ${held.role} via binding '${held.binding.id}' at tenant`,
-      held.binding.id,
-      held.role,
-    );
-  }
-  return held
-    ? deny(
-        'insufficient_role',
-        `${SYNC_PERMISSION} needs ${SYNC_ROLE} at tenant; the caller holds ${held.role}`,
-        held.role,
-      )
-    : deny(
-        'no_binding',
-        `${SYNC_PERMISSION} needs ${SYNC_ROLE} at tenant; no role binding for the caller covers tenant`,
-      );
-}

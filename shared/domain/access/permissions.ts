@@ -48,6 +48,7 @@ export const PERMISSIONS = {
     bind: 'Owner',
   },
   audit: { get: 'Admin', list: 'Admin' },
+  inventory: { sync: 'Admin' },
   guardrails: { get: 'Reader', list: 'Reader', create: 'Admin', update: 'Admin', delete: 'Admin' },
 } as const satisfies Record<string, Record<string, Role>>;
 

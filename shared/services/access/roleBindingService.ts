@@ -59,10 +59,12 @@ export class RoleBindingService {
     };
     if (!existing) {
       const stored = await this.access.bindings.create(binding);
+      this.access.forgetCachedBindings();
       return { binding: this.view(binding), etag: stored.etag, created: true };
     }
     enforce(canRevoke(caller, existing.value, bindings, this.access.options), 'rolebindings.delete', existing.value.scope);
     const stored = await this.access.bindings.replace(binding, existing.etag);
+    this.access.forgetCachedBindings();
     return { binding: this.view(binding), etag: stored.etag, created: false };
   }
 
@@ -76,6 +78,7 @@ export class RoleBindingService {
     const bindings = await this.access.allBindings();
     enforce(canRevoke(caller, existing.value, bindings, this.access.options), 'rolebindings.delete', existing.value.scope);
     await this.access.bindings.delete(id, existing.etag);
+    this.access.forgetCachedBindings();
   }
 
   private view(binding: RoleBinding): RoleBindingView {

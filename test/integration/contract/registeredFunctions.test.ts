@@ -33,8 +33,27 @@ describe('registered functions (contract)', () => {
       methods: [method],
       authLevel: 'anonymous',
     });
+    const C = '/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}';
+    const P = `${C}/nodePools/{nodePoolName}`;
     expect(functions).toEqual(
       [
+        http('putCluster', C, 'PUT'),
+        http('getCluster', C, 'GET'),
+        http('patchCluster', C, 'PATCH'),
+        http('deleteCluster', C, 'DELETE'),
+        http('startCluster', `${C}/start`, 'POST'),
+        http('stopCluster', `${C}/stop`, 'POST'),
+        http('getClusterUpgradeProfile', `${C}/upgradeProfile`, 'GET'),
+        http('listNodePools', `${C}/nodePools`, 'GET'),
+        http('getNodePool', P, 'GET'),
+        http('putNodePool', P, 'PUT'),
+        http('patchNodePool', P, 'PATCH'),
+        http('deleteNodePool', P, 'DELETE'),
+        http('listKubernetesVersions', '/api/locations/{location}/kubernetesVersions', 'GET'),
+        http('getOperation', '/api/operations/{operationId}', 'GET'),
+        http('getGuardrails', '/api/guardrails', 'GET'),
+        http('putGuardrails', '/api/guardrails', 'PUT'),
+        { name: 'operationsSweep', trigger: 'timerTrigger', schedule: '*/10 * * * * *', runOnStartup: false, useMonitor: true },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),
         http('getOpenApiDocument', '/api/openapi.json', 'GET'),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/access/caller';
 import type { RoleBinding } from '../../../shared/domain/access/roleBinding';
-import { inventorySyncDecision, inventoryVisibility } from '../../../shared/inventory/inventoryAccess';
+import { inventoryVisibility } from '../../../shared/inventory/inventoryAccess';
 import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
@@ -80,22 +80,5 @@ describe('inventoryVisibility', () => {
       inventoryVisibility(reader, 'tenant', [], { appRolesGrantTenantScope: true }).decision.allowed,
     ).toBe(true);
     expect(inventoryVisibility(reader, 'tenant', [], {}).decision.allowed).toBe(false);
-  });
-});
-
-describe('inventorySyncDecision', () => {
-  it('needs Admin at tenant scope', () => {
-    expect(inventorySyncDecision(caller, [binding('b1', 'Admin', 'tenant')], {})).toMatchObject({
-      allowed: true,
-      effectiveRole: 'Admin',
-    });
-    expect(inventorySyncDecision(caller, [binding('b1', 'Owner', 'tenant')], {}).allowed).toBe(true);
-    expect(inventorySyncDecision(caller, [binding('b1', 'Operator', 'tenant')], {})).toMatchObject({
-      allowed: false,
-      code: 'insufficient_role',
-    });
-    expect(
-      inventorySyncDecision(caller, [binding('b1', 'Owner', `/subscriptions/${SUB_A}`)], {}),
-    ).toMatchObject({ allowed: false, code: 'no_binding' });
   });
 });

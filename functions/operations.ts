@@ -1,0 +1,26 @@
+import { app, type InvocationContext, type Timer } from '@azure/functions';
+import { getOperation } from '../shared/api/operationsApi';
+import { services } from '../shared/composition';
+import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { isTerminal } from '../shared/operations/operationRecord';
+import { invocationLogger } from '../shared/observability/logger';
+import { POLL_AFTER_SECONDS } from '../shared/services/clusters/acceptedOperation';
+import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
+import { getOperationStatus } from '../shared/services/clusters/operationStatus';
+
+export const getOperationHandler = handleHttp(getOperation, async ({ authorize, params }) => {
+  const view = await getOperationStatus(clusterDependencies(), { authorize }, params.operationId);
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
+  if (!isTerminal(view.status)) headers['retry-after'] = String(POLL_AFTER_SECONDS);
+  return { status: 200, jsonBody: view, headers };
+});
+
+/** Advances every unfinished ARM operation, so progress never depends on someone polling. */
+export async function operationsSweepTimer(_timer: Timer, context: InvocationContext): Promise<void> {
+  const log = invocationLogger(context, { operationId: 'operationsSweep' });
+  const advanced = await services().operations.sweep();
+  if (advanced > 0) log.info('Operations swept', { active: advanced });
+}
+
+app.http(getOperation.operationId, { ...httpTriggerOf(getOperation), handler: getOperationHandler });
+app.timer('operationsSweep', { schedule: '*/10 * * * * *', handler: operationsSweepTimer });

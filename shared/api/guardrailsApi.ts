@@ -1,0 +1,34 @@
+import { guardrailsSchema } from '../schemas/guardrails';
+import { defineOperation } from './apiOperation';
+import { problemSchema } from './problemSchema';
+
+const problems = {
+  400: { description: 'Invalid request', schema: problemSchema },
+  401: { description: 'Not authenticated', schema: problemSchema },
+  403: { description: 'Not allowed', schema: problemSchema },
+};
+
+export const getGuardrails = defineOperation({
+  operationId: 'getGuardrails',
+  method: 'GET',
+  route: 'guardrails',
+  summary: 'The fleet guardrails (permissive until an admin sets them).',
+  tags: ['guardrails'],
+  authenticated: true,
+  responses: { 200: { description: 'Guardrails', schema: guardrailsSchema, headers: { ETag: 'Version for If-Match' } }, ...problems },
+});
+
+export const putGuardrails = defineOperation({
+  operationId: 'putGuardrails',
+  method: 'PUT',
+  route: 'guardrails',
+  summary: 'Replace the fleet guardrails (Admin at tenant scope). If-Match.',
+  tags: ['guardrails'],
+  authenticated: true,
+  request: { body: guardrailsSchema },
+  responses: {
+    200: { description: 'Stored', schema: guardrailsSchema, headers: { ETag: 'New version' } },
+    412: { description: 'Stale If-Match', schema: problemSchema },
+    ...problems,
+  },
+});

@@ -1,0 +1,46 @@
+import { toAgentPool, toNodePoolView } from '../../adapters/arm/agentPoolMapping';
+import type { NodePoolSpec } from '../../schemas/nodePoolSpec';
+import { startArmChange } from './acceptedOperation';
+import { nodePoolArmId, type NodePoolAddress } from './clusterAddress';
+import type { ClusterDependencies } from './clusterDependencies';
+import { throwIfViolations } from './clusterValidation';
+import { armIfMatch } from './etags';
+import { nodePoolWriteViolations } from './nodePoolValidation';
+import type { ApiResponse, WriteContext } from './writeContext';
+
+/** Validates the pool against the cluster, then either answers the dry run or sends the pool to ARM. */
+export async function writeNodePool(
+  deps: ClusterDependencies,
+  context: WriteContext,
+  address: NodePoolAddress,
+  cluster: Parameters<typeof nodePoolWriteViolations>[2],
+  pool: NodePoolSpec,
+  write: { kind: string; currentEtag: string | undefined },
+): Promise<ApiResponse> {
+  throwIfViolations(await nodePoolWriteViolations(deps, address.subscriptionId, cluster, pool), 'node pool');
+  const { name: _name, ...fields } = pool;
+  const agentPool = toAgentPool(fields, cluster.view.network.subnetId ? { subnetId: cluster.view.network.subnetId } : {});
+  if (context.dryRun) {
+    const effectiveSettings = toNodePoolView(
+      { ...agentPool, name: pool.name },
+      { networkPlugin: cluster.view.network.plugin, ...controlPlaneVersionOf(cluster.view) },
+    );
+    return { status: 200, headers: {}, body: { valid: true, effectiveSettings } };
+  }
+  return startArmChange(deps, context, {
+    kind: write.kind,
+    target: nodePoolArmId(address),
+    subscriptionId: address.subscriptionId,
+    submit: (arm, options) =>
+      arm.agentPools.createOrUpdate(address.resourceGroup, address.clusterName, address.nodePoolName, agentPool, {
+        ...options,
+        ...armIfMatch(context.ifMatch, write.currentEtag),
+      }),
+  });
+}
+
+/** The control plane version a pool view defaults to (its Windows osSku default depends on it). */
+export function controlPlaneVersionOf(view: { currentKubernetesVersion?: string; kubernetesVersion?: string }): { kubernetesVersion?: string } {
+  const version = view.currentKubernetesVersion ?? view.kubernetesVersion;
+  return version ? { kubernetesVersion: version } : {};
+}

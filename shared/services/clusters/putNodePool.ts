@@ -1,0 +1,30 @@
+import { toClusterView } from '../../adapters/arm/clusterMapping';
+import type { NodePoolPut } from '../../schemas/nodePoolSpec';
+import { nodePoolLabel, requireManagedCluster } from './armCalls';
+import { clusterArmId, type NodePoolAddress } from './clusterAddress';
+import type { ClusterDependencies } from './clusterDependencies';
+import { requireMatchingEtag } from './etags';
+import { idempotent } from './idempotentRequest';
+import { writeNodePool } from './nodePoolWrite';
+import type { ApiResponse, WriteContext } from './writeContext';
+
+/** `PUT …/nodePools/{p}` (Operator): create or replace one pool of an existing cluster. */
+export async function putNodePool(
+  deps: ClusterDependencies,
+  context: WriteContext,
+  address: NodePoolAddress,
+  body: NodePoolPut,
+): Promise<ApiResponse> {
+  const scope = clusterArmId(address);
+  await context.authorize('clusters/nodepools', 'update', scope);
+  return idempotent(deps.idempotency, context, async () => {
+    const managed = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
+    const existingPool = managed.agentPoolProfiles?.find((pool) => pool.name === address.nodePoolName);
+    if (!existingPool) await context.authorize('clusters/nodepools', 'create', scope);
+    requireMatchingEtag(context.ifMatch, existingPool?.eTag, nodePoolLabel(address));
+    return writeNodePool(deps, context, address, { managed, view: toClusterView(managed) }, { name: address.nodePoolName, ...body }, {
+      kind: existingPool ? 'updateNodePool' : 'createNodePool',
+      currentEtag: existingPool?.eTag,
+    });
+  });
+}

@@ -1,0 +1,30 @@
+/** Checks `resource.verb` at `scope` for the caller; a denial throws (→ 403). Always called before ARM. */
+export type Authorize = (resource: string, verb: string, scope: string) => Promise<unknown>;
+
+/** What a read needs from the request. */
+export interface ReadContext {
+  authorize: Authorize;
+}
+
+/** What a write needs from the request, besides its body. */
+export interface WriteContext extends ReadContext {
+  caller: { tenantId: string; objectId: string };
+  correlationId: string;
+  /** The absolute URL callers poll for an operation. */
+  operationUrl: (operationId: string) => string;
+  /** `If-Match`: the write proceeds only if the resource still has this ETag (`*` = exists). */
+  ifMatch?: string;
+  /** `Idempotency-Key`: the same key and request get the same response. */
+  idempotencyKey?: string;
+  /** Identity of the request (method, path, body) for Idempotency-Key. */
+  requestHash: string;
+  /** Validate and return the effective settings; nothing is sent to ARM that changes anything. */
+  dryRun?: boolean;
+}
+
+/** An HTTP answer as the services produce it; also what an Idempotency-Key replays. */
+export interface ApiResponse {
+  status: number;
+  headers: Record<string, string>;
+  body?: unknown;
+}
