@@ -81,6 +81,7 @@ describe('permission table (security-reliability.md §2.3)', () => {
         'clusters/nodepools',
         'clusters/upgrades',
         'guardrails',
+        'inventory',
         'rolebindings',
         'webhooks',
       ].sort(),
