@@ -54,7 +54,7 @@ export const syncInventoryHandler = handleHttp(syncInventory, async (call) => {
 });
 
 export async function inventorySyncTimer(_timer: Timer, context: InvocationContext): Promise<void> {
-  const log = invocationLogger(context, { operationId: 'inventorySync' });
+  const log = invocationLogger(context, { operationId: 'inventorySync' }, services().settings.FLEETPLANE_LOG_LEVEL);
   const summary = await inventory().sync.run();
   const report = {
     status: summary.status,

@@ -17,7 +17,7 @@ export const getOperationHandler = handleHttp(getOperation, async ({ authorize, 
 
 /** Advances every unfinished ARM operation, so progress never depends on someone polling. */
 export async function operationsSweepTimer(_timer: Timer, context: InvocationContext): Promise<void> {
-  const log = invocationLogger(context, { operationId: 'operationsSweep' });
+  const log = invocationLogger(context, { operationId: 'operationsSweep' }, services().settings.FLEETPLANE_LOG_LEVEL);
   const advanced = await services().operations.sweep();
   if (advanced > 0) log.info('Operations swept', { active: advanced });
 }

@@ -52,7 +52,11 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
   return async (request, context) => {
     const started = performance.now();
     const correlationId = correlationIdFrom(request.headers);
-    const log = invocationLogger(context, { correlationId, operationId: operation.operationId });
+    const log = invocationLogger(
+      context,
+      { correlationId, operationId: operation.operationId },
+      services().settings.FLEETPLANE_LOG_LEVEL,
+    );
     const audit: AuditNotes = {};
     let response: HttpResponseInit;
     try {
