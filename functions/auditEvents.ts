@@ -3,6 +3,7 @@ import { listAuditEvents } from '../shared/api/accessApi';
 import { services } from '../shared/composition';
 import { TENANT_SCOPE_ID } from '../shared/domain/access/scope';
 import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { publicUrl } from '../shared/http/publicUrl';
 
 const DEFAULT_WINDOW_MS = 7 * 86_400_000;
 
@@ -24,7 +25,10 @@ export const listAuditEventsHandler = handleHttp(listAuditEvents, async ({ query
   if (page.continuation) next.searchParams.set('continuationToken', page.continuation);
   return {
     status: 200,
-    jsonBody: { value: page.events, ...(page.continuation ? { nextLink: next.toString() } : {}) },
+    jsonBody: {
+      value: page.events,
+      ...(page.continuation ? { nextLink: publicUrl(request.url, `${next.pathname}${next.search}`, services().settings.FLEETPLANE_PUBLIC_BASE_URL) } : {}),
+    },
   };
 });
 

@@ -9,6 +9,7 @@ import {
   stopCluster,
 } from '../shared/api/clustersApi';
 import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { armEtagHeader } from '../shared/services/clusters/etags';
 import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
 import { deleteCluster as removeCluster } from '../shared/services/clusters/deleteCluster';
 import { asHttpResponse, writeContextOf } from '../shared/services/clusters/incomingRequest';
@@ -17,7 +18,6 @@ import { powerCluster } from '../shared/services/clusters/powerCluster';
 import { putCluster as writeCluster } from '../shared/services/clusters/putCluster';
 import { getCluster as readCluster, getUpgradeProfile as readUpgradeProfile } from '../shared/services/clusters/readCluster';
 
-const etagHeader = (etag: string | undefined): Record<string, string> => (etag ? { etag } : {});
 
 export const putClusterHandler = handleHttp(putCluster, async (call) => {
   call.audit.armCorrelationId = call.correlationId;
@@ -27,7 +27,7 @@ export const putClusterHandler = handleHttp(putCluster, async (call) => {
 
 export const getClusterHandler = handleHttp(getCluster, async ({ authorize, params }) => {
   const { view, etag } = await readCluster(clusterDependencies(), { authorize }, params);
-  return { status: 200, jsonBody: view, headers: etagHeader(etag) };
+  return { status: 200, jsonBody: view, headers: armEtagHeader(etag) };
 });
 
 export const patchClusterHandler = handleHttp(patchCluster, async (call) => {

@@ -43,7 +43,7 @@ export const listClustersHandler = handleHttp(listClusters, async (call) => {
   const { continuation, ...body } = listing;
   return {
     status: 200,
-    jsonBody: { ...body, ...(continuation ? { nextLink: nextLinkOf(request.url, continuation) } : {}) },
+    jsonBody: { ...body, ...(continuation ? { nextLink: nextLinkOf(request.url, continuation, services().settings.FLEETPLANE_PUBLIC_BASE_URL) } : {}) },
     headers: { 'cache-control': 'no-store' },
   };
 });

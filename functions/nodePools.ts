@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { deleteNodePool, getNodePool, listNodePools, patchNodePool, putNodePool } from '../shared/api/nodePoolsApi';
 import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { armEtagHeader } from '../shared/services/clusters/etags';
 import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
 import { deleteNodePool as removeNodePool } from '../shared/services/clusters/deleteNodePool';
 import { asHttpResponse, writeContextOf } from '../shared/services/clusters/incomingRequest';
@@ -8,7 +9,6 @@ import { patchNodePool as applyNodePoolPatch } from '../shared/services/clusters
 import { putNodePool as writeNodePool } from '../shared/services/clusters/putNodePool';
 import { getNodePool as readNodePool, listNodePools as readNodePools } from '../shared/services/clusters/readNodePools';
 
-const etagHeader = (etag: string | undefined): Record<string, string> => (etag ? { etag } : {});
 
 export const listNodePoolsHandler = handleHttp(listNodePools, async ({ authorize, params }) => ({
   status: 200,
@@ -17,7 +17,7 @@ export const listNodePoolsHandler = handleHttp(listNodePools, async ({ authorize
 
 export const getNodePoolHandler = handleHttp(getNodePool, async ({ authorize, params }) => {
   const { view, etag } = await readNodePool(clusterDependencies(), { authorize }, params);
-  return { status: 200, jsonBody: view, headers: etagHeader(etag) };
+  return { status: 200, jsonBody: view, headers: armEtagHeader(etag) };
 });
 
 export const putNodePoolHandler = handleHttp(putNodePool, async (call) => {

@@ -18,7 +18,9 @@ export const getOperationHandler = handleHttp(getOperation, async ({ authorize, 
 /** Advances every unfinished ARM operation, so progress never depends on someone polling. */
 export async function operationsSweepTimer(_timer: Timer, context: InvocationContext): Promise<void> {
   const log = invocationLogger(context, { operationId: 'operationsSweep' }, services().settings.FLEETPLANE_LOG_LEVEL);
-  const advanced = await services().operations.sweep();
+  const advanced = await services().operations.sweep((operationId, error) =>
+    log.warn('Could not advance an operation', { operation: operationId, error: String(error) }),
+  );
   if (advanced > 0) log.info('Operations swept', { active: advanced });
 }
 

@@ -15,7 +15,7 @@ export const inventoryQuerySchema = z.object({
   subscription: z.string().regex(guid, 'subscription must be a subscription id (GUID)').optional(),
   resourceGroup: z
     .string()
-    .regex(/^[-\p{L}\p{N}_.()]{1,90}$/u, 'resourceGroup must be a resource group name')
+    .regex(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'resourceGroup must be a resource group name (not ending in ".")')
     .optional(),
   location: z
     .string()

@@ -28,6 +28,7 @@ const settingsSchema = z
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),
+    FLEETPLANE_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),

@@ -27,6 +27,8 @@ export class NotFoundError extends DomainError {
   constructor(
     readonly resource: string,
     message = `${resource} was not found.`,
+    /** The dependency's own code when it said so, e.g. ResourceGroupNotFound. */
+    readonly code?: string,
   ) {
     super(message);
   }

@@ -34,7 +34,9 @@ function domainProblem(error: DomainError): MappedProblem {
   if (error instanceof ValidationError) {
     return { body: problem(400, 'Bad Request', { detail: error.message, errors: error.issues }), headers: none };
   }
-  if (error instanceof NotFoundError) return { body: problem(404, 'Not Found', { detail: error.message }), headers: none };
+  if (error instanceof NotFoundError) {
+    return { body: problem(404, 'Not Found', { detail: error.message, ...(error.code ? { code: error.code } : {}) }), headers: none };
+  }
   if (error instanceof ConflictError) {
     return { body: problem(409, 'Conflict', { detail: error.message, code: error.code }), headers: none };
   }

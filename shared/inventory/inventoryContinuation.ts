@@ -1,3 +1,4 @@
+import { publicUrl } from '../http/publicUrl';
 import { ValidationError } from '../domain/errors';
 
 interface Cursor {
@@ -34,8 +35,8 @@ export class InvalidInventoryContinuationError extends ValidationError {
 }
 
 /** The absolute link to the next page: the same request with `continuationToken` set. */
-export function nextLinkOf(requestUrl: string, continuation: string): string {
+export function nextLinkOf(requestUrl: string, continuation: string, publicBaseUrl?: string): string {
   const next = new URL(requestUrl);
   next.searchParams.set('continuationToken', continuation);
-  return next.toString();
+  return publicUrl(requestUrl, `${next.pathname}${next.search}`, publicBaseUrl);
 }

@@ -87,8 +87,10 @@ export class ArmOperationRunner {
         ? this.finish({ ...record, armPollerState: state }, statusOf(poller), failureOf(poller))
         : { ...record, armPollerState: state, updatedAt: this.now().toISOString() };
     } catch (error) {
-      if (isRetryable(error, translateArmError(error))) return record;
-      next = this.finish(record, 'Failed', armFailure(error));
+      // core-lro throws for canceled operations and for failures without an error body; the poller still knows.
+      if (poller.isDone) next = this.finish(record, statusOf(poller), failureOf(poller) ?? armFailure(error));
+      else if (isRetryable(error, translateArmError(error))) return record;
+      else next = this.finish(record, 'Failed', armFailure(error));
     }
     try {
       return (await this.store.replace(next, stored.etag)).value;

@@ -6,6 +6,8 @@ import {
 import { errorCodeOf, statusCodeOf } from '../../storage/storageErrors';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
+/** ARM refusing Fleetplane's own identity (a deployment problem); other 401/403s, e.g. a policy denial, are the caller's. */
+const OWN_IDENTITY_CODES = /^(AuthorizationFailed|LinkedAuthorizationFailed|InvalidAuthenticationToken\w*|AuthenticationFailed|ExpiredAuthenticationToken)$/;
 
 /**
  * ARM failures as domain errors: throttling and server faults become "retry later" (503 + Retry-After),
@@ -20,7 +22,14 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
       DEFAULT_RETRY_AFTER_SECONDS,
     );
   }
-  if (status === undefined) return error;
+  if (status === undefined) {
+    // No HTTP answer at all (connection refused or reset, timeout, abort): ARM could not be reached.
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      'Azure Resource Manager could not be reached; retry later.',
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
   const code = errorCodeOf(error) ?? `Http${status}`;
   const message = armMessageOf(error);
   if (status === 429 || status >= 500) {
@@ -30,8 +39,8 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
       retryAfterOf(error) ?? DEFAULT_RETRY_AFTER_SECONDS,
     );
   }
-  if (status === 404) return new NotFoundError(resource, message);
-  if (status === 401 || status === 403) {
+  if (status === 404) return new NotFoundError(resource, message, code);
+  if ((status === 401 || status === 403) && OWN_IDENTITY_CODES.test(code)) {
     // ARM refused Fleetplane's own identity: a deployment problem, not the caller's.
     return new DependencyRejectedError(
       'Azure Resource Manager',

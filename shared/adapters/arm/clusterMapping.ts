@@ -80,7 +80,10 @@ function mapSpec(spec: ClusterSpec, options: ToManagedClusterOptions): ManagedCl
     kubernetesVersion: spec.kubernetesVersion,
     dnsPrefix: spec.dnsPrefix ?? options.defaultDnsPrefix,
     enableRbac: spec.kubernetesRbac ?? aksDefaults.kubernetesRbac,
-    agentPoolProfiles: spec.nodePools.map((pool) => toAgentPoolProfile(pool, { subnetId })),
+    // A pool never moves subnet: existing pools keep theirs; only new pools go into the spec's subnet.
+    agentPoolProfiles: spec.nodePools.map((pool) =>
+      toAgentPoolProfile(pool, { subnetId: existingSubnetOf(options.existing, pool.name) ?? subnetId }),
+    ),
     networkProfile: toNetworkProfile(spec.network),
     aadProfile: toAadProfile(spec.entraId),
     addonProfiles: toAddonProfiles(spec, options.existing?.addonProfiles),
@@ -94,6 +97,10 @@ function mapSpec(spec: ClusterSpec, options: ToManagedClusterOptions): ManagedCl
         })
       : undefined,
   });
+}
+
+function existingSubnetOf(existing: ManagedCluster | undefined, poolName: string): string | undefined {
+  return existing?.agentPoolProfiles?.find((pool) => pool.name === poolName)?.vnetSubnetID;
 }
 
 function toIdentity(identity: ClusterSpec['identity']): ManagedClusterIdentity {

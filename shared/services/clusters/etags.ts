@@ -19,6 +19,16 @@ export function requireMatchingEtag(ifMatch: string | undefined, current: string
 }
 
 /** The If-Match to forward to ARM, so that ARM itself refuses a write that raced ours. */
-export function armIfMatch(ifMatch: string | undefined, current: string | undefined): { ifMatch?: string } {
-  return ifMatch !== undefined && current !== undefined ? { ifMatch: current } : {};
+/**
+ * The If-Match to send ARM. Whenever we read the resource and send back a whole document, we make the write
+ * conditional on the version we read, so concurrent writers cannot silently undo each other (and an update
+ * cannot recreate a resource deleted meanwhile), whether or not the caller sent If-Match.
+ */
+export function armIfMatch(_ifMatch: string | undefined, current: string | undefined): { ifMatch?: string } {
+  return current !== undefined ? { ifMatch: current } : {};
+}
+
+/** ARM's eTag as an RFC 9110 entity tag (quoted) for the ETag response header. */
+export function armEtagHeader(etag: string | undefined): Record<string, string> {
+  return etag ? { etag: `"${bare(etag)}"` } : {};
 }

@@ -1,3 +1,5 @@
+import { services } from '../../composition';
+import { publicUrl } from '../../http/publicUrl';
 import { IdempotencyStore } from '../../idempotency/idempotencyStore';
 import { idempotencyKeyFromHeader } from './idempotencyKeyHeader';
 import type { ApiResponse, Authorize, WriteContext } from './writeContext';
@@ -20,7 +22,8 @@ export function writeContextOf(call: IncomingWrite, options: { dryRun?: boolean 
     authorize: call.authorize,
     caller: call.caller,
     correlationId: call.correlationId,
-    operationUrl: (operationId) => new URL(`/api/operations/${operationId}`, url.origin).toString(),
+    operationUrl: (operationId) =>
+      publicUrl(call.request.url, `api/operations/${operationId}`, services().settings.FLEETPLANE_PUBLIC_BASE_URL),
     requestHash: IdempotencyStore.hashRequest(call.request.method, `${url.pathname}${url.search}`, JSON.stringify(call.body ?? null)),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),

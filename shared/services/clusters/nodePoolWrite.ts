@@ -15,11 +15,13 @@ export async function writeNodePool(
   address: NodePoolAddress,
   cluster: Parameters<typeof nodePoolWriteViolations>[2],
   pool: NodePoolSpec,
-  write: { kind: string; currentEtag: string | undefined },
+  write: { kind: string; currentEtag: string | undefined; currentSubnetId?: string | undefined },
 ): Promise<ApiResponse> {
   throwIfViolations(await nodePoolWriteViolations(deps, address.subscriptionId, cluster, pool), 'node pool');
   const { name: _name, ...fields } = pool;
-  const agentPool = toAgentPool(fields, cluster.view.network.subnetId ? { subnetId: cluster.view.network.subnetId } : {});
+  // A pool never moves subnet: an existing pool keeps its own, a new pool goes into the cluster's.
+  const subnetId = write.currentSubnetId ?? cluster.view.network.subnetId;
+  const agentPool = toAgentPool(fields, subnetId ? { subnetId } : {});
   if (context.dryRun) {
     const effectiveSettings = toNodePoolView(
       { ...agentPool, name: pool.name },

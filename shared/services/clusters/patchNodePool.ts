@@ -28,6 +28,10 @@ export async function patchNodePool(
     const currentPool = view.nodePools.find((pool) => pool.name === address.nodePoolName);
     if (!currentPool) throw new NotFoundError(nodePoolLabel(address));
     const merged = mergeNodePoolPatch(nodePoolSpecFromView(currentPool), patch);
-    return writeNodePool(deps, context, address, { managed, view }, merged, { kind: 'patchNodePool', currentEtag: existingPool.eTag });
+    return writeNodePool(deps, context, address, { managed, view }, merged, {
+      kind: 'patchNodePool',
+      currentEtag: existingPool.eTag,
+      currentSubnetId: existingPool.vnetSubnetID,
+    });
   });
 }

@@ -33,7 +33,8 @@ export async function putCluster(
 
     const credentials = deps.windowsCredentials();
     const body = toManagedCluster(spec, {
-      defaultDnsPrefix: address.clusterName,
+      // The DNS prefix is fixed at creation; an update keeps whatever the cluster has.
+      ...(existing ? {} : { defaultDnsPrefix: dnsPrefixFor(address.clusterName) }),
       ...(credentials ? { windowsAdminUsername: credentials.username, windowsAdminPassword: credentials.password } : {}),
       ...(existing ? { existing } : {}),
     });
@@ -48,4 +49,13 @@ export async function putCluster(
         }),
     });
   });
+}
+
+/** AKS DNS prefixes: 1-54 letters, digits and hyphens, starting and ending with a letter or digit. */
+export function dnsPrefixFor(clusterName: string): string {
+  const cleaned = clusterName
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 54)
+    .replace(/^-+|-+$/g, '');
+  return cleaned || 'aks';
 }

@@ -25,6 +25,7 @@ export async function putNodePool(
     return writeNodePool(deps, context, address, { managed, view: toClusterView(managed) }, { name: address.nodePoolName, ...body }, {
       kind: existingPool ? 'updateNodePool' : 'createNodePool',
       currentEtag: existingPool?.eTag,
+      currentSubnetId: existingPool?.vnetSubnetID,
     });
   });
 }

@@ -20,13 +20,12 @@ const clusterBody = {
 describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
   let emulator: RunningAksEmulator;
   let store: OperationStore;
-  const newRunner = () =>
-    new ArmOperationRunner(
-      store,
-      new ArmClients(testSettings({ FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl, FLEETPLANE_MODE: 'local', FLEETPLANE_ARM_CREDENTIAL: 'emulator' }), {
-        maxRetries: 0,
-      }),
+  const newArm = () =>
+    new ArmClients(
+      testSettings({ FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl, FLEETPLANE_MODE: 'local', FLEETPLANE_ARM_CREDENTIAL: 'emulator' }),
+      { maxRetries: 0 },
     );
+  const newRunner = () => new ArmOperationRunner(store, newArm());
 
   beforeAll(async () => {
     emulator = await startTestEmulator({ speed: 0 });
@@ -72,6 +71,21 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
     ).rejects.toBeInstanceOf(DependencyRejectedError);
     const failed = (await store.active()).filter((op) => op.value.target === target('ops2'));
     expect(failed).toEqual([]);
+  });
+
+  it('records an operation canceled in Azure as Canceled instead of polling it forever', async () => {
+    const started = await newRunner().start({
+      kind: 'putCluster',
+      target: target('ops4'),
+      subscriptionId: SUB,
+      correlationId: 'corr-4',
+      submit: (client) => client.managedClusters.createOrUpdate('rg1', 'ops4', clusterBody, { updateIntervalInMs: 5 }),
+    });
+    await newArm().containerService(SUB).managedClusters.abortLatestOperation('rg1', 'ops4', { updateIntervalInMs: 5 }).submitted();
+    emulator.advanceClock(3_600);
+    const done = await newRunner().refresh(started.id);
+    expect(done?.status).toBe('Canceled');
+    expect(await newRunner().sweep()).toBe(0);
   });
 
   it('records an ARM operation that fails later with its code', async () => {

@@ -12,6 +12,7 @@ import {
 import { translateArmError } from '../../../shared/adapters/arm/armErrors';
 import { AuthenticationError } from '../../../shared/domain/access/errors';
 import { correlationIdFrom } from '../../../shared/http/correlation';
+import { publicUrl } from '../../../shared/http/publicUrl';
 import { errorToProblem } from '../../../shared/http/errorToProblem';
 import { formatPath, parseOrThrow } from '../../../shared/http/validation';
 import { redact } from '../../../shared/observability/redact';
@@ -76,6 +77,26 @@ describe('errors to problem+json', () => {
   it('maps ARM refusing our own identity to 502, not to the caller', () => {
     const forbidden = Object.assign(new Error('no'), { statusCode: 403, code: 'AuthorizationFailed' });
     expect(errorToProblem(translateArmError(forbidden)).body.status).toBe(502);
+  });
+
+  it('maps an unreachable ARM to 503, keeps a policy denial as the caller\'s 403, and keeps 404 codes', () => {
+    const network = Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' });
+    expect(errorToProblem(translateArmError(network)).body.status).toBe(503);
+    const policy = Object.assign(new Error('denied'), {
+      statusCode: 403,
+      code: 'RequestDisallowedByPolicy',
+      details: { error: { code: 'RequestDisallowedByPolicy', message: 'Resource was disallowed by policy.' } },
+    });
+    expect(errorToProblem(translateArmError(policy)).body).toMatchObject({ status: 403, code: 'RequestDisallowedByPolicy' });
+    const missingGroup = Object.assign(new Error('x'), { statusCode: 404, code: 'ResourceGroupNotFound' });
+    expect(errorToProblem(translateArmError(missingGroup)).body).toMatchObject({ status: 404, code: 'ResourceGroupNotFound' });
+  });
+
+  it('builds public links from the configured base URL, else from the request origin', () => {
+    expect(publicUrl('http://fn.azurewebsites.net/api/x', '/api/operations/1', 'https://api.contoso.com/fleet')).toBe(
+      'https://api.contoso.com/fleet/api/operations/1',
+    );
+    expect(publicUrl('http://127.0.0.1:7071/api/x?a=1', 'api/operations/1', undefined)).toBe('http://127.0.0.1:7071/api/operations/1');
   });
 
   it('answers 415 for a non-JSON body', () => {
