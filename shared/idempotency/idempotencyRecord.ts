@@ -12,6 +12,8 @@ export const idempotencyRecordSchema = z.object({
   state: z.enum(['InProgress', 'Completed']),
   createdAt: z.iso.datetime(),
   response: storedResponseSchema.optional(),
+  /** Set as soon as the request has recorded an ARM operation, before ARM is called. */
+  operationId: z.string().optional(),
 });
 
 export type StoredResponse = z.infer<typeof storedResponseSchema>;

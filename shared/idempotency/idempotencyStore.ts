@@ -9,7 +9,11 @@ const RETENTION_MS = 24 * 3_600_000;
 /** A request that has not completed within this long is presumed dead (its host stopped); its key can be retried. */
 const LOCK_MS = 2 * 60_000;
 
-export type IdempotencyStart = { kind: 'fresh'; etag: string } | { kind: 'replay'; response: StoredResponse };
+export type IdempotencyStart =
+  | { kind: 'fresh'; etag: string }
+  | { kind: 'replay'; response: StoredResponse }
+  /** The first request died after recording an ARM operation: answer with that operation, never send it again. */
+  | { kind: 'adopt'; etag: string; operationId: string };
 
 /**
  * Idempotency-Key semantics (per caller): the same key and body returns the first response; the same key
@@ -53,8 +57,13 @@ export class IdempotencyStore {
     const existing = await this.records.get(scope, key);
     if (!existing) return this.begin(scope, key, requestHash);
     const abandoned = existing.value.state === 'InProgress' && this.age(existing) > LOCK_MS;
-    if (this.age(existing) > RETENTION_MS || (abandoned && existing.value.requestHash === requestHash)) {
-      return this.takeOver(scope, key, fresh, existing.etag);
+    const sameRequest = existing.value.requestHash === requestHash;
+    if (abandoned && sameRequest && existing.value.operationId) {
+      const taken = await this.takeOver(scope, key, { ...existing.value, createdAt: fresh.createdAt }, existing.etag);
+      return { kind: 'adopt', etag: taken.etag, operationId: existing.value.operationId };
+    }
+    if (this.age(existing) > RETENTION_MS || (abandoned && sameRequest)) {
+      return { kind: 'fresh', etag: (await this.takeOver(scope, key, fresh, existing.etag)).etag };
     }
     if (existing.value.requestHash !== requestHash) {
       throw new UnprocessableError(
@@ -81,6 +90,17 @@ export class IdempotencyStore {
     await this.records.replace(scope, key, { ...record, state: 'Completed', response }, etag);
   }
 
+  /** Remembers the operation a request recorded, before ARM is called; returns the row's new ETag. */
+  async attachOperation(
+    scope: string,
+    key: string,
+    etag: string,
+    record: Omit<IdempotencyRecord, 'state'>,
+    operationId: string,
+  ): Promise<string> {
+    return (await this.records.replace(scope, key, { ...record, state: 'InProgress', operationId }, etag)).etag;
+  }
+
   /** Forgets a key whose request failed transiently, so that a retry with it runs again. */
   async abandon(scope: string, key: string, etag: string): Promise<void> {
     await this.records.delete(scope, key, etag).catch(() => undefined);
@@ -94,11 +114,11 @@ export class IdempotencyStore {
   private async takeOver(
     scope: string,
     key: string,
-    fresh: IdempotencyRecord,
+    record: IdempotencyRecord,
     etag: string,
-  ): Promise<IdempotencyStart> {
+  ): Promise<{ etag: string }> {
     try {
-      return { kind: 'fresh', etag: (await this.records.replace(scope, key, fresh, etag)).etag };
+      return { etag: (await this.records.replace(scope, key, record, etag)).etag };
     } catch (error) {
       if (error instanceof PreconditionFailedError) {
         throw new ConflictError(

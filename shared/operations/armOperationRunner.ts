@@ -18,6 +18,8 @@ export interface StartOperation {
   subscriptionId: string;
   createdBy?: string;
   correlationId: string;
+  /** Called once the record exists and before ARM is called (an Idempotency-Key remembers the operation). */
+  onRecorded?: (operationId: string) => Promise<void>;
   /** Sends the ARM request; resolves once ARM accepted it (the initial 200/201/202). */
   submit: (client: ContainerServiceClient) => ArmPoller;
 }
@@ -47,6 +49,7 @@ export class ArmOperationRunner {
       ...(input.createdBy ? { createdBy: input.createdBy } : {}),
     };
     const stored = await this.store.create(accepted);
+    await input.onRecorded?.(accepted.id);
     const poller = input.submit(this.arm.containerService(input.subscriptionId));
     try {
       await poller.submitted();

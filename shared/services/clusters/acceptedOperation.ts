@@ -34,6 +34,7 @@ export async function startArmChange(deps: ClusterDependencies, context: WriteCo
     correlationId: context.correlationId,
     createdBy: `${context.caller.tenantId}/${context.caller.objectId}`,
     submit: (client) => change.submit(client, options),
+    ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
   });
   return acceptedResponse(record, context.operationUrl(record.id));
 }

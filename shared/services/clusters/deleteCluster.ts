@@ -10,7 +10,7 @@ import type { ApiResponse, WriteContext } from './writeContext';
 export async function deleteCluster(deps: ClusterDependencies, context: WriteContext, address: ClusterAddress): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters', 'delete', scope);
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     requireMatchingEtag(context.ifMatch, existing.eTag, clusterLabel(address));
     return startArmChange(deps, context, {

@@ -9,7 +9,7 @@ import type { ApiResponse, WriteContext } from './writeContext';
 /** `DELETE …/nodePools/{p}` (Operator). AKS refuses to delete the last System pool and keeps its message. */
 export async function deleteNodePool(deps: ClusterDependencies, context: WriteContext, address: NodePoolAddress): Promise<ApiResponse> {
   await context.authorize('clusters/nodepools', 'delete', clusterArmId(address));
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const pool = await getAgentPool(deps.containerService(address.subscriptionId), address);
     requireMatchingEtag(context.ifMatch, pool.eTag, nodePoolLabel(address));
     return startArmChange(deps, context, {

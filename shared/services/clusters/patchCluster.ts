@@ -19,7 +19,7 @@ export async function patchCluster(
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters', 'patch', scope);
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     requireMatchingEtag(context.ifMatch, existing.eTag, clusterLabel(address));
     const view = toClusterView(existing);

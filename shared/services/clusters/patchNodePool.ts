@@ -19,7 +19,7 @@ export async function patchNodePool(
   patch: NodePoolPatch,
 ): Promise<ApiResponse> {
   await context.authorize('clusters/nodepools', 'update', clusterArmId(address));
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const managed = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     const existingPool = managed.agentPoolProfiles?.find((pool) => pool.name === address.nodePoolName);
     if (!existingPool) throw new NotFoundError(nodePoolLabel(address));

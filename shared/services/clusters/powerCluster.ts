@@ -16,7 +16,7 @@ export async function powerCluster(
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters', 'update', scope);
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     return startArmChange(deps, context, {
       kind: action === 'start' ? 'startCluster' : 'stopCluster',

@@ -22,7 +22,7 @@ export async function putCluster(
   const scope = clusterArmId(address);
   // Every PUT needs at least update rights; checked before ARM is asked whether the cluster exists.
   await context.authorize('clusters', 'update', scope);
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const client = deps.containerService(address.subscriptionId);
     const existing = await findManagedCluster(client, address);
     if (!existing) await context.authorize('clusters', 'create', scope);

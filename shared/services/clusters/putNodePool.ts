@@ -17,7 +17,7 @@ export async function putNodePool(
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters/nodepools', 'update', scope);
-  return idempotent(deps.idempotency, context, async () => {
+  return idempotent(deps, context, async () => {
     const managed = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     const existingPool = managed.agentPoolProfiles?.find((pool) => pool.name === address.nodePoolName);
     if (!existingPool) await context.authorize('clusters/nodepools', 'create', scope);

@@ -20,6 +20,8 @@ export interface WriteContext extends ReadContext {
   requestHash: string;
   /** Validate and return the effective settings; nothing is sent to ARM that changes anything. */
   dryRun?: boolean;
+  /** Set by the Idempotency-Key handling: told the operation id before ARM is called. */
+  onOperationRecorded?: (operationId: string) => Promise<void>;
 }
 
 /** An HTTP answer as the services produce it; also what an Idempotency-Key replays. */

@@ -40,6 +40,16 @@ describe('IdempotencyStore against Azurite', () => {
     expect(rejected?.reason).toBeInstanceOf(ConflictError);
   });
 
+  it('answers a retry after a crash with the operation the first request recorded, instead of running it again', async () => {
+    const start = await store.begin('caller', 'k5', hash('a'));
+    if (start.kind !== 'fresh') throw new Error('expected a fresh key');
+    const record = { key: 'k5', requestHash: hash('a'), createdAt: now.toISOString() };
+    await store.attachOperation('caller', 'k5', start.etag, record, 'op-123');
+    await expect(store.begin('caller', 'k5', hash('a'))).rejects.toBeInstanceOf(ConflictError);
+    now = new Date(now.getTime() + 5 * 60_000);
+    expect(await store.begin('caller', 'k5', hash('a'))).toMatchObject({ kind: 'adopt', operationId: 'op-123' });
+  });
+
   it('forgets an abandoned key so the request can run again', async () => {
     const start = await store.begin('caller', 'k4', hash('a'));
     if (start.kind !== 'fresh') throw new Error('expected a fresh key');
