@@ -3,17 +3,13 @@ import { auditEventSchema } from '../audit/auditEvent';
 import { ROLES } from '../domain/access/roles';
 import { roleBindingIdSchema, roleBindingRecordSchema, roleBindingRequestSchema } from '../schemas/roleBinding';
 import { defineOperation } from './apiOperation';
-import { problemSchema } from './problemSchema';
+import { authenticatedProblems, problemSchema } from './problemSchema';
 
 export const roleBindingSchema = roleBindingRecordSchema.extend({ source: z.enum(['stored', 'configuration']) });
 
 const roleBindingListSchema = z.object({ value: z.array(roleBindingSchema) });
 const idParams = z.object({ id: roleBindingIdSchema });
-const problems = {
-  400: { description: 'Invalid request', schema: problemSchema },
-  401: { description: 'Not authenticated', schema: problemSchema },
-  403: { description: 'Not allowed', schema: problemSchema },
-};
+const problems = authenticatedProblems;
 
 export const listRoleBindings = defineOperation({
   operationId: 'listRoleBindings',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { clusterPatchSchema, clusterSpecSchema, clusterViewSchema } from '../schemas/clusterSpec';
 import { operationViewSchema } from '../operations/operationRecord';
 import { defineOperation } from './apiOperation';
-import { problemSchema } from './problemSchema';
+import { authenticatedProblems, problemSchema } from './problemSchema';
 
 /** ARM naming rules of the path segments, checked before anything reaches ARM. */
 export const subscriptionIdSchema = z
@@ -41,9 +41,7 @@ export const dryRunResultSchema = z.object({
 export const CLUSTER_ROUTE = 'subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}';
 
 export const problems = {
-  400: { description: 'Invalid request: every violation with its field path', schema: problemSchema },
-  401: { description: 'Not authenticated', schema: problemSchema },
-  403: { description: 'Not allowed', schema: problemSchema },
+  ...authenticatedProblems,
   503: { description: 'Azure is throttling or failing; retry after Retry-After seconds', schema: problemSchema },
 };
 

@@ -1,12 +1,8 @@
 import { guardrailsSchema } from '../schemas/guardrails';
 import { defineOperation } from './apiOperation';
-import { problemSchema } from './problemSchema';
+import { authenticatedProblems, problemSchema } from './problemSchema';
 
-const problems = {
-  400: { description: 'Invalid request', schema: problemSchema },
-  401: { description: 'Not authenticated', schema: problemSchema },
-  403: { description: 'Not allowed', schema: problemSchema },
-};
+const problems = authenticatedProblems;
 
 export const getGuardrails = defineOperation({
   operationId: 'getGuardrails',

@@ -1,13 +1,9 @@
 import { z } from 'zod';
 import { inventoryRecordSchema, supportStatusValues } from '../inventory/inventoryRecord';
 import { defineOperation } from './apiOperation';
-import { problemSchema } from './problemSchema';
+import { authenticatedProblems } from './problemSchema';
 
-const problems = {
-  400: { description: 'Invalid request', schema: problemSchema },
-  401: { description: 'Not authenticated', schema: problemSchema },
-  403: { description: 'Not allowed', schema: problemSchema },
-};
+const problems = authenticatedProblems;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

@@ -15,3 +15,10 @@ export const problemSchema = z
       .describe('Every problem found, each naming the field it concerns.'),
   })
   .describe('RFC 9457 problem details');
+
+/** The error answers every authenticated operation can give. */
+export const authenticatedProblems = {
+  400: { description: 'Invalid request: every problem with its field path', schema: problemSchema },
+  401: { description: 'Not authenticated', schema: problemSchema },
+  403: { description: 'Not allowed', schema: problemSchema },
+};
