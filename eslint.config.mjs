@@ -20,12 +20,19 @@ export default tseslint.config(
     },
   },
   {
+    // What runs in Azure never depends on the local stand-ins.
+    files: ['functions/**/*.ts', 'shared/**/*.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['**/local/**'] }],
+    },
+  },
+  {
     // Pure domain code: no I/O, no SDKs, no clock, no environment.
     files: ['shared/domain/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: ['@azure/*', 'node:*', 'fs', 'http', 'https', '../adapters/*', '../../adapters/*'] },
+        { patterns: ['@azure/*', 'node:*', 'fs', 'http', 'https', '../adapters/*', '../../adapters/*', '**/local/**'] },
       ],
       'no-restricted-properties': [
         'error',
