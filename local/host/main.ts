@@ -12,6 +12,8 @@ import { startHttpHost } from './httpServer';
 import { hostLog } from './invocationLog';
 import { loadFunctionApp } from './loadFunctionApp';
 import { applyLocalSettings } from './localSettings';
+import type { BlobServiceClient } from '@azure/storage-blob';
+import { hostBlobService } from './timers/hostBlobStorage';
 import { OccurrenceClaims } from './timers/occurrenceClaims';
 import { TimerScheduler, timerFunctionsOf } from './timers/timerScheduler';
 
@@ -34,7 +36,7 @@ async function main(): Promise<void> {
       masterKey: hostSettings.LOCAL_HOST_MASTER_KEY,
     },
   });
-  const timers = startTimers(app.registrations, hostSettings, new StorageAccount(settings));
+  const timers = startTimers(app.registrations, hostSettings, hostBlobService(settings, new StorageAccount(settings)));
   await timers.start();
 
   const summaries = summarize(app.registrations, routePrefix);
@@ -54,10 +56,10 @@ async function main(): Promise<void> {
 function startTimers(
   registrations: Parameters<typeof timerFunctionsOf>[0],
   hostSettings: HostSettings,
-  storage: StorageAccount,
+  blobs: BlobServiceClient,
 ): TimerScheduler {
   const timers = hostSettings.LOCAL_HOST_TIMERS ? timerFunctionsOf(registrations) : [];
-  return new TimerScheduler(timers, { claims: new OccurrenceClaims(storage.blobService(), hostSettings.LOCAL_HOST_ID) });
+  return new TimerScheduler(timers, { claims: new OccurrenceClaims(blobs, hostSettings.LOCAL_HOST_ID) });
 }
 
 function indent(text: string): string {

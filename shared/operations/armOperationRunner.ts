@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { restorePoller, type ContainerServiceClient } from '@azure/arm-containerservice';
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import { armContainerServiceSdk } from '../adapters/lazySdk';
 import type { OperationState, PollerLike } from '@azure/core-lro';
 import { translateArmError } from '../adapters/arm/armErrors';
 import type { ArmClients } from '../adapters/arm/armClients';
@@ -81,7 +82,7 @@ export class ArmOperationRunner {
     const record = stored.value;
     if (isTerminal(record.status) || !record.armPollerState) return record;
     const client = this.arm.containerService(subscriptionOf(record.target));
-    const poller = restorePoller(client, record.armPollerState, client.managedClusters.createOrUpdate) as ArmPoller;
+    const poller = armContainerServiceSdk().restorePoller(client, record.armPollerState, client.managedClusters.createOrUpdate) as ArmPoller;
     let next: OperationRecord;
     try {
       await poller.poll();

@@ -1,10 +1,10 @@
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
+import { identitySdk } from '../adapters/lazySdk';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { BlobServiceClient } from '@azure/storage-blob';
 import type { Settings } from '../config/settings';
 
 /**
- * Builds Storage clients from the same settings the Functions host uses for AzureWebJobsStorage:
+ * Builds Table clients from the same settings the Functions host uses for AzureWebJobsStorage:
  * a connection string (Azurite locally), or identity-based `AzureWebJobsStorage__*` settings in Azure.
  */
 export class StorageAccount {
@@ -35,13 +35,9 @@ export class StorageAccount {
     return new TableServiceClient(this.serviceUri('table'), this.identity());
   }
 
-  blobService(): BlobServiceClient {
-    const connectionString = this.settings.AzureWebJobsStorage;
-    if (connectionString) return BlobServiceClient.fromConnectionString(connectionString);
-    return new BlobServiceClient(this.serviceUri('blob'), this.identity());
-  }
 
-  private serviceUri(service: 'table' | 'blob'): string {
+  /** The service endpoint for identity-based access (no connection string). */
+  serviceUri(service: 'table' | 'blob'): string {
     const explicit =
       service === 'table'
         ? this.settings.AzureWebJobsStorage__tableServiceUri
@@ -50,9 +46,10 @@ export class StorageAccount {
     return `https://${this.settings.AzureWebJobsStorage__accountName}.${service}.core.windows.net`;
   }
 
-  private identity(): TokenCredential {
+  /** DefaultAzureCredential (optionally a user-assigned identity), created once. */
+  identity(): TokenCredential {
     const clientId = this.settings.AzureWebJobsStorage__clientId;
-    this.credential ??= new DefaultAzureCredential(clientId ? { managedIdentityClientId: clientId } : {});
+    this.credential ??= new (identitySdk().DefaultAzureCredential)(clientId ? { managedIdentityClientId: clientId } : {});
     return this.credential;
   }
 }

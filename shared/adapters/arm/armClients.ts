@@ -1,5 +1,6 @@
-import { ContainerServiceClient } from '@azure/arm-containerservice';
-import { DefaultAzureCredential, type AccessToken, type TokenCredential } from '@azure/identity';
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { AccessToken, TokenCredential } from '@azure/identity';
+import { armContainerServiceSdk, identitySdk } from '../lazySdk';
 import type { Settings } from '../../config/settings';
 
 /**
@@ -27,7 +28,7 @@ export class ArmClients {
     private readonly options: ArmClientOptions = {},
   ) {
     this.credential =
-      settings.FLEETPLANE_ARM_CREDENTIAL === 'emulator' ? new EmulatorCredential() : new DefaultAzureCredential();
+      settings.FLEETPLANE_ARM_CREDENTIAL === 'emulator' ? new EmulatorCredential() : new (identitySdk().DefaultAzureCredential)();
   }
 
   get endpoint(): string {
@@ -38,7 +39,7 @@ export class ArmClients {
     const key = subscriptionId.toLowerCase();
     let client = this.clients.get(key);
     if (!client) {
-      client = new ContainerServiceClient(this.credential, subscriptionId, {
+      client = new (armContainerServiceSdk().ContainerServiceClient)(this.credential, subscriptionId, {
         endpoint: this.settings.FLEETPLANE_ARM_ENDPOINT,
         ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
       });

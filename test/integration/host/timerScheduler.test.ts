@@ -3,7 +3,9 @@ import { describe, expect, it } from 'vitest';
 import { OccurrenceClaims } from '../../../local/host/timers/occurrenceClaims';
 import { parseNcrontab } from '../../../local/host/timers/ncrontab';
 import { TimerScheduler, timerFunctionsOf, type TimerFunction } from '../../../local/host/timers/timerScheduler';
-import { testStorage, uniqueTablePrefix } from '../../support/storage';
+import { StorageAccount } from '../../../shared/storage/storageAccount';
+import { hostBlobService } from '../../../local/host/timers/hostBlobStorage';
+import { testSettings, uniqueTablePrefix } from '../../support/storage';
 
 const silent = () => undefined;
 
@@ -21,7 +23,10 @@ function recordingTimer(schedule: string, runOnStartup = false) {
   return { timer, calls };
 }
 
-const claimsFor = (hostId: string) => new OccurrenceClaims(testStorage().blobService(), hostId);
+const claimsFor = (hostId: string) => {
+  const settings = testSettings();
+  return new OccurrenceClaims(hostBlobService(settings, new StorageAccount(settings)), hostId);
+};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 describe('timer scheduling with the blob-lease singleton', () => {

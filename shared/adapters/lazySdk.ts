@@ -1,0 +1,22 @@
+/**
+ * The heaviest Azure SDK packages, loaded on first use rather than when a function module loads: a cold
+ * Functions worker then pays for them only when a request actually needs ARM or a managed identity (health,
+ * OpenAPI and local connection strings never do). `npm run bench:startup` measures the module-load time.
+ */
+import type * as ArmContainerService from '@azure/arm-containerservice';
+import type * as Identity from '@azure/identity';
+
+let containerService: typeof ArmContainerService | undefined;
+let identity: typeof Identity | undefined;
+
+export function armContainerServiceSdk(): typeof ArmContainerService {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  containerService ??= require('@azure/arm-containerservice') as typeof ArmContainerService;
+  return containerService;
+}
+
+export function identitySdk(): typeof Identity {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  identity ??= require('@azure/identity') as typeof Identity;
+  return identity;
+}
