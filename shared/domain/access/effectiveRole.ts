@@ -28,14 +28,7 @@ export function heldRolesAt(
   bindings: readonly RoleBinding[],
   options: AccessOptions = {},
 ): HeldRole[] {
-  return candidateBindings(caller, bindings, options)
-    .flatMap((binding): HeldRole[] => {
-      const parsed = tryParseScope(binding.scope);
-      if (!parsed.ok || !scopeCovers(parsed.scope, target) || !subjectMatches(binding.subject, caller))
-        return [];
-      return [{ role: binding.role, binding, scope: parsed.scope }];
-    })
-    .sort(strongestFirst);
+  return bindingsHeldBy(caller, bindings, options).filter((held) => scopeCovers(held.scope, target));
 }
 
 export function effectiveRoleAt(
