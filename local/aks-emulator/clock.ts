@@ -35,8 +35,4 @@ export class VirtualClock {
     this.realStart = this.realNow();
     this.speed = speed;
   }
-
-  getSpeed(): number {
-    return this.speed;
-  }
 }

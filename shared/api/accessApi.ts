@@ -9,7 +9,6 @@ export const roleBindingSchema = roleBindingRecordSchema.extend({ source: z.enum
 
 const roleBindingListSchema = z.object({ value: z.array(roleBindingSchema) });
 const idParams = z.object({ id: roleBindingIdSchema });
-const problems = authenticatedProblems;
 
 export const listRoleBindings = defineOperation({
   operationId: 'listRoleBindings',
@@ -18,7 +17,7 @@ export const listRoleBindings = defineOperation({
   summary: 'Role bindings the caller may see (rolebindings.list at their scope).',
   tags: ['access'],
   authenticated: true,
-  responses: { 200: { description: 'Bindings', schema: roleBindingListSchema }, ...problems },
+  responses: { 200: { description: 'Bindings', schema: roleBindingListSchema }, ...authenticatedProblems },
 });
 
 export const getRoleBinding = defineOperation({
@@ -29,7 +28,7 @@ export const getRoleBinding = defineOperation({
   tags: ['access'],
   authenticated: true,
   request: { params: idParams },
-  responses: { 200: { description: 'The binding', schema: roleBindingSchema }, 404: { description: 'Not found', schema: problemSchema }, ...problems },
+  responses: { 200: { description: 'The binding', schema: roleBindingSchema }, 404: { description: 'Not found', schema: problemSchema }, ...authenticatedProblems },
 });
 
 export const putRoleBinding = defineOperation({
@@ -45,7 +44,7 @@ export const putRoleBinding = defineOperation({
     201: { description: 'Created', schema: roleBindingSchema },
     409: { description: 'Reserved id', schema: problemSchema },
     412: { description: 'Stale If-Match', schema: problemSchema },
-    ...problems,
+    ...authenticatedProblems,
   },
 });
 
@@ -57,7 +56,7 @@ export const deleteRoleBinding = defineOperation({
   tags: ['access'],
   authenticated: true,
   request: { params: idParams },
-  responses: { 204: { description: 'Deleted' }, 404: { description: 'Not found', schema: problemSchema }, ...problems },
+  responses: { 204: { description: 'Deleted' }, 404: { description: 'Not found', schema: problemSchema }, ...authenticatedProblems },
 });
 
 export const whoAmISchema = z.object({
@@ -77,7 +76,7 @@ export const whoAmI = defineOperation({
   summary: 'The authenticated caller and the roles it holds, strongest first.',
   tags: ['access'],
   authenticated: true,
-  responses: { 200: { description: 'The caller', schema: whoAmISchema }, ...problems },
+  responses: { 200: { description: 'The caller', schema: whoAmISchema }, ...authenticatedProblems },
 });
 
 export const auditQuerySchema = z.object({
@@ -99,6 +98,6 @@ export const listAuditEvents = defineOperation({
   request: { query: auditQuerySchema },
   responses: {
     200: { description: 'A page of records', schema: z.object({ value: z.array(auditEventSchema), nextLink: z.string().optional() }) },
-    ...problems,
+    ...authenticatedProblems,
   },
 });

@@ -2,7 +2,6 @@ import { guardrailsSchema } from '../schemas/guardrails';
 import { defineOperation } from './apiOperation';
 import { authenticatedProblems, problemSchema } from './problemSchema';
 
-const problems = authenticatedProblems;
 
 export const getGuardrails = defineOperation({
   operationId: 'getGuardrails',
@@ -11,7 +10,7 @@ export const getGuardrails = defineOperation({
   summary: 'The fleet guardrails (permissive until an admin sets them).',
   tags: ['guardrails'],
   authenticated: true,
-  responses: { 200: { description: 'Guardrails', schema: guardrailsSchema, headers: { ETag: 'Version for If-Match' } }, ...problems },
+  responses: { 200: { description: 'Guardrails', schema: guardrailsSchema, headers: { ETag: 'Version for If-Match' } }, ...authenticatedProblems },
 });
 
 export const putGuardrails = defineOperation({
@@ -25,6 +24,6 @@ export const putGuardrails = defineOperation({
   responses: {
     200: { description: 'Stored', schema: guardrailsSchema, headers: { ETag: 'New version' } },
     412: { description: 'Stale If-Match', schema: problemSchema },
-    ...problems,
+    ...authenticatedProblems,
   },
 });

@@ -3,7 +3,6 @@ import { inventoryRecordSchema, supportStatusValues } from '../inventory/invento
 import { defineOperation } from './apiOperation';
 import { authenticatedProblems } from './problemSchema';
 
-const problems = authenticatedProblems;
 
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -67,7 +66,7 @@ export const listClusters = defineOperation({
   tags: ['inventory'],
   authenticated: true,
   request: { query: inventoryQuerySchema },
-  responses: { 200: { description: 'A page of the inventory', schema: inventoryPageSchema }, ...problems },
+  responses: { 200: { description: 'A page of the inventory', schema: inventoryPageSchema }, ...authenticatedProblems },
 });
 
 const syncFailureSchema = z.object({ code: z.string(), message: z.string() });
@@ -103,5 +102,5 @@ export const syncInventory = defineOperation({
     'Syncs the inventory from ARM now (Admin at tenant scope); the timer does the same every 5 minutes.',
   tags: ['inventory'],
   authenticated: true,
-  responses: { 200: { description: 'What the sync did', schema: inventorySyncSummarySchema }, ...problems },
+  responses: { 200: { description: 'What the sync did', schema: inventorySyncSummarySchema }, ...authenticatedProblems },
 });

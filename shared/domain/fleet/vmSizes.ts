@@ -49,10 +49,6 @@ export function describeVmSize(name: string): VmSizeInfo {
   };
 }
 
-export function vmFamilyOf(name: string): VmFamily {
-  return describeVmSize(name).family;
-}
-
 /** Every DC-series pool turns the SGX device plugin on (the Fleet API contract), harmless on non-SGX DC sizes. */
 export function needsSgxDevicePlugin(name: string): boolean {
   return /^Standard_DC/i.test(name);

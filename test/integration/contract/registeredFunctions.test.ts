@@ -1,25 +1,18 @@
 import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import type { FunctionSummary } from '../../../local/host/functionList';
 import { allOperations } from '../../../shared/api/allOperations';
 import { repoRoot } from '../../support/localHost';
 
-interface Summary {
-  name: string;
-  trigger: string;
-  route?: string;
-  methods?: string[];
-  authLevel?: string;
-  schedule?: string;
-}
 
 /** Exactly what `npm run functions` prints: the compiled app loaded as the Functions worker loads it. */
-function registeredFunctions(): Summary[] {
+function registeredFunctions(): FunctionSummary[] {
   const out = execFileSync(process.execPath, [path.join(repoRoot, 'dist/local/host/printFunctions.js'), '--json'], {
     cwd: repoRoot,
     encoding: 'utf8',
   });
-  return (JSON.parse(out) as { functions: Summary[] }).functions;
+  return (JSON.parse(out) as { functions: FunctionSummary[] }).functions;
 }
 
 describe('registered functions (contract)', () => {
