@@ -20,6 +20,8 @@ type LocalKeySet = ReturnType<typeof createLocalJWKSet>;
 interface IssuerKeys {
   keySet?: LocalKeySet;
   fetchedAt?: number;
+  /** Counts successful fetches: a new generation may have dropped a key. */
+  generation?: number;
   lastAttemptAt?: number;
   pending?: Promise<void>;
 }
@@ -50,6 +52,7 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
       .then((keySet) => {
         state.keySet = keySet;
         state.fetchedAt = options.now();
+        state.generation = (state.generation ?? 0) + 1;
       })
       .finally(() => {
         state.pending = undefined;
@@ -96,10 +99,20 @@ export function createSigningKeyStore(options: SigningKeyStoreOptions) {
     };
   }
 
+  /**
+   * Identifies the issuer's current keys while they are fresh (fetched within the max age): a signature
+   * checked with one generation stays trustworthy until the keys are fetched again. Undefined when the keys
+   * are missing or due for a refresh, so that callers go through `keyResolverFor`, which refreshes them.
+   */
+  function freshKeyGeneration(issuer: TrustedIssuer): number | undefined {
+    const state = stateByIssuer.get(issuer.issuer);
+    if (state?.keySet === undefined || !isRecent(state.fetchedAt, options.cacheMaxAgeMs)) return undefined;
+    return state.generation;
+  }
+
   return {
     keyResolverFor,
-    /** For diagnostics: when each issuer's keys were last fetched. */
-    fetchedAt: (issuer: string) => stateByIssuer.get(issuer)?.fetchedAt,
+    freshKeyGeneration,
   };
 }
 

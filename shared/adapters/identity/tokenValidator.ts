@@ -7,6 +7,7 @@ import { callerFromClaims, hasGroupsOverage } from './callerFromClaims';
 import { toAuthenticationError } from './joseErrors';
 import { createSigningKeyStore, type FetchFunction } from './signingKeyStore';
 import { entraIssuers, issuerIndex, type EntraTokenVersion, type TrustedIssuer } from './trustedIssuers';
+import { VerifiedTokenCache } from './verifiedTokenCache';
 
 export const MAX_CLOCK_TOLERANCE_SECONDS = 300;
 export const DEV_SCOPE_CLAIM = 'fleetplane_scope';
@@ -48,6 +49,8 @@ export interface TokenValidatorOptions {
     tenantId: string;
     objectId: string;
   }) => Promise<readonly string[]>;
+  /** How many verified tokens are remembered (0 turns the cache off). Default 5,000. */
+  readonly verifiedTokenCacheSize?: number;
   readonly fetch?: FetchFunction;
   /** Milliseconds since the epoch. */
   readonly now?: () => number;
@@ -65,6 +68,7 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     ...(options.extraIssuers ?? []),
   ]);
   if (issuers.size === 0) throw new TypeError('at least one trusted tenant or issuer is required');
+  const verifiedTokens = new VerifiedTokenCache(options.verifiedTokenCacheSize);
   const keyStore = createSigningKeyStore({
     fetch: options.fetch ?? ((input, init) => fetch(input, init)),
     now: settings.now,
@@ -108,21 +112,51 @@ export function createTokenValidator(options: TokenValidatorOptions): TokenValid
     return { groups: [], groupsOverage: true };
   }
 
+  /** The full check: algorithm, issuer, signature against the issuer's keys, audience, lifetime, tenant. */
+  async function verifyToken(token: string): Promise<{ issuer: TrustedIssuer; claims: JWTPayload }> {
+    const issuer = trustedIssuerOf(token, issuers);
+    const keyGeneration = keyStore.freshKeyGeneration(issuer);
+    const claims = await verify(token, issuer);
+    if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== issuer.tenantId) {
+      throw new AuthenticationError(
+        'issuer_tenant_mismatch',
+        'the token\'s "tid" does not match its issuer',
+      );
+    }
+    // Remembered only when the keys did not change during the check (a refresh may have dropped the key).
+    if (keyGeneration !== undefined && keyGeneration === keyStore.freshKeyGeneration(issuer)) {
+      verifiedTokens.set(token, { issuer, claims, keyGeneration });
+    }
+    return { issuer, claims };
+  }
+
+  /** A token verified before with the issuer's current keys, while its lifetime still holds. */
+  function rememberedToken(token: string): { issuer: TrustedIssuer; claims: JWTPayload } | undefined {
+    const remembered = verifiedTokens.get(token);
+    if (remembered === undefined) return undefined;
+    const stillValid =
+      remembered.keyGeneration === keyStore.freshKeyGeneration(remembered.issuer) &&
+      isWithinLifetime(remembered.claims, settings.now(), settings.clockToleranceSeconds);
+    if (stillValid) return remembered;
+    verifiedTokens.delete(token);
+    return undefined;
+  }
+
   return {
     async validate(authorizationHeader) {
       const token = extractBearerToken(authorizationHeader);
-      const issuer = trustedIssuerOf(token, issuers);
-      const claims = await verify(token, issuer);
-      if (typeof claims.tid !== 'string' || claims.tid.toLowerCase() !== issuer.tenantId) {
-        throw new AuthenticationError(
-          'issuer_tenant_mismatch',
-          'the token\'s "tid" does not match its issuer',
-        );
-      }
+      const { issuer, claims } = rememberedToken(token) ?? (await verifyToken(token));
       const caller = { ...callerFromClaims(claims), ...devScopeOf(claims, issuer, options) };
       return { ...caller, ...(await groupsOf(claims, caller)) };
     },
   };
+}
+
+/** jose's exp and nbf rules with the same tolerance, for tokens whose other checks are remembered. */
+function isWithinLifetime(claims: JWTPayload, nowMs: number, toleranceSeconds: number): boolean {
+  const now = Math.floor(nowMs / 1000);
+  if (typeof claims.exp !== 'number' || claims.exp <= now - toleranceSeconds) return false;
+  return typeof claims.nbf !== 'number' || claims.nbf <= now + toleranceSeconds;
 }
 
 /**

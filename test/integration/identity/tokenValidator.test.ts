@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTokenValidator, type TokenValidatorOptions } from '../../../shared/adapters/identity';
 import {
   createSigningKey,
@@ -403,6 +403,87 @@ describe('signing keys: unknown kids, cooldown and rotation', () => {
       expect(entra.jwksFetches()).toBe(0);
     },
   );
+});
+
+describe('verified tokens are remembered', () => {
+  async function warmValidator(overrides: Partial<TokenValidatorOptions> = {}) {
+    const subject = validator(overrides);
+    await subject.validate(bearer(await signToken(currentKey, claims({ oid: randomUUID() }))));
+    return subject;
+  }
+
+  function countSignatureChecks() {
+    const spy = vi.spyOn(crypto.subtle, 'verify');
+    return { count: () => spy.mock.calls.length, restore: () => spy.mockRestore() };
+  }
+
+  it('the same token again skips the signature check; another token does not', async () => {
+    const subject = await warmValidator();
+    const token = await signToken(currentKey, claims());
+    const checks = countSignatureChecks();
+    try {
+      await subject.validate(bearer(token));
+      await expect(subject.validate(bearer(token))).resolves.toMatchObject({ objectId: USER_OID, groups: [expect.any(String)] });
+      expect(checks.count()).toBe(1);
+      await subject.validate(bearer(await signToken(currentKey, claims({ jti: randomUUID() }))));
+      expect(checks.count()).toBe(2);
+    } finally {
+      checks.restore();
+    }
+  });
+
+  it('with a cache size of 0 every request is verified', async () => {
+    const subject = await warmValidator({ verifiedTokenCacheSize: 0 });
+    const token = await signToken(currentKey, claims());
+    const checks = countSignatureChecks();
+    try {
+      await subject.validate(bearer(token));
+      await subject.validate(bearer(token));
+      expect(checks.count()).toBe(2);
+    } finally {
+      checks.restore();
+    }
+  });
+
+  it('a remembered token still expires, with the same clock skew', async () => {
+    const subject = await warmValidator();
+    const token = await signToken(currentKey, claims({ exp: seconds() + 60 }));
+    await subject.validate(bearer(token));
+    clock.now += (60 + 299) * 1000;
+    await expect(subject.validate(bearer(token))).resolves.toMatchObject({ objectId: USER_OID });
+    clock.now += 1000;
+    await expectRejection(subject.validate(bearer(token)), 'expired', token);
+  });
+
+  it('a remembered token stops working when a key refresh drops its key', async () => {
+    const subject = await warmValidator({ jwksCacheMaxAgeMs: 60 * 60 * 1000 });
+    const oldToken = await signToken(currentKey, claims());
+    await subject.validate(bearer(oldToken));
+    await subject.validate(bearer(oldToken));
+
+    entra.publishedKeys = [rotatedKey];
+    clock.now += COOLDOWN_MS;
+    await subject.validate(bearer(await signToken(rotatedKey, claims())));
+    expect(entra.jwksFetches()).toBe(2);
+    await expectRejection(subject.validate(bearer(oldToken)), 'unknown_key', oldToken);
+  });
+
+  it('a remembered token is checked again once its keys are due for a refresh', async () => {
+    const subject = await warmValidator({ jwksCacheMaxAgeMs: 10 * 60 * 1000 });
+    const token = await signToken(currentKey, claims());
+    await subject.validate(bearer(token));
+    entra.publishedKeys = [unrelatedKey];
+    clock.now += 10 * 60 * 1000;
+    await expectRejection(subject.validate(bearer(token)), 'unknown_key', token);
+    expect(entra.jwksFetches()).toBe(2);
+  });
+
+  it('a failed check is not remembered: a rejected token stays rejected', async () => {
+    const subject = await warmValidator();
+    const token = await signToken(currentKey, claims({ aud: 'api://someone-else' }));
+    await expectRejection(subject.validate(bearer(token)), 'wrong_audience', token);
+    await expectRejection(subject.validate(bearer(token)), 'wrong_audience', token);
+  });
 });
 
 describe('groups overage', () => {
