@@ -1,9 +1,10 @@
 import { randomUUID, timingSafeEqual } from 'node:crypto';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { HttpRequest, HttpResponse, InvocationContext } from '@azure/functions';
+import { HttpRequest, InvocationContext } from '@azure/functions';
 import { resolveRoute, type HttpFunction } from './httpFunctions';
 import { createLogHandler, type LogSink } from './invocationLog';
+import { writeFunctionResult } from './responseWriter';
 
 export interface HostKeys {
   enforce: boolean;
@@ -63,7 +64,7 @@ async function handle(options: HttpHostOptions, req: http.IncomingMessage, res: 
   const { fn, params } = resolution;
   if (!isAuthorizedByKey(fn, req, url, options.keys)) return writePlain(res, 401);
 
-  const body = await readBody(req);
+  const body = hasBody(req) ? await readBody(req) : EMPTY_BODY;
   if (body === 'tooLarge') return writePlain(res, 413);
   const request = new HttpRequest({
     method,
@@ -87,33 +88,7 @@ async function handle(options: HttpHostOptions, req: http.IncomingMessage, res: 
     context.error(`Function "${fn.name}" threw: ${String(error)}`);
     return writePlain(res, 500);
   }
-  await writeResponse(res, toHttpResponse(result), method);
-}
-
-function toHttpResponse(result: unknown): HttpResponse {
-  if (result instanceof HttpResponse) return result;
-  return new HttpResponse(result ?? {});
-}
-
-async function writeResponse(res: http.ServerResponse, response: HttpResponse, method: string): Promise<void> {
-  const headers: Record<string, string | string[]> = {};
-  response.headers.forEach((value, name) => {
-    headers[name] = value;
-  });
-  const cookies = response.cookies.map(
-    (c) =>
-      `${c.name}=${c.value}` +
-      (c.path ? `; Path=${c.path}` : '') +
-      (c.domain ? `; Domain=${c.domain}` : '') +
-      (c.maxAge !== undefined ? `; Max-Age=${c.maxAge}` : '') +
-      (c.secure ? '; Secure' : '') +
-      (c.httpOnly ? '; HttpOnly' : '') +
-      (c.sameSite ? `; SameSite=${c.sameSite}` : ''),
-  );
-  if (cookies.length > 0) headers['set-cookie'] = cookies;
-  const body = Buffer.from(await response.arrayBuffer());
-  res.writeHead(response.status, headers);
-  res.end(method === 'HEAD' ? undefined : body);
+  await writeFunctionResult(res, result, method);
 }
 
 function writePlain(res: http.ServerResponse, status: number, headers: Record<string, string> = {}): void {
@@ -127,6 +102,14 @@ function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, strin
     if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
   }
   return flat;
+}
+
+const EMPTY_BODY = new Uint8Array(0);
+
+/** RFC 9112 §6.3: a request carries a body only when it says so with Content-Length or Transfer-Encoding. */
+function hasBody(req: http.IncomingMessage): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
 async function readBody(req: http.IncomingMessage): Promise<Uint8Array | 'tooLarge'> {
