@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
-import { Agent, request } from 'node:https';
+import { Agent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { startAksEmulator } from '../local/aks-emulator';
+import { loopbackClient } from './support/loopbackClient';
+import { percentile } from './support/percentile';
 
 /**
  * Measures the AKS emulator on loopback: p50 latency of a cluster GET and of listing 1,000 clusters through nextLink
@@ -14,37 +16,16 @@ const GET_ITERATIONS = 300;
 const LIST_ITERATIONS = 20;
 const BUDGET_MS = 60_000;
 
-interface Reply {
-  status: number;
-  body: string;
-}
-
-function send(agent: Agent, method: string, url: string, body?: unknown): Promise<Reply> {
-  return new Promise((resolve, reject) => {
-    const payload = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(url, { method, agent, headers: { authorization: 'Bearer bench', ...(payload ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) } : {}) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }));
-    });
-    req.on('error', reject);
-    req.end(payload);
-  });
-}
-
-function percentile(samples: number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
-
 async function main(): Promise<void> {
   const started = performance.now();
   const emulator = await startAksEmulator({ port: 0, speed: 1_000_000, seed: 1, pageSize: 100, defaultVcpuQuota: 100_000 });
   const agent = new Agent({ keepAlive: true, ca: readFileSync(emulator.caCertPath) });
+  const send = loopbackClient(agent);
+  const auth = { authorization: 'Bearer bench' };
   const clusterUrl = (i: number): string => `${emulator.baseUrl}/subscriptions/${SUBSCRIPTION}/resourceGroups/rg-bench-${i % 10}/providers/Microsoft.ContainerService/managedClusters/bench-${i}?${API}`;
   try {
     for (let i = 0; i < CLUSTERS; i += 1) {
-      const res = await send(agent, 'PUT', clusterUrl(i), {
+      const res = await send('PUT', clusterUrl(i), auth, {
         location: i % 2 === 0 ? 'eastus' : 'westeurope',
         properties: { dnsPrefix: `bench-${i}`, agentPoolProfiles: [{ name: 'system', mode: 'System', vmSize: 'Standard_D2s_v5', count: 1 }] },
       });
@@ -53,7 +34,7 @@ async function main(): Promise<void> {
     const getSamples: number[] = [];
     for (let i = 0; i < GET_ITERATIONS && performance.now() - started < BUDGET_MS; i += 1) {
       const t0 = performance.now();
-      const res = await send(agent, 'GET', clusterUrl(i % CLUSTERS));
+      const res = await send('GET', clusterUrl(i % CLUSTERS), auth);
       getSamples.push(performance.now() - t0);
       if (res.status !== 200) throw new Error(`GET failed: ${res.status}`);
     }
@@ -65,7 +46,7 @@ async function main(): Promise<void> {
       let seen = 0;
       pages = 0;
       while (next !== undefined) {
-        const res = await send(agent, 'GET', next);
+        const res = await send('GET', next, auth);
         const page = JSON.parse(res.body) as { value: unknown[]; nextLink?: string };
         seen += page.value.length;
         pages += 1;

@@ -156,6 +156,9 @@ function buildConstraint(part: string): Constraint | undefined {
 }
 
 function matchSegments(segments: Segment[], pathSegments: string[]): Record<string, string> | undefined {
+  const last = segments[segments.length - 1];
+  const catchAll = last?.kind === 'parameter' && last.catchAll;
+  if (!catchAll && pathSegments.length > segments.length) return undefined;
   const params: Record<string, string> = {};
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i]!;
@@ -186,6 +189,7 @@ function matchSegments(segments: Segment[], pathSegments: string[]): Record<stri
 
 /** Decodes a path segment as the Functions host does: an encoded slash (%2F) stays encoded. */
 function safeDecode(value: string): string | undefined {
+  if (!value.includes('%')) return value;
   try {
     return value
       .split(/%2F/i)
