@@ -9,6 +9,7 @@ import { TENANT_SCOPE_ID } from '../shared/domain/access/scope';
 import { inventoryVisibility } from '../shared/inventory/inventoryAccess';
 import { listInventory } from '../shared/inventory/inventoryListing';
 import { inventory } from '../shared/inventory/inventoryServices';
+import { logInventorySync } from '../shared/inventory/inventorySyncLog';
 import { invocationLogger } from '../shared/observability/logger';
 
 export const listClustersHandler = handleHttp(listClusters, async (call) => {
@@ -21,6 +22,7 @@ export const listClustersHandler = handleHttp(listClusters, async (call) => {
     ...(query.provisioningState ? { provisioningState: query.provisioningState } : {}),
     ...(query.tag ? { tag: parseTagFilter(query.tag) } : {}),
     ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
+    ...(query.supportEndsWithinDays === undefined ? {} : { supportEndsWithinDays: query.supportEndsWithinDays }),
   };
   const scope = filterScopeOf(filters);
   const { access, settings } = services();
@@ -55,14 +57,7 @@ export const syncInventoryHandler = handleHttp(syncInventory, async (call) => {
 
 export async function inventorySyncTimer(_timer: Timer, context: InvocationContext): Promise<void> {
   const log = invocationLogger(context, { operationId: 'inventorySync' }, services().settings.FLEETPLANE_LOG_LEVEL);
-  const summary = await inventory().sync.run();
-  const report = {
-    status: summary.status,
-    subscriptions: summary.subscriptions,
-    catalogues: summary.catalogues,
-  };
-  if (summary.status === 'succeeded') log.info('Inventory synced', report);
-  else log.warn('Inventory sync incomplete', report);
+  logInventorySync(log, await inventory().sync.run());
 }
 
 app.http(listClusters.operationId, { ...httpTriggerOf(listClusters), handler: listClustersHandler });

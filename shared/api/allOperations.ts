@@ -16,6 +16,7 @@ import { listClusters, syncInventory } from './inventoryApi';
 import { deleteNodePool, getNodePool, listNodePools, patchNodePool, putNodePool } from './nodePoolsApi';
 import { getOpenApiDocument } from './openApiApi';
 import { getOperation } from './operationsApi';
+import { getVersionSupportCalendar, putVersionSupportCalendar } from './versionSupportCalendarApi';
 
 /** Every operation the API serves; the OpenAPI document and the registration contract test read this list. */
 export const allOperations: ApiOperation[] = [
@@ -45,4 +46,6 @@ export const allOperations: ApiOperation[] = [
   getOperation,
   getGuardrails,
   putGuardrails,
+  getVersionSupportCalendar,
+  putVersionSupportCalendar,
 ];

@@ -4,6 +4,9 @@ import { defineOperation } from './apiOperation';
 import { authenticatedProblems } from './problemSchema';
 
 
+/** A century: any larger bound means "all with a date", and keeps the OData literal an Int32. */
+const MAX_SUPPORT_ENDS_WITHIN_DAYS = 36_500;
+
 const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const inventoryQuerySchema = z.object({
@@ -32,6 +35,16 @@ export const inventoryQuerySchema = z.object({
     .describe('key:value (key case-insensitive, split at the first colon), or key alone for any value')
     .optional(),
   supportStatus: z.enum(supportStatusValues).optional(),
+  supportEndsWithinDays: z
+    .string()
+    .regex(/^\d+$/, 'supportEndsWithinDays must be a whole number of days, 0 or more')
+    .transform(Number)
+    .pipe(z.int().max(MAX_SUPPORT_ENDS_WITHIN_DAYS, `supportEndsWithinDays must be at most ${MAX_SUPPORT_ENDS_WITHIN_DAYS}`))
+    .describe(
+      'Clusters whose end of support (from the version support calendar) is known and at most this many days ' +
+        'after the last sync, passed ones included',
+    )
+    .optional(),
   pageSize: z.coerce.number().int().min(1).max(200).default(100),
   continuationToken: z.string().max(4096).optional(),
 });
@@ -62,7 +75,7 @@ export const listClusters = defineOperation({
   route: 'clusters',
   summary:
     'The fleet inventory from the last sync, with its age. Filters: subscription, resourceGroup, location, ' +
-    'kubernetesVersion, provisioningState, tag, supportStatus; paged with nextLink. Shows the clusters the caller may get.',
+    'kubernetesVersion, provisioningState, tag, supportStatus, supportEndsWithinDays; paged with nextLink. Shows the clusters the caller may get.',
   tags: ['inventory'],
   authenticated: true,
   request: { query: inventoryQuerySchema },
@@ -91,6 +104,10 @@ export const inventorySyncSummarySchema = z.object({
       error: syncFailureSchema.optional(),
     }),
   ),
+  supportCalendar: z
+    .object({ status: z.enum(['succeeded', 'failed']), error: syncFailureSchema.optional() })
+    .optional()
+    .describe('Whether the version support calendar could be read; when not, the radar has no dates this sync.'),
   armCalls: z.object({ managedClustersList: z.int(), listKubernetesVersions: z.int() }),
 });
 

@@ -9,6 +9,9 @@ import { runningVersionOf, type InventoryRecord } from './inventoryRecord';
  */
 export const ROW_KIND = { cluster: 'cluster', syncState: 'syncState' } as const;
 
+/** A number column (Int32), present only when the radar knows the end of support. */
+export const DAYS_TO_END_OF_SUPPORT_COLUMN = 'daysToEndOfSupport';
+
 export function inventoryColumns(record: InventoryRecord): IndexedColumns {
   const running = runningVersionOf(record);
   const columns: IndexedColumns = {
@@ -21,6 +24,8 @@ export function inventoryColumns(record: InventoryRecord): IndexedColumns {
     provisioningState: (record.provisioningState ?? '').toLowerCase(),
     supportStatus: record.radar.supportStatus,
   };
+  if (record.radar.daysToEndOfSupport !== undefined)
+    columns[DAYS_TO_END_OF_SUPPORT_COLUMN] = record.radar.daysToEndOfSupport;
   for (const [key, value] of Object.entries(record.tags)) columns[tagColumnName(key)] = value;
   return columns;
 }

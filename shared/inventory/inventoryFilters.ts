@@ -1,6 +1,6 @@
 import { odata } from '@azure/data-tables';
 import type { SupportStatus } from '../domain/fleet/versionRadar';
-import { minorOfText, tagColumnName } from './inventoryColumns';
+import { DAYS_TO_END_OF_SUPPORT_COLUMN, minorOfText, tagColumnName } from './inventoryColumns';
 import { normalizeLocation } from './inventoryMapping';
 
 export interface TagFilter {
@@ -18,6 +18,8 @@ export interface InventoryFilters {
   provisioningState?: string;
   tag?: TagFilter;
   supportStatus?: SupportStatus;
+  /** Rows whose `daysToEndOfSupport` (counted at their sync) is known and at most this; passed ones included. */
+  supportEndsWithinDays?: number;
 }
 
 /** Where the caller may see clusters, when not everywhere the filters reach. */
@@ -43,6 +45,7 @@ export function inventoryFilterOData(filters: InventoryFilters, visible?: readon
   if (filters.provisioningState)
     parts.push(odata`provisioningState eq ${filters.provisioningState.toLowerCase()}`);
   if (filters.supportStatus) parts.push(odata`supportStatus eq ${filters.supportStatus}`);
+  if (filters.supportEndsWithinDays !== undefined) parts.push(supportEndsClause(filters.supportEndsWithinDays));
   if (filters.tag) parts.push(tagClause(filters.tag));
   if (visible) parts.push(visibilityClause(visible));
   return parts.join(' and ');
@@ -53,6 +56,12 @@ function versionClause(version: string): string {
   return trimmed.split('.').length === 2
     ? odata`kubernetesMinor eq ${minorOfText(trimmed)}`
     : odata`kubernetesVersion eq ${trimmed}`;
+}
+
+/** A row without a known end of support has no such column, so it never matches. */
+function supportEndsClause(days: number): string {
+  if (!Number.isSafeInteger(days)) throw new RangeError(`supportEndsWithinDays must be an integer, not ${days}`);
+  return `${DAYS_TO_END_OF_SUPPORT_COLUMN} le ${days}`;
 }
 
 function tagClause(tag: TagFilter): string {

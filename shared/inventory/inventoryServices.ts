@@ -1,5 +1,6 @@
 import { services, type Services } from '../composition';
 import { fleetSubscriptions } from '../config/settings';
+import { buildVersionSupportCalendarStore } from '../services/versionSupportCalendar/versionSupportCalendarServices';
 import { InventoryStore } from './inventoryStore';
 import { InventorySync } from './inventorySync';
 
@@ -19,10 +20,12 @@ export function inventory(): InventoryServices {
 export function buildInventory(shared: Pick<Services, 'settings' | 'storage' | 'arm'>): InventoryServices {
   const { settings, storage, arm } = shared;
   const store = new InventoryStore(storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}inventory`));
+  const calendar = buildVersionSupportCalendarStore({ settings, storage });
   const sync = new InventorySync({
     store,
     containerService: (subscriptionId) => arm.containerService(subscriptionId),
     subscriptions: () => fleetSubscriptions(settings),
+    supportCalendar: async () => (await calendar.get()).calendar,
   });
   return { store, sync };
 }

@@ -3,6 +3,7 @@ import { translateArmError } from '../adapters/arm/armErrors';
 import type { VersionCatalogue } from '../domain/fleet/versionCatalogue';
 import { errorCodeOf, statusCodeOf } from '../storage/storageErrors';
 import type { RadarPolicy } from './clusterRadar';
+import { readEndOfSupportDates, type EndOfSupportDates, type SupportCalendarOutcome } from './endOfSupportDates';
 import { clusterRowKey } from './inventoryColumns';
 import { inventoryRecordOf, normalizeLocation } from './inventoryMapping';
 import type { InventoryRecord } from './inventoryRecord';
@@ -15,8 +16,8 @@ export interface InventorySyncDependencies {
   containerService: (subscriptionId: string) => ContainerServiceClient;
   subscriptions: () => string[];
   clock?: () => Date;
-  /** End-of-support dates for the radar, when a source is configured. */
-  radarPolicy?: Omit<RadarPolicy, 'today'>;
+  /** The end-of-support dates for the radar (the version support calendar), read at the start of each sync. */
+  supportCalendar?: () => Promise<EndOfSupportDates>;
   /** Parallel Table writes per sync. */
   writeConcurrency?: number;
 }
@@ -46,6 +47,8 @@ export interface InventorySyncSummary {
   finishedAt: string;
   subscriptions: SubscriptionSyncSummary[];
   catalogues: CatalogueSummary[];
+  /** Whether the end-of-support dates could be read; absent when no calendar is configured. */
+  supportCalendar?: SupportCalendarOutcome;
   /** ARM calls this sync made (list pages follow nextLink inside one list call). */
   armCalls: { managedClustersList: number; listKubernetesVersions: number };
 }
@@ -69,9 +72,12 @@ export class InventorySync {
 
   async run(): Promise<InventorySyncSummary> {
     const started = this.clock();
-    const listings = await Promise.all(this.dependencies.subscriptions().map((id) => this.list(id)));
+    const [calendar, listings] = await Promise.all([
+      this.readSupportCalendar(),
+      Promise.all(this.dependencies.subscriptions().map((id) => this.list(id))),
+    ]);
     const { catalogues, summaries: catalogueSummaries } = await this.fetchCatalogues(listings);
-    const policy: RadarPolicy = { ...this.dependencies.radarPolicy, today: started.toISOString() };
+    const policy: RadarPolicy = { ...calendar?.dates, today: started.toISOString() };
     const subscriptions: SubscriptionSyncSummary[] = [];
     for (const listing of listings) {
       if ('error' in listing) {
@@ -102,8 +108,14 @@ export class InventorySync {
       finishedAt: this.clock().toISOString(),
       subscriptions,
       catalogues: catalogueSummaries,
+      ...(calendar ? { supportCalendar: calendar.outcome } : {}),
       armCalls: { managedClustersList: listings.length, listKubernetesVersions: catalogueSummaries.length },
     };
+  }
+
+  private async readSupportCalendar() {
+    const source = this.dependencies.supportCalendar;
+    return source ? readEndOfSupportDates(source) : undefined;
   }
 
   private async list(subscriptionId: string): Promise<Listing> {

@@ -50,6 +50,7 @@ export const PERMISSIONS = {
   audit: { get: 'Admin', list: 'Admin' },
   inventory: { sync: 'Admin' },
   guardrails: { get: 'Reader', list: 'Reader', create: 'Admin', update: 'Admin', delete: 'Admin' },
+  versionSupportCalendar: { get: 'Reader', list: 'Reader', create: 'Admin', update: 'Admin', delete: 'Admin' },
 } as const satisfies Record<string, Record<string, Role>>;
 
 export type Resource = keyof typeof PERMISSIONS;

@@ -1,10 +1,6 @@
 import type { TableClient } from '@azure/data-tables';
-import { PreconditionFailedError } from '../../domain/errors';
 import { guardrailsSchema, type Guardrails } from '../../schemas/guardrails';
-import { TableRepository } from '../../storage/tableRepository';
-
-const PARTITION = 'guardrails';
-const ROW = 'fleet';
+import { SingletonDocument } from '../../storage/singletonDocument';
 
 export interface VersionedGuardrails {
   guardrails: Guardrails;
@@ -17,35 +13,26 @@ export const DEFAULT_GUARDRAILS: Guardrails = {};
 
 /** The fleet's one guardrails document, durable in Table storage with ETag concurrency. */
 export class GuardrailsStore {
-  private readonly documents: TableRepository<Guardrails>;
-  private ensured: Promise<unknown> | undefined;
+  private readonly document: SingletonDocument<Guardrails>;
 
-  constructor(private readonly table: TableClient) {
-    this.documents = new TableRepository(table, { entityName: 'Guardrails', schema: guardrailsSchema });
+  constructor(table: TableClient) {
+    this.document = new SingletonDocument(table, {
+      entityName: 'Guardrails',
+      schema: guardrailsSchema,
+      partitionKey: 'guardrails',
+      rowKey: 'fleet',
+      initial: DEFAULT_GUARDRAILS,
+    });
   }
 
   async get(): Promise<VersionedGuardrails> {
-    await this.ensureTable();
-    const stored = await this.documents.get(PARTITION, ROW);
-    return stored ? { guardrails: stored.value, etag: stored.etag } : { guardrails: DEFAULT_GUARDRAILS };
+    const { value, etag } = await this.document.get();
+    return { guardrails: value, ...(etag ? { etag } : {}) };
   }
 
   /** Replaces the document; with `ifMatch` only the version it names (`*` = any stored version). */
   async put(guardrails: Guardrails, ifMatch?: string): Promise<VersionedGuardrails> {
-    await this.ensureTable();
-    if (ifMatch === undefined) return this.saved(await this.documents.upsert(PARTITION, ROW, guardrails));
-    const current = await this.documents.get(PARTITION, ROW);
-    if (!current) throw new PreconditionFailedError('No guardrails are stored yet; send the first version without If-Match.');
-    const etag = ifMatch.trim() === '*' ? current.etag : ifMatch.trim();
-    return this.saved(await this.documents.replace(PARTITION, ROW, guardrails, etag));
-  }
-
-  private saved(stored: { value: Guardrails; etag: string }): VersionedGuardrails {
-    return { guardrails: stored.value, etag: stored.etag };
-  }
-
-  private ensureTable(): Promise<unknown> {
-    this.ensured ??= this.table.createTable().catch(() => undefined);
-    return this.ensured;
+    const { value, etag } = await this.document.put(guardrails, ifMatch);
+    return { guardrails: value, etag };
   }
 }

@@ -46,6 +46,8 @@ describe('registered functions (contract)', () => {
         http('getOperation', '/api/operations/{operationId}', 'GET'),
         http('getGuardrails', '/api/guardrails', 'GET'),
         http('putGuardrails', '/api/guardrails', 'PUT'),
+        http('getVersionSupportCalendar', '/api/versionSupportCalendar', 'GET'),
+        http('putVersionSupportCalendar', '/api/versionSupportCalendar', 'PUT'),
         { name: 'operationsSweep', trigger: 'timerTrigger', schedule: '*/10 * * * * *', runOnStartup: false, useMonitor: true },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),

@@ -57,13 +57,14 @@ describe('a Reader attempting any write is denied', () => {
     expect(decision.effectiveRole).toBe('Reader');
   });
 
-  it('while reads of clusters, node pools, upgrades, policies and guardrails are allowed', () => {
+  it('while reads of clusters, node pools, upgrades, policies, guardrails and the support calendar are allowed', () => {
     for (const resource of [
       'clusters',
       'clusters/nodepools',
       'clusters/upgrades',
       'clusters/autoscalepolicies',
       'guardrails',
+      'versionSupportCalendar',
     ] as const) {
       expect(checkPermission(alice, 'list', resource, scopes.clusterA, readerBindings).allowed).toBe(true);
     }

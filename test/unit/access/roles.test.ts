@@ -55,6 +55,8 @@ describe('permission table (security-reliability.md §2.3)', () => {
     ['audit', 'list', 'Admin'],
     ['guardrails', 'get', 'Reader'],
     ['guardrails', 'update', 'Admin'],
+    ['versionSupportCalendar', 'get', 'Reader'],
+    ['versionSupportCalendar', 'update', 'Admin'],
   ])('%s.%s needs %s', (resource, verb, role) => {
     expect(requiredRole(resource, verb)).toBe(role);
   });
@@ -83,6 +85,7 @@ describe('permission table (security-reliability.md §2.3)', () => {
         'guardrails',
         'inventory',
         'rolebindings',
+        'versionSupportCalendar',
         'webhooks',
       ].sort(),
     );

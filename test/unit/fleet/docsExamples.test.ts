@@ -6,6 +6,7 @@ import { checkAksRules } from '../../../shared/domain/fleet/aksRules';
 import { evaluateGuardrails } from '../../../shared/domain/fleet/guardrails';
 import { clusterSpecSchema } from '../../../shared/schemas/clusterSpec';
 import { guardrailsSchema } from '../../../shared/schemas/guardrails';
+import { versionSupportCalendarSchema } from '../../../shared/schemas/versionSupportCalendar';
 
 const markdown = readFileSync(join(__dirname, '../../../docs/cluster-spec.md'), 'utf8');
 const jsonBlocks = [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map(
@@ -30,5 +31,18 @@ describe('docs/cluster-spec.md examples', () => {
       'nodePools[3].vmSize:VmSizeNotAllowed',
       'nodePools[3].vmSize:VmFamilyNotAllowed',
     ]);
+  });
+});
+
+describe('docs/inventory.md examples', () => {
+  it('the version support calendar example is a valid calendar', () => {
+    const inventoryDoc = readFileSync(join(__dirname, '../../../docs/inventory.md'), 'utf8');
+    const calendars = [...inventoryDoc.matchAll(/```json\n([\s\S]*?)```/g)]
+      .map((match) => match[1] ?? '')
+      .filter((block) => block.includes('"endOfSupport"'))
+      .map((block) => JSON.parse(block) as unknown);
+    expect(calendars).toHaveLength(1);
+    const calendar = versionSupportCalendarSchema.parse(calendars[0]);
+    expect(calendar.endOfSupport['1.34']).toBe('2026-11-30');
   });
 });

@@ -12,6 +12,7 @@ import {
   nodePoolPutSchema,
   nodePoolViewSchema,
 } from '../../../shared/schemas/nodePoolSpec';
+import { versionSupportCalendarSchema } from '../../../shared/schemas/versionSupportCalendar';
 
 /** The lead registers the schemas; this checks they all convert, with their documentation, in a private registry. */
 function components(): Record<string, Record<string, unknown>> {
@@ -25,6 +26,7 @@ function components(): Record<string, Record<string, unknown>> {
     NodePoolView: nodePoolViewSchema,
     Guardrails: guardrailsSchema,
     VersionRadarEntry: versionRadarEntrySchema,
+    VersionSupportCalendar: versionSupportCalendarSchema,
   };
   for (const [name, schema] of Object.entries(schemas)) registry.register(name, schema);
   const document = new OpenApiGeneratorV31(registry.definitions).generateComponents();
@@ -44,6 +46,7 @@ describe('OpenAPI generation', () => {
       'NodePoolPut',
       'NodePoolView',
       'VersionRadarEntry',
+      'VersionSupportCalendar',
     ]);
   });
 
@@ -55,5 +58,14 @@ describe('OpenAPI generation', () => {
     const properties = spec.properties as Record<string, { description?: string }>;
     expect(properties.kubernetesRbac?.description).toContain('Default true');
     expect(schemas.ClusterPatch!.required ?? []).toEqual([]);
+  });
+
+  it('documents the version support calendar with its example, bounds and closed shape', () => {
+    const calendar = schemas.VersionSupportCalendar!;
+    expect(versionSupportCalendarSchema.parse(calendar.example)).toEqual(calendar.example);
+    expect(calendar.additionalProperties).toBe(false);
+    const properties = calendar.properties as Record<string, { maxProperties?: number; additionalProperties?: unknown }>;
+    expect(properties.endOfSupport).toMatchObject({ maxProperties: 100, additionalProperties: { type: 'string', format: 'date' } });
+    expect(properties.endOfLongTermSupport).toMatchObject({ maxProperties: 100 });
   });
 });

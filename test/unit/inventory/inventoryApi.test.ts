@@ -16,6 +16,7 @@ describe('inventory API definitions', () => {
         'provisioningState',
         'resourceGroup',
         'subscription',
+        'supportEndsWithinDays',
         'supportStatus',
         'tag',
       ].sort(),
@@ -29,6 +30,18 @@ describe('inventory API definitions', () => {
     expect(inventoryQuerySchema.parse({ pageSize: '200' }).pageSize).toBe(200);
     expect(inventoryQuerySchema.safeParse({ pageSize: '0' }).success).toBe(false);
     expect(inventoryQuerySchema.safeParse({ pageSize: '201' }).success).toBe(false);
+  });
+
+  it('takes supportEndsWithinDays as a whole number of days from 0 to 36500, naming the field otherwise', () => {
+    expect(inventoryQuerySchema.parse({ supportEndsWithinDays: '0' }).supportEndsWithinDays).toBe(0);
+    expect(inventoryQuerySchema.parse({ supportEndsWithinDays: '90' }).supportEndsWithinDays).toBe(90);
+    expect(inventoryQuerySchema.parse({ supportEndsWithinDays: '36500' }).supportEndsWithinDays).toBe(36_500);
+    expect(inventoryQuerySchema.parse({}).supportEndsWithinDays).toBeUndefined();
+    for (const bad of ['-1', '', ' ', '1.5', '1e3', '0x10', 'soon', '36501']) {
+      const result = inventoryQuerySchema.safeParse({ supportEndsWithinDays: bad });
+      expect(result.success, JSON.stringify(bad)).toBe(false);
+      expect(result.error!.issues.map((issue) => issue.path.join('.'))).toContain('supportEndsWithinDays');
+    }
   });
 
   it('accepts the documented filter forms and rejects others', () => {

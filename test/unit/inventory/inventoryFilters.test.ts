@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { tagColumnName } from '../../../shared/inventory/inventoryColumns';
+import { inventoryColumns, tagColumnName } from '../../../shared/inventory/inventoryColumns';
+import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
 import {
   filterScopeOf,
   inventoryFilterOData,
@@ -65,6 +66,47 @@ describe('inventoryFilterOData', () => {
         `(PartitionKey eq '${SUB.toLowerCase()}' and resourceGroupKey eq 'rg' and nameKey eq 'c1'))`,
     );
     expect(inventoryFilterOData({}, [])).toBe(`PartitionKey eq ''`);
+  });
+});
+
+describe('the supportEndsWithinDays filter', () => {
+  const record = (radar: Partial<InventoryRecord['radar']>): InventoryRecord => ({
+    id: `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c1`,
+    subscriptionId: SUB.toLowerCase(),
+    resourceGroup: 'rg',
+    name: 'c1',
+    location: 'eastus',
+    kubernetesVersion: '1.34.6',
+    tags: {},
+    nodePools: [],
+    radar: { supportStatus: 'supported', availableUpgrades: [], ...radar },
+    syncedAt: '2026-11-27T12:00:00.000Z',
+  });
+
+  it('compares the days-to-end-of-support column as a number, so passed (negative) ends match too', () => {
+    expect(inventoryFilterOData({ supportEndsWithinDays: 30 })).toBe('daysToEndOfSupport le 30');
+    expect(inventoryFilterOData({ supportEndsWithinDays: 0 })).toBe('daysToEndOfSupport le 0');
+  });
+
+  it('is anded with the other filters', () => {
+    expect(inventoryFilterOData({ location: 'eastus', supportEndsWithinDays: 90 })).toBe(
+      `location eq 'eastus' and daysToEndOfSupport le 90`,
+    );
+  });
+
+  it('refuses a value that is not an integer instead of writing it into the query', () => {
+    for (const days of [1.5, Number.NaN, Number.POSITIVE_INFINITY])
+      expect(() => inventoryFilterOData({ supportEndsWithinDays: days })).toThrow(RangeError);
+  });
+
+  it('indexes the column only when the radar knows the end of support, so unknown ends never match', () => {
+    expect(inventoryColumns(record({ endOfSupport: '2026-11-30', daysToEndOfSupport: 3 }))).toMatchObject({
+      daysToEndOfSupport: 3,
+    });
+    expect(inventoryColumns(record({ endOfSupport: '2026-03-31', daysToEndOfSupport: -241 }))).toMatchObject({
+      daysToEndOfSupport: -241,
+    });
+    expect(inventoryColumns(record({}))).not.toHaveProperty('daysToEndOfSupport');
   });
 });
 
