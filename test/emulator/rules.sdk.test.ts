@@ -291,6 +291,19 @@ describe('AKS rules: HTTP status, error code and message through the SDK', () =>
         /is in stopped state/,
       );
     });
+    it('refuses a pool introduced through a managed-cluster PUT, as AKS does; the existing pools are fine', async () => {
+      const name = await created();
+      const current = await client.managedClusters.get(rg, name);
+      const user = { name: 'user1', mode: 'User', vmSize: 'Standard_D2s_v5', count: 1 } as const;
+      await expectArmError(
+        client.managedClusters.createOrUpdate(rg, name, { ...current, agentPoolProfiles: [...(current.agentPoolProfiles ?? []), user] }, fast),
+        400,
+        'BadRequest',
+        /A new agent pool was introduced\. Adding agent pools to an existing cluster is not allowed through managed cluster operations/,
+      );
+      expect((await client.managedClusters.get(rg, name)).agentPoolProfiles?.map((pool) => pool.name)).toEqual(['system']);
+      await client.managedClusters.createOrUpdate(rg, name, { ...current, tags: { changed: 'yes' } }, fast);
+    });
     it('answers 404 ResourceNotFound for a missing cluster', async () => {
       await expectArmError(client.managedClusters.get(rg, 'missing'), 404, 'ResourceNotFound', /Microsoft\.ContainerService\/managedClusters\/missing' under resource group 'rg-rules' was not found/);
     });

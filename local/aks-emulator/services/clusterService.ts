@@ -181,6 +181,7 @@ function updateCluster(fleet: Fleet, cluster: ClusterState, body: JsonObject, op
   const rawProps = asObject(body['properties']);
   const target = resolveUpdateVersion(fleet, cluster, asString(rawProps['kubernetesVersion']));
   const profiles = Array.isArray(rawProps['agentPoolProfiles']) ? rawProps['agentPoolProfiles'].filter(isObject) : [];
+  rejectIntroducedPools(cluster, profiles);
   const poolsToUpgrade = target === cluster.currentKubernetesVersion ? [] : poolsFollowingUpgrade(fleet, cluster, profiles, target);
   if (target !== cluster.currentKubernetesVersion) {
     validateControlPlaneUpgrade(fleet.versions, cluster.currentKubernetesVersion, target);
@@ -202,6 +203,18 @@ function updateCluster(fleet: Fleet, cluster: ClusterState, body: JsonObject, op
       ? fleet.startOperation(cluster, 'update managed cluster', { kind: 'cluster' }, [cluster], sim.reconcileCluster(fleet, cluster), failure)
       : fleet.startOperation(cluster, 'upgrade managed cluster', { kind: 'cluster' }, [cluster, ...poolsToUpgrade], sim.upgradeCluster(fleet, cluster, target, poolsToUpgrade), failure);
   return { status: 200, cluster, operation };
+}
+
+/** AKS's preflight check: a managed-cluster PUT may not add pools to an existing cluster. */
+function rejectIntroducedPools(cluster: ClusterState, profiles: JsonObject[]): void {
+  const known = new Set(cluster.pools.map((pool) => pool.name.toLowerCase()));
+  if (profiles.every((profile) => known.has((asString(profile['name']) ?? '').toLowerCase()))) return;
+  throw new ArmError(
+    400,
+    'BadRequest',
+    'A new agent pool was introduced. Adding agent pools to an existing cluster is not allowed through managed cluster operations. For agent pool specific change, please use per agent pool operations: https://aka.ms/agent-pool-rest-api',
+    'agentPoolProfiles',
+  );
 }
 
 /** "1.35" while on 1.35.x does not move the patch (upgrades.md §1.1); other values resolve through the catalogue. */

@@ -6,5 +6,6 @@ export * from './versionCatalogue';
 export * from './versionRadar';
 export * from './guardrails';
 export * from './aksRules';
+export * from './clusterUpdatePools';
 export * from './patches';
 export * from './ipv4';

@@ -1,6 +1,6 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { ValidationError } from '../../domain/errors';
-import { checkAksRules, evaluateGuardrails, type ExistingCluster, type Violation } from '../../domain/fleet';
+import { checkAksRules, clusterUpdatePoolViolations, evaluateGuardrails, type ExistingCluster, type Violation } from '../../domain/fleet';
 import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
 import type { ClusterSpec } from '../../schemas/clusterSpec';
 import type { Guardrails } from '../../schemas/guardrails';
@@ -62,6 +62,7 @@ export async function clusterSpecViolations(
   return [
     ...evaluateGuardrails(spec, guardrails, catalogue ? { catalogue } : {}),
     ...checkAksRules(spec, existing?.view),
+    ...(existing ? clusterUpdatePoolViolations(spec, existing.view) : []),
     ...windowsCredentialViolations(spec.nodePools, (index) => `nodePools[${index}].osType`, deps, existing?.cluster),
   ];
 }

@@ -55,6 +55,23 @@ describe('guardrails, dry runs and ARM failures (Azurite + AKS emulator, real SD
     await deps.guardrails.put({});
   });
 
+  it('a cluster update keeps its pools: added and missing pools are violations, and nothing reaches ARM', async () => {
+    const created = await putCluster(deps, writeContext(), address('poolset'), fourPoolSpec());
+    expect(created.status).toBe(202);
+    emulator.advanceClock(3_600);
+    const [system, win, gpu] = fourPoolSpec().nodePools;
+    const changed = fourPoolSpec({ nodePools: [system!, win!, gpu!, { name: 'extra', mode: 'User', vmSize: 'Standard_D4s_v5', count: 1 }] });
+    emulator.resetCounters();
+    const error = await validationErrorOf(putCluster(deps, writeContext(), address('poolset'), changed));
+    expect(error.issues).toEqual([
+      expect.objectContaining({ path: 'nodePools[3].name', code: 'AgentPoolAddedInClusterUpdate', message: expect.stringContaining('PUT …/nodePools/extra') }),
+      expect.objectContaining({ path: 'nodePools', code: 'AgentPoolRemovedInClusterUpdate', message: expect.stringContaining('DELETE …/nodePools/conf') }),
+    ]);
+    expect(emulator.counters()['managedClusters.createOrUpdate']).toBeUndefined();
+    const unchangedPools = await putCluster(deps, writeContext({ dryRun: true }), address('poolset'), fourPoolSpec({ tags: { costCenter: 'cc-42', env: 'prod' } }));
+    expect(unchangedPools.status).toBe(200);
+  });
+
   it('refuses a preview version unless the guardrails allow previews (the catalogue comes from ARM)', async () => {
     const error = await validationErrorOf(putCluster(deps, writeContext(), address('preview'), fourPoolSpec({ kubernetesVersion: '1.38' })));
     expect(error.issues).toEqual([expect.objectContaining({ path: 'kubernetesVersion', code: 'PreviewVersionNotAllowed' })]);
