@@ -10,8 +10,8 @@ export const clusterUpdatePoolCodes = {
 /**
  * A cluster update (PUT or PATCH of the cluster) keeps the cluster's set of pools. AKS refuses a pool that is
  * new to the cluster in a managed-cluster PUT ("Adding agent pools to an existing cluster is not allowed through
- * managed cluster operations") and never deletes one left out, so both would either fail late or do nothing;
- * pools are added and removed through `…/nodePools/{name}` instead.
+ * managed cluster operations"), and deletes pools only through the agent pool API, so leaving a pool out would
+ * at best do nothing; pools are added and removed through `…/nodePools/{name}` instead, so we say so up front.
  */
 export function clusterUpdatePoolViolations(spec: ClusterSpec, existing: ExistingCluster): Violation[] {
   const existingNames = new Set(existing.nodePools.map((pool) => pool.name.toLowerCase()));
