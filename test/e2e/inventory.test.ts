@@ -11,7 +11,7 @@ import {
   SUB_B,
   type SeededCluster,
 } from '../integration/inventory/inventoryFleet';
-import { startLocalHost, type StartedHost } from '../support/localHost';
+import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
 import { uniqueTablePrefix } from '../support/storage';
 
 /** The inventory through the compiled app on the local host: dev-issuer tokens, Azurite, the AKS emulator. */
@@ -56,18 +56,14 @@ describe('the fleet inventory over HTTP', () => {
     dir = await mkdtemp(path.join(tmpdir(), 'fleetplane-inventory-e2e-'));
     issuer = await startDevIssuer({ port: 0, dir });
     host = await startLocalHost({
-      env: {
-        AzureWebJobsStorage: inject('storageConnectionString'),
-        FLEETPLANE_TABLE_PREFIX: uniqueTablePrefix(),
-        FLEETPLANE_MODE: 'local',
-        FLEETPLANE_DEV_ISSUER: issuer.issuerUrl,
-        FLEETPLANE_AUTH_AUDIENCES: DEV_API_CLIENT_ID,
-        FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: 'true',
-        FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
-        FLEETPLANE_ARM_CREDENTIAL: 'emulator',
-        FLEETPLANE_SUBSCRIPTION_IDS: `${SUB_A},${SUB_B}`,
-        LOCAL_HOST_TIMERS: 'false',
-      },
+      env: fleetApiHostEnv({
+        storageConnectionString: inject('storageConnectionString'),
+        tablePrefix: uniqueTablePrefix(),
+        issuerUrl: issuer.issuerUrl,
+        audience: DEV_API_CLIENT_ID,
+        armEndpoint: emulator.baseUrl,
+        subscriptionIds: [SUB_A, SUB_B],
+      }),
     });
     reader = await issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Reader' });
     admin = await issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Admin' });

@@ -36,3 +36,29 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
     throw error;
   }
 }
+
+/**
+ * The environment of a host that serves the fleet API against the AKS emulator, with tokens from the dev
+ * issuer (app roles at tenant scope) and its own tables in the shared Azurite. Timers off unless asked for.
+ */
+export function fleetApiHostEnv(options: {
+  storageConnectionString: string;
+  issuerUrl: string;
+  audience: string;
+  armEndpoint: string;
+  subscriptionIds: readonly string[];
+  tablePrefix: string;
+  timers?: boolean;
+}): Record<string, string> {
+  return {
+    AzureWebJobsStorage: options.storageConnectionString,
+    FLEETPLANE_TABLE_PREFIX: options.tablePrefix,
+    FLEETPLANE_DEV_ISSUER: options.issuerUrl,
+    FLEETPLANE_AUTH_AUDIENCES: options.audience,
+    FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: 'true',
+    FLEETPLANE_ARM_ENDPOINT: options.armEndpoint,
+    FLEETPLANE_ARM_CREDENTIAL: 'emulator',
+    FLEETPLANE_SUBSCRIPTION_IDS: options.subscriptionIds.join(','),
+    LOCAL_HOST_TIMERS: options.timers ? 'true' : 'false',
+  };
+}
