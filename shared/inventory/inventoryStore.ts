@@ -50,6 +50,23 @@ export class InventoryStore {
     );
   }
 
+  /** Upserts many records, in transactions per subscription partition (a sync writes its whole listing). */
+  async upsertMany(records: readonly InventoryRecord[]): Promise<void> {
+    await this.ensureTable();
+    const byPartition = new Map<string, { rowKey: string; value: InventoryRecord }[]>();
+    for (const record of records) {
+      const rows = byPartition.get(record.subscriptionId) ?? [];
+      rows.push({ rowKey: clusterRowKey(record.resourceGroup, record.name), value: record });
+      byPartition.set(record.subscriptionId, rows);
+    }
+    for (const [subscriptionId, rows] of byPartition) await this.clusters.upsertMany(subscriptionId, rows);
+  }
+
+  async deleteMany(subscriptionId: string, rowKeys: readonly string[]): Promise<void> {
+    await this.ensureTable();
+    await this.clusters.deleteMany(subscriptionId, rowKeys);
+  }
+
   async delete(subscriptionId: string, rowKey: string): Promise<void> {
     await this.ensureTable();
     await this.clusters.delete(subscriptionId, rowKey);

@@ -9,7 +9,6 @@ import { inventoryRecordOf, normalizeLocation } from './inventoryMapping';
 import type { InventoryRecord } from './inventoryRecord';
 import type { InventoryStore } from './inventoryStore';
 import { applySyncOutcomes, type SubscriptionOutcome } from './inventorySyncState';
-import { runWithConcurrency } from './runWithConcurrency';
 
 export interface InventorySyncDependencies {
   store: InventoryStore;
@@ -18,8 +17,6 @@ export interface InventorySyncDependencies {
   clock?: () => Date;
   /** The end-of-support dates for the radar (the version support calendar), read at the start of each sync. */
   supportCalendar?: () => Promise<EndOfSupportDates>;
-  /** Parallel Table writes per sync. */
-  writeConcurrency?: number;
 }
 
 export interface SyncFailure {
@@ -56,7 +53,6 @@ export interface InventorySyncSummary {
 type Listing =
   { subscriptionId: string; clusters: ManagedCluster[] } | { subscriptionId: string; error: SyncFailure };
 
-const DEFAULT_WRITE_CONCURRENCY = 16;
 
 /**
  * Syncs the fleet snapshot from ARM: one `managedClusters.list` per subscription, one `listKubernetesVersions`
@@ -163,15 +159,14 @@ export class InventorySync {
     started: Date,
   ): Promise<number> {
     const { store } = this.dependencies;
-    const concurrency = this.dependencies.writeConcurrency ?? DEFAULT_WRITE_CONCURRENCY;
-    await runWithConcurrency(records, concurrency, (record) => store.upsert(record));
+    await store.upsertMany(records);
     const listed = new Set(records.map((record) => clusterRowKey(record.resourceGroup, record.name)));
     const startedIso = started.toISOString();
     // Rows written by a newer sync that ran alongside this one are not this sync's to remove.
     const gone = (await store.rowsOf(subscriptionId)).filter(
       (row) => !listed.has(row.rowKey) && row.syncedAt < startedIso,
     );
-    await runWithConcurrency(gone, concurrency, (row) => store.delete(subscriptionId, row.rowKey));
+    await store.deleteMany(subscriptionId, gone.map((row) => row.rowKey));
     return gone.length;
   }
 }

@@ -3,7 +3,7 @@ import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { ArmClients } from '../../../shared/adapters/arm/armClients';
 import type { Settings } from '../../../shared/config/settings';
 import { buildInventory, type InventoryServices } from '../../../shared/inventory/inventoryServices';
-import { runWithConcurrency } from '../../../shared/inventory/runWithConcurrency';
+import { runWithConcurrency } from '../../support/runWithConcurrency';
 import { StorageAccount } from '../../../shared/storage/storageAccount';
 import { clusterPath, raw, startTestEmulator, withApi } from '../../emulator/harness';
 import { testSettings } from '../../support/storage';

@@ -97,4 +97,43 @@ describe('TableRepository against Azurite', () => {
   it('treats deleting a missing row as done', async () => {
     await expect(widgets.delete('p', 'never')).resolves.toBeUndefined();
   });
+
+  describe('many rows in entity-group transactions', () => {
+    const rowsOf = async (partition: string) => {
+      const rows = [];
+      for await (const row of widgets.all(odata`PartitionKey eq ${partition}`)) rows.push(row);
+      return rows;
+    };
+
+    it('upserts 250 rows (three transactions) and replaces existing ones', async () => {
+      await widgets.create('many', 'w000', { name: 'old', size: -1 });
+      const rows = Array.from({ length: 250 }, (_, i) => ({ rowKey: `w${String(i).padStart(3, '0')}`, value: { name: `w${i}`, size: i } }));
+      await widgets.upsertMany('many', rows);
+      const stored = await rowsOf('many');
+      expect(stored).toHaveLength(250);
+      expect(stored.find((row) => row.rowKey === 'w000')?.value).toEqual({ name: 'w0', size: 0 });
+      expect(stored.find((row) => row.rowKey === 'w249')?.value).toEqual({ name: 'w249', size: 249 });
+    });
+
+    it('splits by size too: 12 rows of ~400 KB each are stored whole', async () => {
+      const notes = 'x'.repeat(400_000);
+      await widgets.upsertMany('big', Array.from({ length: 12 }, (_, i) => ({ rowKey: `b${i}`, value: { name: `b${i}`, size: i, notes } })));
+      const stored = await rowsOf('big');
+      expect(stored).toHaveLength(12);
+      expect(stored.every((row) => row.value.notes?.length === 400_000)).toBe(true);
+    });
+
+    it('deletes many rows, also when some of them are already gone', async () => {
+      await widgets.upsertMany('gone', Array.from({ length: 120 }, (_, i) => ({ rowKey: `g${String(i).padStart(3, '0')}`, value: { name: 'g', size: i } })));
+      await widgets.delete('gone', 'g005');
+      await widgets.deleteMany('gone', Array.from({ length: 110 }, (_, i) => `g${String(i).padStart(3, '0')}`));
+      expect((await rowsOf('gone')).map((row) => row.rowKey)).toEqual(Array.from({ length: 10 }, (_, i) => `g${110 + i}`));
+    });
+
+    it('an invalid document fails before anything is written', async () => {
+      const rows = [{ rowKey: 'ok', value: { name: 'ok', size: 1 } }, { rowKey: 'bad', value: { name: 'bad', size: 1.5 } }];
+      await expect(widgets.upsertMany('invalid', rows)).rejects.toThrow();
+      expect(await rowsOf('invalid')).toEqual([]);
+    });
+  });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runWithConcurrency } from '../../../shared/inventory/runWithConcurrency';
+import { runWithConcurrency } from '../../support/runWithConcurrency';
 
 describe('runWithConcurrency', () => {
   it('does every item once with at most `limit` in flight', async () => {
