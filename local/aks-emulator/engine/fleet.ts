@@ -128,15 +128,25 @@ export class Fleet {
   }
 
   assertQuotaFor(cluster: ClusterState, vmSize: string, additionalNodes: number): void {
-    const size = findVmSize(vmSize);
-    if (!size || additionalNodes <= 0) return;
-    checkVcpuQuota({
-      location: cluster.location,
-      family: size.family,
-      limit: this.quotaLimit(cluster.subscriptionId, cluster.location, size.family),
-      currentUsage: this.vcpuUsage(cluster.subscriptionId, cluster.location, size.family),
-      additionalRequired: additionalNodes * size.vCpus,
-    });
+    this.assertQuotaForNodes(cluster, [{ vmSize, nodes: additionalNodes }]);
+  }
+
+  /** One quota check per VM family for nodes that several pools add together (a cluster create or PUT). */
+  assertQuotaForNodes(cluster: ClusterState, demands: readonly { vmSize: string; nodes: number }[]): void {
+    const vcpusByFamily = new Map<string, number>();
+    for (const { vmSize, nodes } of demands) {
+      const size = findVmSize(vmSize);
+      if (size && nodes > 0) vcpusByFamily.set(size.family, (vcpusByFamily.get(size.family) ?? 0) + nodes * size.vCpus);
+    }
+    for (const [family, additionalRequired] of vcpusByFamily) {
+      checkVcpuQuota({
+        location: cluster.location,
+        family,
+        limit: this.quotaLimit(cluster.subscriptionId, cluster.location, family),
+        currentUsage: this.vcpuUsage(cluster.subscriptionId, cluster.location, family),
+        additionalRequired,
+      });
+    }
   }
 
   isNodeDrainBlocked(cluster: ClusterState, pool: PoolState): { namespace: string; name: string } | undefined {

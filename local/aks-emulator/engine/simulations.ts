@@ -36,33 +36,66 @@ export function* createCluster(fleet: Fleet, cluster: ClusterState): Simulation 
   succeed(cluster);
 }
 
-export function* reconcileCluster(fleet: Fleet, cluster: ClusterState): Simulation {
+/** A pool changed inside a managed-cluster PUT; its count (when `scales`) and settings are already the requested ones. */
+export interface InlinePoolUpdate {
+  pool: PoolState;
+  scales: boolean;
+}
+
+/** Cluster PUT without a version change: the cluster reconciles, then each changed pool scales or updates in turn. */
+export function* reconcileCluster(fleet: Fleet, cluster: ClusterState, updates: readonly InlinePoolUpdate[] = []): Simulation {
   cluster.provisioningState = 'Updating';
+  markInlinePoolUpdates(updates);
   yield fleet.seconds('clusterUpdate');
+  yield* applyInlinePoolUpdates(fleet, updates, []);
   for (const pool of cluster.pools) {
-    if (pool.provisioningState === 'Failed' || pool.provisioningState === 'Canceled') {
-      pool.provisioningState = 'Succeeded';
-      delete pool.provisioningError;
-    }
+    if (pool.provisioningState === 'Failed' || pool.provisioningState === 'Canceled') succeedPool(pool);
   }
   succeed(cluster);
 }
 
-/** Full or control-plane-only upgrade: the control plane first, then each listed pool, one after the other. */
-export function* upgradeCluster(fleet: Fleet, cluster: ClusterState, target: string, pools: PoolState[]): Simulation {
+/**
+ * Full or control-plane-only upgrade: the control plane first, then the pools changed inline (as in reconcileCluster),
+ * then each listed pool's rolling upgrade, one after the other.
+ */
+export function* upgradeCluster(fleet: Fleet, cluster: ClusterState, target: string, pools: PoolState[], updates: readonly InlinePoolUpdate[] = []): Simulation {
   cluster.provisioningState = 'Upgrading';
+  markInlinePoolUpdates(updates);
   for (const pool of pools) pool.provisioningState = 'Upgrading';
   yield fleet.seconds('controlPlaneUpgrade');
   cluster.currentKubernetesVersion = target;
+  yield* applyInlinePoolUpdates(fleet, updates, pools);
   for (const pool of pools) {
     yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, pool));
     pool.orchestratorVersion = target;
+    succeedPool(pool);
   }
   succeed(cluster);
+}
+
+/** The states an agent-pool PUT shows for the same change: Scaling for a count change, Updating otherwise. */
+function markInlinePoolUpdates(updates: readonly InlinePoolUpdate[]): void {
+  for (const { pool, scales } of updates) pool.provisioningState = scales ? 'Scaling' : 'Updating';
+}
+
+/** Same steps as scalePool / updatePool; a pool that is also upgraded stays busy until its rolling upgrade ends. */
+function* applyInlinePoolUpdates(fleet: Fleet, updates: readonly InlinePoolUpdate[], stillBusy: readonly PoolState[]): Simulation {
+  for (const { pool, scales } of updates) {
+    if (scales) yield* resizePool(fleet, pool, pool.count);
+    else yield fleet.seconds('poolUpdate');
+    if (!stillBusy.includes(pool)) succeedPool(pool);
+  }
 }
 
 export function* scalePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, newCount: number): Simulation {
   pool.provisioningState = 'Scaling';
+  yield* resizePool(fleet, pool, newCount);
+  succeedPool(pool);
+  succeed(cluster);
+}
+
+/** Adds nodes (Provisioning → Ready) or drains and removes the highest ones, then records the count. */
+function* resizePool(fleet: Fleet, pool: PoolState, newCount: number): Simulation {
   const active = pool.nodes.filter((n) => !n.surge);
   if (newCount > active.length) {
     const added: NodeState[] = [];
@@ -78,8 +111,6 @@ export function* scalePool(fleet: Fleet, cluster: ClusterState, pool: PoolState,
     pool.nodes = pool.nodes.filter((n) => !removed.includes(n));
   }
   pool.count = newCount;
-  succeedPool(pool);
-  succeed(cluster);
 }
 
 export function* updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState): Simulation {

@@ -4,11 +4,13 @@ import { clusterKey } from '../model';
 import type { Fleet } from '../engine/fleet';
 import type { OperationRecord } from '../engine/operations';
 import * as sim from '../engine/simulations';
-import { findVmSize } from '../catalogue/vmSizes';
+import type { InlinePoolUpdate } from '../engine/simulations';
 import { minorOf, parseVersion } from '../catalogue/versions';
 import { validateClusterName } from '../rules/naming';
 import { validatePoolSet } from '../rules/poolRules';
 import { resolveRequestedVersion, validateControlPlaneUpgrade, validateSkewForControlPlane } from '../rules/versionRules';
+import { applyInlinePoolChanges, planInlinePoolChanges } from './inlinePoolChanges';
+import type { PoolChangePlan } from './poolChangePlan';
 import { buildPool } from './poolFactory';
 import { asObject, asString, asStringRecord, clone, isObject, requireBodyObject, without } from './requestShapes';
 
@@ -142,26 +144,13 @@ function createCluster(
     createdAt: now,
     lastModifiedAt: now,
   };
-  assertQuotaForNewPools(fleet, cluster, pools);
+  fleet.assertQuotaForNodes(cluster, pools.map((pool) => ({ vmSize: pool.vmSize, nodes: pool.count })));
   cluster.pools = pools;
   fleet.clusters.set(clusterKey(ids.subscriptionId, ids.resourceGroup, ids.name), cluster);
   const operation = fleet.startOperation(cluster, 'create managed cluster', { kind: 'cluster' }, [cluster, ...pools], sim.createCluster(fleet, cluster), {
     ...(options.injectedFailure ? { injectedFailure: options.injectedFailure } : {}),
   });
   return { status: 201, cluster, operation };
-}
-
-function assertQuotaForNewPools(fleet: Fleet, cluster: ClusterState, pools: PoolState[]): void {
-  const byFamily = new Map<string, { vmSize: string; nodes: number }>();
-  for (const pool of pools) {
-    const family = findVmSize(pool.vmSize)?.family ?? pool.vmSize;
-    const entry = byFamily.get(family);
-    const vcpuPerNode = findVmSize(pool.vmSize)?.vCpus ?? 0;
-    // Express everything in nodes of the first size seen, weighted by vCPUs.
-    if (entry) entry.nodes += (pool.count * vcpuPerNode) / (findVmSize(entry.vmSize)?.vCpus ?? 1);
-    else byFamily.set(family, { vmSize: pool.vmSize, nodes: pool.count });
-  }
-  for (const { vmSize, nodes } of byFamily.values()) fleet.assertQuotaFor(cluster, vmSize, nodes);
 }
 
 export function normaliseLocation(location: string | undefined): string {
@@ -171,7 +160,31 @@ export function normaliseLocation(location: string | undefined): string {
   return location.replace(/\s+/g, '').toLowerCase();
 }
 
+/** What a managed-cluster PUT of an existing cluster will do, checked in full before anything changes. */
+interface ClusterUpdatePlan {
+  rawProps: JsonObject;
+  target: string;
+  poolsToUpgrade: PoolState[];
+  poolChanges: PoolChangePlan[];
+}
+
 function updateCluster(fleet: Fleet, cluster: ClusterState, body: JsonObject, options: MutationOptions): MutationResult {
+  const plan = planClusterUpdate(fleet, cluster, body);
+  applyClusterSettings(fleet, cluster, body, plan);
+  const poolUpdates = applyInlinePoolChanges(fleet, plan.poolChanges);
+  return { status: 200, cluster, operation: startClusterUpdate(fleet, cluster, plan, poolUpdates, options) };
+}
+
+/** One operation for the whole PUT (AKS's one-per-cluster rule); it drives the cluster and every pool it changes or upgrades. */
+function startClusterUpdate(fleet: Fleet, cluster: ClusterState, plan: ClusterUpdatePlan, poolUpdates: InlinePoolUpdate[], options: MutationOptions): OperationRecord {
+  const targets = [cluster, ...new Set([...poolUpdates.map((update) => update.pool), ...plan.poolsToUpgrade])];
+  const failure = options.injectedFailure ? { injectedFailure: options.injectedFailure } : {};
+  return plan.target === cluster.currentKubernetesVersion
+    ? fleet.startOperation(cluster, 'update managed cluster', { kind: 'cluster' }, targets, sim.reconcileCluster(fleet, cluster, poolUpdates), failure)
+    : fleet.startOperation(cluster, 'upgrade managed cluster', { kind: 'cluster' }, targets, sim.upgradeCluster(fleet, cluster, plan.target, plan.poolsToUpgrade, poolUpdates), failure);
+}
+
+function planClusterUpdate(fleet: Fleet, cluster: ClusterState, body: JsonObject): ClusterUpdatePlan {
   fleet.assertNoOperationInProgress(cluster);
   fleet.assertRunning(cluster, 'update managed cluster');
   const location = normaliseLocation(asString(body['location']) ?? cluster.location);
@@ -188,21 +201,21 @@ function updateCluster(fleet: Fleet, cluster: ClusterState, body: JsonObject, op
     const staying = cluster.pools.filter((p) => !poolsToUpgrade.includes(p));
     validateSkewForControlPlane(target, staying.map((p) => ({ name: p.name, version: p.currentOrchestratorVersion })));
   }
+  const poolChanges = planInlinePoolChanges(fleet, cluster, profiles);
+  return { rawProps, target, poolsToUpgrade, poolChanges };
+}
+
+function applyClusterSettings(fleet: Fleet, cluster: ClusterState, body: JsonObject, plan: ClusterUpdatePlan): void {
+  const { rawProps } = plan;
   const preserved = { windowsProfile: cluster.properties['windowsProfile'], servicePrincipalProfile: cluster.properties['servicePrincipalProfile'] };
   cluster.properties = sanitiseClusterProperties({ ...cluster.properties, ...rawProps });
   for (const [key, value] of Object.entries(preserved)) if (rawProps[key] === undefined && value !== undefined) cluster.properties[key] = value;
   if (isObject(body['tags'])) cluster.tags = asStringRecord(body['tags']);
   if (isObject(body['sku'])) cluster.sku = clone(body['sku']);
   if (isObject(body['identity'])) cluster.identity = clone(body['identity']);
-  cluster.kubernetesVersion = target;
+  cluster.kubernetesVersion = plan.target;
   cluster.eTag = fleet.newETag();
   cluster.lastModifiedAt = fleet.clock.nowIso();
-  const failure = options.injectedFailure ? { injectedFailure: options.injectedFailure } : {};
-  const operation =
-    target === cluster.currentKubernetesVersion
-      ? fleet.startOperation(cluster, 'update managed cluster', { kind: 'cluster' }, [cluster], sim.reconcileCluster(fleet, cluster), failure)
-      : fleet.startOperation(cluster, 'upgrade managed cluster', { kind: 'cluster' }, [cluster, ...poolsToUpgrade], sim.upgradeCluster(fleet, cluster, target, poolsToUpgrade), failure);
-  return { status: 200, cluster, operation };
 }
 
 /** AKS's preflight check: a managed-cluster PUT may not add pools to an existing cluster. */

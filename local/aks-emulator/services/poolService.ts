@@ -1,17 +1,16 @@
-import { ArmError, subResourceNotFound } from '../errors';
+import { subResourceNotFound } from '../errors';
 import type { ClusterState, JsonObject, PoolState } from '../model';
 import { findPool } from '../model';
 import type { Fleet } from '../engine/fleet';
 import * as sim from '../engine/simulations';
 import { validatePoolName } from '../rules/naming';
-import { validateModeChangeToUser, validatePool, validatePoolRemoval } from '../rules/poolRules';
+import { validateModeChangeToUser, validatePoolRemoval } from '../rules/poolRules';
 import { resolveRequestedVersion, validatePoolVersion } from '../rules/versionRules';
 import type { MutationOptions, MutationResult } from './clusterService';
 import { checkPreconditions } from './clusterService';
-import { buildPool, clusterRuleContext, poolRuleInput, stripReadOnlyPoolFields } from './poolFactory';
+import { applyPoolSettings, planPoolChange } from './poolChangePlan';
+import { buildPool, stripReadOnlyPoolFields } from './poolFactory';
 import { asObject, asString, requireBodyObject } from './requestShapes';
-
-const IMMUTABLE_POOL_FIELDS = ['vmSize', 'osType', 'vnetSubnetID', 'availabilityZones'];
 
 export function requirePool(cluster: ClusterState, name: string): PoolState {
   const pool = findPool(cluster, name);
@@ -54,26 +53,15 @@ function createPool(fleet: Fleet, cluster: ClusterState, poolName: string, props
 }
 
 function updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, props: JsonObject, options: MutationOptions): PoolMutationResult {
-  for (const field of IMMUTABLE_POOL_FIELDS) {
-    const sent = props[field];
-    if (sent !== undefined && JSON.stringify(sent).toLowerCase() !== JSON.stringify(field === 'vmSize' ? pool.vmSize : field === 'osType' ? pool.osType : pool.properties[field]).toLowerCase()) {
-      throw new ArmError(400, 'PropertyChangeNotAllowed', `Changing property '${field}' is not allowed.`, field);
-    }
-  }
-  const input = poolRuleInput(pool.name, { ...pool.properties, ...props, count: props['count'] ?? pool.count }, pool);
-  validatePool(input, clusterRuleContext(fleet, cluster), false);
-  if (input.mode === 'User' && pool.mode === 'System') validateModeChangeToUser(cluster.pools, pool.name);
+  const plan = planPoolChange(fleet, cluster, pool, props);
+  if (plan.mode === 'User' && pool.mode === 'System') validateModeChangeToUser(cluster.pools, pool.name);
 
   const requestedPower = asString(asObject(props['powerState'])['code']);
   const target = resolvePoolTarget(fleet, cluster, pool, asString(props['orchestratorVersion']));
   if (target !== pool.currentOrchestratorVersion) validatePoolVersion(pool.currentOrchestratorVersion, target, cluster.currentKubernetesVersion);
-  if (input.count > pool.nodes.filter((n) => !n.surge).length) fleet.assertQuotaFor(cluster, pool.vmSize, input.count - pool.count);
+  fleet.assertQuotaFor(cluster, pool.vmSize, plan.addedNodes);
 
-  pool.properties = { ...pool.properties, ...stripReadOnlyPoolFields(props) };
-  delete pool.properties['orchestratorVersion'];
-  delete pool.properties['count'];
-  pool.mode = input.mode;
-  pool.eTag = fleet.newETag();
+  applyPoolSettings(fleet, plan);
   const ref = { kind: 'pool' as const, poolName: pool.name };
   const failure = failureOption(options);
   if ((requestedPower === 'Stopped' || requestedPower === 'Running') && requestedPower !== pool.powerState) {
@@ -85,8 +73,8 @@ function updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, props:
     const operation = fleet.startOperation(cluster, 'upgrade agent pool', ref, [pool], sim.upgradePool(fleet, cluster, pool, target, 'Upgrading'), failure);
     return { status: 200, cluster, pool, operation };
   }
-  if (input.count !== pool.count) {
-    pool.count = input.count;
+  if (plan.count !== pool.count) {
+    pool.count = plan.count;
     const operation = fleet.startOperation(cluster, 'scale agent pool', ref, [pool], sim.scalePool(fleet, cluster, pool, pool.count), failure);
     return { status: 200, cluster, pool, operation };
   }
