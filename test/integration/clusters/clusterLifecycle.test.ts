@@ -106,6 +106,21 @@ describe('cluster lifecycle use cases (Azurite + AKS emulator, real SDK)', () =>
     expect((await getCluster(deps, read, address('four'))).view.tags).toEqual({ costCenter: 'cc-42', env: 'prod' });
   });
 
+  it('a cluster PUT changes existing pools in place: count, autoscaler range and labels, then the GET shows them', async () => {
+    const [system, win, gpu, conf] = fourPoolSpec().nodePools;
+    const changed = fourPoolSpec({
+      nodePools: [{ ...system!, count: 4 }, win!, { ...gpu!, autoscaler: { minCount: 1, maxCount: 6 }, labels: { workload: 'training' } }, conf!],
+    });
+    const accepted = await putCluster(deps, writeContext(), address('four'), changed);
+    expect(accepted.body).toMatchObject({ kind: 'updateCluster' });
+    emulator.advanceClock(3_600);
+    expect((await getOperationStatus(deps, read, operationIdOf(accepted))).status).toBe('Succeeded');
+    const pools = (await getCluster(deps, read, address('four'))).view.nodePools;
+    expect(pools.find((pool) => pool.name === 'system')).toMatchObject({ count: 4 });
+    expect(pools.find((pool) => pool.name === 'gpu')).toMatchObject({ autoscaler: { minCount: 1, maxCount: 6 }, labels: { workload: 'training' } });
+    expect(pools.find((pool) => pool.name === 'conf')).toMatchObject({ count: 2 });
+  });
+
   it('stops and starts a cluster through operations', async () => {
     const stopped = await powerCluster(deps, writeContext(), address('four'), 'stop');
     expect(stopped.status).toBe(202);
