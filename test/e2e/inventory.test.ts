@@ -1,25 +1,16 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { DEV_API_CLIENT_ID, startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import {
-  seedFleet,
-  startInventoryEmulator,
-  SUB_A,
-  SUB_B,
-  type SeededCluster,
-} from '../integration/inventory/inventoryFleet';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { DEV_API_CLIENT_ID, type RunningDevIssuer } from '../../local/dev-issuer';
+import { SUB_A, SUB_B, type SeededCluster } from '../integration/inventory/inventoryFleet';
+import type { StartedHost } from '../support/localHost';
+import { startInventoryStack, type InventoryStack } from './support/inventoryStack';
 
 /** The inventory through the compiled app on the local host: dev-issuer tokens, Azurite, the AKS emulator. */
 describe('the fleet inventory over HTTP', () => {
   let emulator: RunningAksEmulator;
   let issuer: RunningDevIssuer;
   let host: StartedHost;
-  let dir: string;
+  let stack: InventoryStack;
   let fleet: SeededCluster[];
   let reader: string;
   let admin: string;
@@ -51,30 +42,11 @@ describe('the fleet inventory over HTTP', () => {
   }
 
   beforeAll(async () => {
-    emulator = await startInventoryEmulator();
-    fleet = await seedFleet(emulator, 200);
-    dir = await mkdtemp(path.join(tmpdir(), 'fleetplane-inventory-e2e-'));
-    issuer = await startDevIssuer({ port: 0, dir });
-    host = await startLocalHost({
-      env: fleetApiHostEnv({
-        storageConnectionString: inject('storageConnectionString'),
-        tablePrefix: uniqueTablePrefix(),
-        issuerUrl: issuer.issuerUrl,
-        audience: DEV_API_CLIENT_ID,
-        armEndpoint: emulator.baseUrl,
-        subscriptionIds: [SUB_A, SUB_B],
-      }),
-    });
-    reader = await issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Reader' });
-    admin = await issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Admin' });
+    stack = await startInventoryStack(200);
+    ({ emulator, issuer, host, fleet, reader, admin } = stack);
   });
 
-  afterAll(async () => {
-    await host?.stop();
-    await issuer?.close();
-    await emulator?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('serves an empty snapshot without an age before the first sync', async () => {
     const response = await get('/api/clusters');

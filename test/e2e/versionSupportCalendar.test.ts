@@ -1,18 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { DEV_API_CLIENT_ID, startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import {
-  seedFleet,
-  startInventoryEmulator,
-  SUB_A,
-  SUB_B,
-  type SeededCluster,
-} from '../integration/inventory/inventoryFleet';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { SUB_B, type SeededCluster } from '../integration/inventory/inventoryFleet';
+import type { StartedHost } from '../support/localHost';
+import { startInventoryStack, type InventoryStack } from './support/inventoryStack';
 
 const DAY_MS = 86_400_000;
 
@@ -43,10 +32,8 @@ const minorOf = (version: string) => version.split('.').slice(0, 2).join('.');
 
 /** The version support calendar and the radar's end-of-support dates through the compiled app on the local host. */
 describe('the version support calendar over HTTP', () => {
-  let emulator: RunningAksEmulator;
-  let issuer: RunningDevIssuer;
   let host: StartedHost;
-  let dir: string;
+  let stack: InventoryStack;
   let fleet: SeededCluster[];
   let reader: string;
   let admin: string;
@@ -85,32 +72,11 @@ describe('the version support calendar over HTTP', () => {
   const namesOf = (rows: ClusterRow[]) => rows.map((row) => row.name).sort();
 
   beforeAll(async () => {
-    emulator = await startInventoryEmulator();
-    fleet = await seedFleet(emulator, 10);
-    dir = await mkdtemp(path.join(tmpdir(), 'fleetplane-calendar-e2e-'));
-    issuer = await startDevIssuer({ port: 0, dir });
-    host = await startLocalHost({
-      env: fleetApiHostEnv({
-        storageConnectionString: inject('storageConnectionString'),
-        tablePrefix: uniqueTablePrefix(),
-        issuerUrl: issuer.issuerUrl,
-        audience: DEV_API_CLIENT_ID,
-        armEndpoint: emulator.baseUrl,
-        subscriptionIds: [SUB_A, SUB_B],
-      }),
-    });
-    [reader, admin] = await Promise.all([
-      issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Reader' }),
-      issuer.signToken({ audience: DEV_API_CLIENT_ID, role: 'Admin' }),
-    ]);
+    stack = await startInventoryStack(10);
+    ({ host, fleet, reader, admin } = stack);
   });
 
-  afterAll(async () => {
-    await host?.stop();
-    await issuer?.close();
-    await emulator?.close();
-    if (dir) await rm(dir, { recursive: true, force: true });
-  });
+  afterAll(() => stack?.stop());
 
   it('serves the empty calendar, without an ETag, before anyone stores one', async () => {
     const answer = await call('GET', 'versionSupportCalendar', reader);
