@@ -46,7 +46,7 @@ async function timed(send: () => Promise<Reply>, samples: number[] | undefined):
   if (reply.status !== 200) throw new Error(`GET answered ${reply.status}: ${reply.body.slice(0, 300)}`);
 }
 
-function node(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): ManagedChild {
+function spawnNode(name: string, script: string, args: string[], env: NodeJS.ProcessEnv): ManagedChild {
   return spawnManaged({ name, command: process.execPath, args: [path.join(root, script), ...args], cwd: root, env: { PATH: process.env.PATH, ...env } });
 }
 
@@ -58,14 +58,14 @@ async function main(): Promise<void> {
   const apiAgent = new HttpAgent({ keepAlive: true });
   let armAgent: HttpsAgent | undefined;
   try {
-    const emulatorProcess = node('AKS emulator', 'dist/local/aks-emulator/main.js', ['--port', '0', '--no-demo-fleet', '--speed', '1000000', '--seed', '1'], {});
+    const emulatorProcess = spawnNode('AKS emulator', 'dist/local/aks-emulator/main.js', ['--port', '0', '--no-demo-fleet', '--speed', '1000000', '--seed', '1'], {});
     children.push(emulatorProcess);
     const armOrigin = (await emulatorProcess.waitForLine(/listening on (https:\/\/\S+)/, STARTUP_TIMEOUT_MS))[1]!;
     const caCertPath = (await emulatorProcess.waitForLine(/CA certificate: (\S+)/, STARTUP_TIMEOUT_MS))[1]!;
     armAgent = new HttpsAgent({ keepAlive: true, ca: readFileSync(caCertPath) });
     const trustEmulator = { NODE_EXTRA_CA_CERTS: caCertPath };
 
-    const host = node('local host', 'dist/local/host/main.js', [root], {
+    const host = spawnNode('local host', 'dist/local/host/main.js', [root], {
       ...trustEmulator,
       LOCAL_HOST_PORT: '0',
       FLEETPLANE_MODE: 'local',
@@ -80,7 +80,7 @@ async function main(): Promise<void> {
       FLEETPLANE_SUBSCRIPTION_IDS: SUBSCRIPTION,
     });
     children.push(host);
-    const proxyProcess = node('pass-through proxy', 'dist/bench/support/passThroughProxy.js', [], { ...trustEmulator, TARGET_ORIGIN: armOrigin });
+    const proxyProcess = spawnNode('pass-through proxy', 'dist/bench/support/passThroughProxy.js', [], { ...trustEmulator, TARGET_ORIGIN: armOrigin });
     children.push(proxyProcess);
     const apiOrigin = (await host.waitForLine(/"message":"Host started".*"url":"(http:\/\/[^"/]+)/, STARTUP_TIMEOUT_MS))[1]!;
     const proxyOrigin = (await proxyProcess.waitForLine(/listening on (http:\/\/\S+)/, STARTUP_TIMEOUT_MS))[1]!;

@@ -1,6 +1,10 @@
 import { services, type Services } from '../composition';
 import { fleetSubscriptions } from '../config/settings';
-import { buildVersionSupportCalendarStore } from '../services/versionSupportCalendar/versionSupportCalendarServices';
+import type { VersionSupportCalendarStore } from '../services/versionSupportCalendar/versionSupportCalendarStore';
+import {
+  buildVersionSupportCalendarStore,
+  versionSupportCalendarStore,
+} from '../services/versionSupportCalendar/versionSupportCalendarServices';
 import { InventoryStore } from './inventoryStore';
 import { InventorySync } from './inventorySync';
 
@@ -13,14 +17,16 @@ let current: InventoryServices | undefined;
 
 /** The inventory's store and sync, built once per process over the shared services. */
 export function inventory(): InventoryServices {
-  current ??= buildInventory(services());
+  current ??= buildInventory(services(), versionSupportCalendarStore());
   return current;
 }
 
-export function buildInventory(shared: Pick<Services, 'settings' | 'storage' | 'arm'>): InventoryServices {
+export function buildInventory(
+  shared: Pick<Services, 'settings' | 'storage' | 'arm'>,
+  calendar: VersionSupportCalendarStore = buildVersionSupportCalendarStore(shared),
+): InventoryServices {
   const { settings, storage, arm } = shared;
   const store = new InventoryStore(storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}inventory`));
-  const calendar = buildVersionSupportCalendarStore({ settings, storage });
   const sync = new InventorySync({
     store,
     containerService: (subscriptionId) => arm.containerService(subscriptionId),

@@ -41,15 +41,6 @@ export class InventoryStore {
     return this.ensured;
   }
 
-  async upsert(record: InventoryRecord): Promise<void> {
-    await this.ensureTable();
-    await this.clusters.upsert(
-      record.subscriptionId,
-      clusterRowKey(record.resourceGroup, record.name),
-      record,
-    );
-  }
-
   /** Upserts many records, in transactions per subscription partition (a sync writes its whole listing). */
   async upsertMany(records: readonly InventoryRecord[]): Promise<void> {
     await this.ensureTable();
@@ -65,11 +56,6 @@ export class InventoryStore {
   async deleteMany(subscriptionId: string, rowKeys: readonly string[]): Promise<void> {
     await this.ensureTable();
     await this.clusters.deleteMany(subscriptionId, rowKeys);
-  }
-
-  async delete(subscriptionId: string, rowKey: string): Promise<void> {
-    await this.ensureTable();
-    await this.clusters.delete(subscriptionId, rowKey);
   }
 
   /** Row keys and sync times of every cluster row of a subscription. */
