@@ -13,10 +13,10 @@ import { performance } from 'node:perf_hooks';
 import { startAksEmulator, DEFAULT_CERT_DIR } from '../local/aks-emulator';
 import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
 import { startAzurite } from '../local/azurite/startAzurite';
-import { ArmClients } from '../shared/adapters/arm/armClients';
-import { parseSettings } from '../shared/config/settings';
-import { buildInventory } from '../shared/inventory/inventoryServices';
-import { StorageAccount } from '../shared/storage/storageAccount';
+import { ArmClients } from '../shared/platform/arm/armClients';
+import { parseSettings } from '../shared/platform/settings/settings';
+import { buildInventory } from '../shared/features/inventory/inventoryModule';
+import { StorageAccount } from '../shared/platform/storage/storageAccount';
 import { loopbackClient } from './support/loopbackClient';
 import { percentile } from './support/percentile';
 

@@ -1,9 +1,9 @@
 import { app } from '@azure/functions';
-import { listAuditEvents } from '../shared/api/accessApi';
-import { services } from '../shared/composition';
+import { listAuditEvents } from '../shared/features/access/access.api';
+import { services } from '../shared/app';
 import { TENANT_SCOPE_ID } from '../shared/domain/access/scope';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { publicUrl } from '../shared/http/publicUrl';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { publicUrl } from '../shared/platform/http/publicUrl';
 
 const DEFAULT_WINDOW_MS = 7 * 86_400_000;
 

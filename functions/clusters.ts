@@ -7,16 +7,16 @@ import {
   putCluster,
   startCluster,
   stopCluster,
-} from '../shared/api/clustersApi';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { armEtagHeader } from '../shared/services/clusters/etags';
-import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
-import { deleteCluster as removeCluster } from '../shared/services/clusters/deleteCluster';
-import { asHttpResponse, writeContextOf } from '../shared/services/clusters/incomingRequest';
-import { patchCluster as applyClusterPatch } from '../shared/services/clusters/patchCluster';
-import { powerCluster } from '../shared/services/clusters/powerCluster';
-import { putCluster as writeCluster } from '../shared/services/clusters/putCluster';
-import { getCluster as readCluster, getUpgradeProfile as readUpgradeProfile } from '../shared/services/clusters/readCluster';
+} from '../shared/features/clusters/clusters.api';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { armEtagHeader } from '../shared/platform/http/etags';
+import { clusterDependencies } from '../shared/features/clusters/clusterDependencies';
+import { deleteCluster as removeCluster } from '../shared/features/clusters/deleteCluster';
+import { asHttpResponse, writeContextOf } from '../shared/platform/http/incomingRequest';
+import { patchCluster as applyClusterPatch } from '../shared/features/clusters/patchCluster';
+import { powerCluster } from '../shared/features/clusters/powerCluster';
+import { putCluster as writeCluster } from '../shared/features/clusters/putCluster';
+import { getCluster as readCluster, getUpgradeProfile as readUpgradeProfile } from '../shared/features/clusters/readCluster';
 
 
 export const putClusterHandler = handleHttp(putCluster, async (call) => {

@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { getGuardrails, putGuardrails } from '../shared/api/guardrailsApi';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { GuardrailsService } from '../shared/services/guardrails/guardrailsService';
-import { guardrailsStore } from '../shared/services/guardrails/guardrailsServices';
+import { getGuardrails, putGuardrails } from '../shared/features/guardrails/guardrails.api';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { GuardrailsService } from '../shared/features/guardrails/guardrailsService';
+import { guardrailsStore } from '../shared/features/guardrails/guardrailsServices';
 
 const guardrails = () => new GuardrailsService(guardrailsStore());
 const etagHeader = (etag: string | undefined): Record<string, string> => (etag ? { etag } : {});

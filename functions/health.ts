@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { getHealth } from '../shared/api/healthApi';
-import { services } from '../shared/composition';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { healthReport } from '../shared/services/healthService';
+import { getHealth } from '../shared/features/health/health.api';
+import { services } from '../shared/app';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { healthReport } from '../shared/features/health/healthService';
 
 export const health = handleHttp(getHealth, async () => {
   const report = await healthReport(services());

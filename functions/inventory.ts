@@ -1,16 +1,16 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { listClusters, syncInventory } from '../shared/api/inventoryApi';
-import { services } from '../shared/composition';
-import { fleetSubscriptions } from '../shared/config/settings';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { nextLinkOf } from '../shared/inventory/inventoryContinuation';
-import { filterScopeOf, parseTagFilter, type InventoryFilters } from '../shared/inventory/inventoryFilters';
+import { listClusters, syncInventory } from '../shared/features/inventory/inventory.api';
+import { services } from '../shared/app';
+import { fleetSubscriptions } from '../shared/platform/settings/settings';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { nextLinkOf } from '../shared/features/inventory/inventoryContinuation';
+import { filterScopeOf, parseTagFilter, type InventoryFilters } from '../shared/features/inventory/inventoryFilters';
 import { TENANT_SCOPE_ID } from '../shared/domain/access/scope';
-import { inventoryVisibility } from '../shared/inventory/inventoryAccess';
-import { listInventory } from '../shared/inventory/inventoryListing';
-import { inventory } from '../shared/inventory/inventoryServices';
-import { logInventorySync } from '../shared/inventory/inventorySyncLog';
-import { invocationLogger } from '../shared/observability/logger';
+import { inventoryVisibility } from '../shared/features/inventory/inventoryAccess';
+import { listInventory } from '../shared/features/inventory/inventoryListing';
+import { inventory } from '../shared/features/inventory/inventoryModule';
+import { logInventorySync } from '../shared/features/inventory/inventorySyncLog';
+import { invocationLogger } from '../shared/platform/observability/logger';
 
 export const listClustersHandler = handleHttp(listClusters, async (call) => {
   const { query, caller, request } = call;

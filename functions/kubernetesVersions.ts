@@ -1,9 +1,9 @@
 import { app } from '@azure/functions';
-import { listKubernetesVersions } from '../shared/api/clustersApi';
-import { services } from '../shared/composition';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
-import { catalogueSubscription, listKubernetesVersions as readVersions } from '../shared/services/clusters/kubernetesVersions';
+import { listKubernetesVersions } from '../shared/features/clusters/clusters.api';
+import { services } from '../shared/app';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { clusterDependencies } from '../shared/features/clusters/clusterDependencies';
+import { catalogueSubscription, listKubernetesVersions as readVersions } from '../shared/features/clusters/kubernetesVersions';
 
 export const listKubernetesVersionsHandler = handleHttp(listKubernetesVersions, async ({ authorize, params, query }) => {
   const subscriptionId = catalogueSubscription(services().settings, query.subscriptionId);

@@ -1,13 +1,13 @@
 import { app } from '@azure/functions';
-import { deleteNodePool, getNodePool, listNodePools, patchNodePool, putNodePool } from '../shared/api/nodePoolsApi';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { armEtagHeader } from '../shared/services/clusters/etags';
-import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
-import { deleteNodePool as removeNodePool } from '../shared/services/clusters/deleteNodePool';
-import { asHttpResponse, writeContextOf } from '../shared/services/clusters/incomingRequest';
-import { patchNodePool as applyNodePoolPatch } from '../shared/services/clusters/patchNodePool';
-import { putNodePool as writeNodePool } from '../shared/services/clusters/putNodePool';
-import { getNodePool as readNodePool, listNodePools as readNodePools } from '../shared/services/clusters/readNodePools';
+import { deleteNodePool, getNodePool, listNodePools, patchNodePool, putNodePool } from '../shared/features/clusters/nodePools.api';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { armEtagHeader } from '../shared/platform/http/etags';
+import { clusterDependencies } from '../shared/features/clusters/clusterDependencies';
+import { deleteNodePool as removeNodePool } from '../shared/features/clusters/deleteNodePool';
+import { asHttpResponse, writeContextOf } from '../shared/platform/http/incomingRequest';
+import { patchNodePool as applyNodePoolPatch } from '../shared/features/clusters/patchNodePool';
+import { putNodePool as writeNodePool } from '../shared/features/clusters/putNodePool';
+import { getNodePool as readNodePool, listNodePools as readNodePools } from '../shared/features/clusters/readNodePools';
 
 
 export const listNodePoolsHandler = handleHttp(listNodePools, async ({ authorize, params }) => ({

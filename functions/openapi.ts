@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { allOperations } from '../shared/api/allOperations';
-import { getOpenApiDocument } from '../shared/api/openApiApi';
-import { buildOpenApiDocument } from '../shared/api/openApiDocument';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { allOperations } from '../shared/features/openapi/allOperations';
+import { getOpenApiDocument } from '../shared/features/openapi/openapi.api';
+import { buildOpenApiDocument } from '../shared/platform/http/openApiDocument';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
 import { version } from '../package.json';
 
 let document: Record<string, unknown> | undefined;

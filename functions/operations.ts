@@ -1,12 +1,12 @@
 import { app, type InvocationContext, type Timer } from '@azure/functions';
-import { getOperation } from '../shared/api/operationsApi';
-import { services } from '../shared/composition';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { isTerminal } from '../shared/operations/operationRecord';
-import { invocationLogger } from '../shared/observability/logger';
-import { POLL_AFTER_SECONDS } from '../shared/services/clusters/acceptedOperation';
-import { clusterDependencies } from '../shared/services/clusters/clusterDependencies';
-import { getOperationStatus } from '../shared/services/clusters/operationStatus';
+import { getOperation } from '../shared/features/operations/operations.api';
+import { services } from '../shared/app';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { isTerminal } from '../shared/features/operations/operationRecord';
+import { invocationLogger } from '../shared/platform/observability/logger';
+import { POLL_AFTER_SECONDS } from '../shared/features/clusters/acceptedOperation';
+import { clusterDependencies } from '../shared/features/clusters/clusterDependencies';
+import { getOperationStatus } from '../shared/features/operations/operationStatus';
 
 export const getOperationHandler = handleHttp(getOperation, async ({ authorize, params }) => {
   const view = await getOperationStatus(clusterDependencies(), { authorize }, params.operationId);

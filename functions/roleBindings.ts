@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { deleteRoleBinding, getRoleBinding, listRoleBindings, putRoleBinding } from '../shared/api/accessApi';
-import { services } from '../shared/composition';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { RoleBindingService } from '../shared/services/access/roleBindingService';
+import { deleteRoleBinding, getRoleBinding, listRoleBindings, putRoleBinding } from '../shared/features/access/access.api';
+import { services } from '../shared/app';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { RoleBindingService } from '../shared/features/access/roleBindingService';
 
 const bindings = () => new RoleBindingService(services().access);
 const etagHeader = (etag: string | undefined): Record<string, string> => (etag ? { etag } : {});

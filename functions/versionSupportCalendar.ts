@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { getVersionSupportCalendar, putVersionSupportCalendar } from '../shared/api/versionSupportCalendarApi';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
-import { VersionSupportCalendarService } from '../shared/services/versionSupportCalendar/versionSupportCalendarService';
-import { versionSupportCalendarStore } from '../shared/services/versionSupportCalendar/versionSupportCalendarServices';
+import { getVersionSupportCalendar, putVersionSupportCalendar } from '../shared/features/guardrails/versionSupportCalendar.api';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
+import { VersionSupportCalendarService } from '../shared/features/guardrails/versionSupportCalendarService';
+import { versionSupportCalendarStore } from '../shared/features/guardrails/versionSupportCalendarServices';
 
 const calendars = () => new VersionSupportCalendarService(versionSupportCalendarStore());
 const etagHeader = (etag: string | undefined): Record<string, string> => (etag ? { etag } : {});

@@ -1,8 +1,8 @@
 import { app } from '@azure/functions';
-import { whoAmI } from '../shared/api/accessApi';
-import { services } from '../shared/composition';
+import { whoAmI } from '../shared/features/access/access.api';
+import { services } from '../shared/app';
 import { bindingsHeldBy } from '../shared/domain/access/effectiveRole';
-import { handleHttp, httpTriggerOf } from '../shared/http/handleHttp';
+import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
 
 export const whoAmIHandler = handleHttp(whoAmI, async ({ caller }) => {
   const { access } = services();

@@ -1,4 +1,4 @@
-import type { TrustedIssuer } from '../../shared/adapters/identity/trustedIssuers';
+import type { TrustedIssuer } from '../../shared/platform/identity/trustedIssuers';
 import { DEV_ISSUER_DEFAULT_HOST, DEV_TENANT_ID } from './constants';
 
 export interface DevIssuerUrls {

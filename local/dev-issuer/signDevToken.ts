@@ -2,7 +2,7 @@ import { SignJWT, type JWTPayload } from 'jose';
 import { appRoleFor } from '../../shared/domain/access/appRoles';
 import { isRole, type Role } from '../../shared/domain/access/roles';
 import { parseScope } from '../../shared/domain/access/scope';
-import { DEV_SCOPE_CLAIM } from '../../shared/adapters/identity/tokenValidator';
+import { DEV_SCOPE_CLAIM } from '../../shared/platform/identity/tokenValidator';
 import {
   DEV_CLIENT_APP_ID,
   DEV_ISSUER_DEFAULT_HOST,

@@ -2,8 +2,8 @@
  * The local Functions host: loads the app's v4 registrations as the Node worker does and serves them
  * (HTTP on LOCAL_HOST_PORT, timers on their NCRONTAB schedules). `node dist/local/host/main.js [appDir]`.
  */
-import { parseSettings } from '../../shared/config/settings';
-import { StorageAccount } from '../../shared/storage/storageAccount';
+import { parseSettings } from '../../shared/platform/settings/settings';
+import { StorageAccount } from '../../shared/platform/storage/storageAccount';
 import { formatFunctionTable, summarize } from './functionList';
 import { readHostJson } from './hostJson';
 import { parseHostSettings, type HostSettings } from './hostSettings';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { inject } from 'vitest';
-import { parseSettings, type Settings } from '../../shared/config/settings';
-import { StorageAccount } from '../../shared/storage/storageAccount';
+import { parseSettings, type Settings } from '../../shared/platform/settings/settings';
+import { StorageAccount } from '../../shared/platform/storage/storageAccount';
 
 /** Settings pointing at the suite's Azurite, with a table prefix unique to the caller so tests never collide. */
 export function testSettings(overrides: Record<string, string> = {}): Settings {

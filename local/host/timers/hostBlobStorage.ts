@@ -1,6 +1,6 @@
 import { BlobServiceClient } from '@azure/storage-blob';
-import type { Settings } from '../../../shared/config/settings';
-import type { StorageAccount } from '../../../shared/storage/storageAccount';
+import type { Settings } from '../../../shared/platform/settings/settings';
+import type { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 
 /**
  * Blob access for the host's timer locks only; the app itself never needs blobs, so the Blob SDK stays out of

@@ -1,5 +1,5 @@
 import type { BlobLeaseClient, BlobServiceClient, ContainerClient } from '@azure/storage-blob';
-import { statusCodeOf } from '../../../shared/storage/storageErrors';
+import { statusCodeOf } from '../../../shared/platform/azure/restErrors';
 
 export interface ScheduleStatus {
   last: string;

@@ -1,6 +1,6 @@
-import type { ClusterSpec } from '../../schemas/clusterSpec';
-import type { NodePoolSpec } from '../../schemas/nodePoolSpec';
-import { linuxOsSkus, windowsOsSkus } from '../../schemas/nodePoolSpec';
+import type { ClusterSpec } from './clusterSpec';
+import type { NodePoolSpec } from './nodePoolSpec';
+import { linuxOsSkus, windowsOsSkus } from './nodePoolSpec';
 import type { KubernetesVersion } from './kubernetesVersion';
 import {
   compareKubernetesVersions,

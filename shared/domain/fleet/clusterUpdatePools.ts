@@ -1,4 +1,4 @@
-import type { ClusterSpec } from '../../schemas/clusterSpec';
+import type { ClusterSpec } from './clusterSpec';
 import type { ExistingCluster } from './aksRules';
 import type { Violation } from './violation';
 

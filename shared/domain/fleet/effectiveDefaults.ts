@@ -1,4 +1,4 @@
-import type { NetworkPlugin } from '../../schemas/clusterSpec';
+import type { NetworkPlugin } from './clusterSpec';
 
 /** What AKS fills in when a field is left out (azure-apis.md §1.5–1.6, upgrades.md §1.3, §3). */
 export const aksDefaults = {

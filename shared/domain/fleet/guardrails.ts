@@ -1,6 +1,6 @@
-import type { ClusterSpec } from '../../schemas/clusterSpec';
-import type { Guardrails } from '../../schemas/guardrails';
-import type { NodePoolSpec } from '../../schemas/nodePoolSpec';
+import type { ClusterSpec } from './clusterSpec';
+import type { Guardrails } from './guardrailsSchema';
+import type { NodePoolSpec } from './nodePoolSpec';
 import { compareKubernetesVersions, compareMinors, tryParseKubernetesVersion } from './kubernetesVersion';
 import { poolNodeCeiling } from './effectiveDefaults';
 import type { VersionCatalogue } from './versionCatalogue';

@@ -1,5 +1,5 @@
-import type { ClusterPatch, ClusterSpec } from '../../schemas/clusterSpec';
-import type { NodePoolPatch, NodePoolSpec } from '../../schemas/nodePoolSpec';
+import type { ClusterPatch, ClusterSpec } from './clusterSpec';
+import type { NodePoolPatch, NodePoolSpec } from './nodePoolSpec';
 
 function definedEntries<T extends object>(value: T): Partial<T> {
   return Object.fromEntries(Object.entries(value).filter(([, field]) => field !== undefined)) as Partial<T>;

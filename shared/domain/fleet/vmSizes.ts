@@ -1,4 +1,4 @@
-import type { VmFamily } from '../../schemas/guardrails';
+import type { VmFamily } from './guardrailsSchema';
 
 export type { VmFamily };
 

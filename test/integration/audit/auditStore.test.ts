@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { AuditStore } from '../../../shared/audit/auditStore';
-import type { AuditEvent } from '../../../shared/audit/auditEvent';
+import { AuditStore } from '../../../shared/features/audit/auditStore';
+import type { AuditEvent } from '../../../shared/domain/audit/auditEvent';
 import { ValidationError } from '../../../shared/domain/errors';
 import { testStorage, uniqueTablePrefix } from '../../support/storage';
 

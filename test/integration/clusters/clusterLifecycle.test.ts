@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { ForbiddenError, NotFoundError } from '../../../shared/domain/errors';
-import type { ClusterDependencies } from '../../../shared/services/clusters/clusterDependencies';
-import { deleteCluster } from '../../../shared/services/clusters/deleteCluster';
-import { getOperationStatus } from '../../../shared/services/clusters/operationStatus';
-import { powerCluster } from '../../../shared/services/clusters/powerCluster';
-import { putCluster } from '../../../shared/services/clusters/putCluster';
-import { getCluster, getUpgradeProfile } from '../../../shared/services/clusters/readCluster';
-import { listKubernetesVersions } from '../../../shared/services/clusters/kubernetesVersions';
+import type { ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
+import { deleteCluster } from '../../../shared/features/clusters/deleteCluster';
+import { getOperationStatus } from '../../../shared/features/operations/operationStatus';
+import { powerCluster } from '../../../shared/features/clusters/powerCluster';
+import { putCluster } from '../../../shared/features/clusters/putCluster';
+import { getCluster, getUpgradeProfile } from '../../../shared/features/clusters/readCluster';
+import { listKubernetesVersions } from '../../../shared/features/clusters/kubernetesVersions';
 import { startTestEmulator, SUB } from '../../emulator/harness';
 import {
   address,

@@ -1,15 +1,15 @@
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { ArmClients } from '../../../shared/adapters/arm/armClients';
+import { ArmClients } from '../../../shared/platform/arm/armClients';
 import { ForbiddenError } from '../../../shared/domain/errors';
-import { IdempotencyStore } from '../../../shared/idempotency/idempotencyStore';
-import { ArmOperationRunner } from '../../../shared/operations/armOperationRunner';
-import { OperationStore } from '../../../shared/operations/operationStore';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
-import { buildClusterDependencies, type ClusterDependencies } from '../../../shared/services/clusters/clusterDependencies';
-import type { ClusterAddress } from '../../../shared/services/clusters/clusterAddress';
-import type { Authorize, WriteContext } from '../../../shared/services/clusters/writeContext';
-import { GuardrailsStore } from '../../../shared/services/guardrails/guardrailsStore';
-import { StorageAccount } from '../../../shared/storage/storageAccount';
+import { IdempotencyStore } from '../../../shared/features/idempotency/idempotencyStore';
+import { ArmOperationRunner } from '../../../shared/features/operations/armOperationRunner';
+import { OperationStore } from '../../../shared/features/operations/operationStore';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
+import { buildClusterDependencies, type ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
+import type { ClusterAddress } from '../../../shared/features/clusters/clusterAddress';
+import type { Authorize, WriteContext } from '../../../shared/platform/http/requestContext';
+import { GuardrailsStore } from '../../../shared/features/guardrails/guardrailsStore';
+import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { SUB } from '../../emulator/harness';
 import { testSettings } from '../../support/storage';
 

@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { ConflictError, PreconditionFailedError, UnprocessableError } from '../../../shared/domain/errors';
-import type { ClusterDependencies } from '../../../shared/services/clusters/clusterDependencies';
-import { getOperationStatus } from '../../../shared/services/clusters/operationStatus';
-import { patchCluster } from '../../../shared/services/clusters/patchCluster';
-import { powerCluster } from '../../../shared/services/clusters/powerCluster';
-import { putCluster } from '../../../shared/services/clusters/putCluster';
-import { getCluster } from '../../../shared/services/clusters/readCluster';
+import type { ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
+import { getOperationStatus } from '../../../shared/features/operations/operationStatus';
+import { patchCluster } from '../../../shared/features/clusters/patchCluster';
+import { powerCluster } from '../../../shared/features/clusters/powerCluster';
+import { putCluster } from '../../../shared/features/clusters/putCluster';
+import { getCluster } from '../../../shared/features/clusters/readCluster';
 import { startTestEmulator } from '../../emulator/harness';
 import { address, clusterTestBed, fourPoolSpec, operationIdOf, recordingAuthorize, writeContext } from './clusterTestBed';
 

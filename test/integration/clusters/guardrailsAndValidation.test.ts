@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { DependencyRejectedError, DependencyUnavailableError, ForbiddenError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors';
-import type { ClusterDependencies } from '../../../shared/services/clusters/clusterDependencies';
-import { putCluster } from '../../../shared/services/clusters/putCluster';
-import { getCluster } from '../../../shared/services/clusters/readCluster';
-import { GuardrailsService } from '../../../shared/services/guardrails/guardrailsService';
+import type { ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
+import { putCluster } from '../../../shared/features/clusters/putCluster';
+import { getCluster } from '../../../shared/features/clusters/readCluster';
+import { GuardrailsService } from '../../../shared/features/guardrails/guardrailsService';
 import { startTestEmulator } from '../../emulator/harness';
 import { address, clusterTestBed, fourPoolSpec, recordingAuthorize, writeContext } from './clusterTestBed';
 

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { DependencyRejectedError, ForbiddenError, NotFoundError, PreconditionFailedError, ValidationError } from '../../../shared/domain/errors';
-import type { ClusterDependencies } from '../../../shared/services/clusters/clusterDependencies';
-import { deleteNodePool } from '../../../shared/services/clusters/deleteNodePool';
-import { getOperationStatus } from '../../../shared/services/clusters/operationStatus';
-import { patchNodePool } from '../../../shared/services/clusters/patchNodePool';
-import { putCluster } from '../../../shared/services/clusters/putCluster';
-import { putNodePool } from '../../../shared/services/clusters/putNodePool';
-import { getNodePool, listNodePools } from '../../../shared/services/clusters/readNodePools';
-import type { ApiResponse } from '../../../shared/services/clusters/writeContext';
+import type { ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
+import { deleteNodePool } from '../../../shared/features/clusters/deleteNodePool';
+import { getOperationStatus } from '../../../shared/features/operations/operationStatus';
+import { patchNodePool } from '../../../shared/features/clusters/patchNodePool';
+import { putCluster } from '../../../shared/features/clusters/putCluster';
+import { putNodePool } from '../../../shared/features/clusters/putNodePool';
+import { getNodePool, listNodePools } from '../../../shared/features/clusters/readNodePools';
+import type { ApiResponse } from '../../../shared/platform/http/requestContext';
 import { startTestEmulator } from '../../emulator/harness';
 import { address, clusterTestBed, fourPoolSpec, operationIdOf, recordingAuthorize, writeContext } from './clusterTestBed';
 

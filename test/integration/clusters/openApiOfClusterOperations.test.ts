@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { ApiOperation } from '../../../shared/api/apiOperation';
-import * as clustersApi from '../../../shared/api/clustersApi';
-import { getGuardrails, putGuardrails } from '../../../shared/api/guardrailsApi';
-import * as nodePoolsApi from '../../../shared/api/nodePoolsApi';
-import { buildOpenApiDocument } from '../../../shared/api/openApiDocument';
-import { getOperation } from '../../../shared/api/operationsApi';
+import type { ApiOperation } from '../../../shared/platform/http/apiOperation';
+import * as clustersApi from '../../../shared/features/clusters/clusters.api';
+import { getGuardrails, putGuardrails } from '../../../shared/features/guardrails/guardrails.api';
+import * as nodePoolsApi from '../../../shared/features/clusters/nodePools.api';
+import { buildOpenApiDocument } from '../../../shared/platform/http/openApiDocument';
+import { getOperation } from '../../../shared/features/operations/operations.api';
 
 const clusterOperations: ApiOperation[] = [
   clustersApi.putCluster,

@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { FunctionSummary } from '../../../local/host/functionList';
-import { allOperations } from '../../../shared/api/allOperations';
+import { allOperations } from '../../../shared/features/openapi/allOperations';
 import { repoRoot } from '../../support/localHost';
 
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { OccurrenceClaims } from '../../../local/host/timers/occurrenceClaims';
 import { parseNcrontab } from '../../../local/host/timers/ncrontab';
 import { TimerScheduler, timerFunctionsOf, type TimerFunction } from '../../../local/host/timers/timerScheduler';
-import { StorageAccount } from '../../../shared/storage/storageAccount';
+import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { hostBlobService } from '../../../local/host/timers/hostBlobStorage';
 import { testSettings, uniqueTablePrefix } from '../../support/storage';
 

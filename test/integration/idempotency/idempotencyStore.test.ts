@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ConflictError, UnprocessableError } from '../../../shared/domain/errors';
-import { IdempotencyStore } from '../../../shared/idempotency/idempotencyStore';
+import { IdempotencyStore } from '../../../shared/features/idempotency/idempotencyStore';
 import { testStorage, uniqueTablePrefix } from '../../support/storage';
 
 describe('IdempotencyStore against Azurite', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseClientPrincipal } from '../../../shared/adapters/identity';
+import { parseClientPrincipal } from '../../../shared/platform/identity';
 import { AuthenticationError } from '../../../shared/domain/access';
 
 const TENANT = '11111111-1111-4111-8111-111111111111';

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { createTokenValidator, type TokenValidatorOptions } from '../../../shared/adapters/identity';
+import { createTokenValidator, type TokenValidatorOptions } from '../../../shared/platform/identity';
 import {
   DEV_API_CLIENT_ID,
   DEV_SIGNING_KEY_FILE,

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { SignJWT, UnsecuredJWT, type JWTPayload } from 'jose';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createTokenValidator, type TokenValidatorOptions } from '../../../shared/adapters/identity';
+import { createTokenValidator, type TokenValidatorOptions } from '../../../shared/platform/identity';
 import {
   createSigningKey,
   signToken,

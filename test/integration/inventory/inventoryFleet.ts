@@ -1,10 +1,10 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { ArmClients } from '../../../shared/adapters/arm/armClients';
-import type { Settings } from '../../../shared/config/settings';
-import { buildInventory, type InventoryServices } from '../../../shared/inventory/inventoryServices';
+import { ArmClients } from '../../../shared/platform/arm/armClients';
+import type { Settings } from '../../../shared/platform/settings/settings';
+import { buildInventory, type InventoryServices } from '../../../shared/features/inventory/inventoryModule';
 import { runWithConcurrency } from '../../support/runWithConcurrency';
-import { StorageAccount } from '../../../shared/storage/storageAccount';
+import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { clusterPath, raw, startTestEmulator, withApi } from '../../emulator/harness';
 import { testSettings } from '../../support/storage';
 

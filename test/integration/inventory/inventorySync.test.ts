@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import type { InventoryFilters } from '../../../shared/inventory/inventoryFilters';
-import { queryInventory } from '../../../shared/inventory/inventoryQuery';
-import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
+import type { InventoryFilters } from '../../../shared/features/inventory/inventoryFilters';
+import { queryInventory } from '../../../shared/features/inventory/inventoryQuery';
+import type { InventoryRecord } from '../../../shared/features/inventory/inventoryRecord';
 import { clusterPath, eventually, raw, withApi } from '../../emulator/harness';
 import {
   EXPECTED_STATUS,

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import type { InventoryFilters } from '../../../shared/inventory/inventoryFilters';
-import { queryInventory } from '../../../shared/inventory/inventoryQuery';
-import type { EndOfSupportDates } from '../../../shared/inventory/endOfSupportDates';
-import { InventorySync } from '../../../shared/inventory/inventorySync';
-import { buildVersionSupportCalendarStore } from '../../../shared/services/versionSupportCalendar/versionSupportCalendarServices';
-import { StorageAccount } from '../../../shared/storage/storageAccount';
+import type { InventoryFilters } from '../../../shared/features/inventory/inventoryFilters';
+import { queryInventory } from '../../../shared/features/inventory/inventoryQuery';
+import type { EndOfSupportDates } from '../../../shared/features/inventory/endOfSupportDates';
+import { InventorySync } from '../../../shared/features/inventory/inventorySync';
+import { buildVersionSupportCalendarStore } from '../../../shared/features/guardrails/versionSupportCalendarServices';
+import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { inventoryFor, seedFleet, startInventoryEmulator, SUB_A, SUB_B, type SeededCluster } from './inventoryFleet';
 
 /** A fixed sync time, so that the days to each end of support are known here. */

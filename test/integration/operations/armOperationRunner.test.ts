@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { ArmClients } from '../../../shared/adapters/arm/armClients';
+import { ArmClients } from '../../../shared/platform/arm/armClients';
 import { DependencyRejectedError } from '../../../shared/domain/errors';
-import { ArmOperationRunner } from '../../../shared/operations/armOperationRunner';
-import { OperationStore } from '../../../shared/operations/operationStore';
+import { ArmOperationRunner } from '../../../shared/features/operations/armOperationRunner';
+import { OperationStore } from '../../../shared/features/operations/operationStore';
 import { startTestEmulator, SUB } from '../../emulator/harness';
 import { testSettings, testStorage, uniqueTablePrefix } from '../../support/storage';
 

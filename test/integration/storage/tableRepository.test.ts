@@ -2,7 +2,7 @@ import { odata } from '@azure/data-tables';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { ConflictError, PreconditionFailedError, UnprocessableError } from '../../../shared/domain/errors';
-import { TableRepository } from '../../../shared/storage/tableRepository';
+import { TableRepository } from '../../../shared/platform/storage/tableRepository';
 import { testStorage, uniqueTablePrefix } from '../../support/storage';
 
 const widgetSchema = z.object({ name: z.string(), size: z.number().int(), notes: z.string().optional() });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { roleBindingIdSchema, roleBindingRequestSchema } from '../../../shared/schemas/roleBinding';
+import { roleBindingIdSchema, roleBindingRequestSchema } from '../../../shared/features/access/roleBindingSchema';
 import { ALICE, OPS_GROUP, scopes, SUB_A, TENANT } from './fixtures';
 
 function issuesOf(body: unknown): [string, string][] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { VerifiedTokenCache, type VerifiedToken } from '../../../shared/adapters/identity/verifiedTokenCache';
+import { VerifiedTokenCache, type VerifiedToken } from '../../../shared/platform/identity/verifiedTokenCache';
 
 const verified = (oid: string): VerifiedToken => ({
   issuer: { issuer: 'https://issuer', tenantId: 't', metadataUrl: 'https://issuer/.well-known/openid-configuration' },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fleetSubscriptions, parseSettings, SettingsError } from '../../../shared/config/settings';
+import { fleetSubscriptions, parseSettings, SettingsError } from '../../../shared/platform/settings/settings';
 
 const base = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
 const sub1 = '11111111-1111-1111-1111-111111111111';

@@ -5,8 +5,8 @@ import {
   toAgentPool,
   toAgentPoolProfile,
   toNodePoolView,
-} from '../../../shared/adapters/arm/agentPoolMapping';
-import { nodePoolPutSchema, nodePoolSpecSchema } from '../../../shared/schemas/nodePoolSpec';
+} from '../../../shared/features/clusters/agentPoolMapping';
+import { nodePoolPutSchema, nodePoolSpecSchema } from '../../../shared/domain/fleet/nodePoolSpec';
 import { nodePoolSpecArbitrary } from './support/arbitraries';
 import { loadExample } from './support/fixtures';
 import { missingFields } from './support/subset';

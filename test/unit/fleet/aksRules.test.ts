@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ExistingCluster } from '../../../shared/domain/fleet/aksRules';
 import { checkAksRules, checkNodePoolWrite } from '../../../shared/domain/fleet/aksRules';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
-import type { NodePoolSpec } from '../../../shared/schemas/nodePoolSpec';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
+import type { NodePoolSpec } from '../../../shared/domain/fleet/nodePoolSpec';
 
 const system: NodePoolSpec = { name: 'system', mode: 'System', vmSize: 'Standard_D4s_v5', count: 3 };
 const user: NodePoolSpec = { name: 'work', mode: 'User', vmSize: 'Standard_D8s_v5', count: 2 };

@@ -7,9 +7,9 @@ import {
   toClusterView,
   toManagedCluster,
   WindowsCredentialsMissingError,
-} from '../../../shared/adapters/arm/clusterMapping';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
-import { clusterSpecSchema, clusterViewSchema } from '../../../shared/schemas/clusterSpec';
+} from '../../../shared/features/clusters/clusterMapping';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
+import { clusterSpecSchema, clusterViewSchema } from '../../../shared/domain/fleet/clusterSpec';
 import { clusterSpecArbitrary } from './support/arbitraries';
 import { loadExample } from './support/fixtures';
 import { missingFields } from './support/subset';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { clusterUpdatePoolViolations, type ExistingCluster } from '../../../shared/domain/fleet';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
 
 const pool = (name: string) => ({ name, vmSize: 'Standard_D4s_v5', count: 1 });
 const spec = (...names: string[]): ClusterSpec => ({ location: 'eastus', nodePools: names.map(pool) });

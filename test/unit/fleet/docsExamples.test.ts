@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { effectiveSettingsOf, toManagedCluster } from '../../../shared/adapters/arm/clusterMapping';
+import { effectiveSettingsOf, toManagedCluster } from '../../../shared/features/clusters/clusterMapping';
 import { checkAksRules } from '../../../shared/domain/fleet/aksRules';
 import { evaluateGuardrails } from '../../../shared/domain/fleet/guardrails';
-import { clusterSpecSchema } from '../../../shared/schemas/clusterSpec';
-import { guardrailsSchema } from '../../../shared/schemas/guardrails';
-import { versionSupportCalendarSchema } from '../../../shared/schemas/versionSupportCalendar';
+import { clusterSpecSchema } from '../../../shared/domain/fleet/clusterSpec';
+import { guardrailsSchema } from '../../../shared/domain/fleet/guardrailsSchema';
+import { versionSupportCalendarSchema } from '../../../shared/domain/fleet/versionSupportCalendar';
 
 const markdown = readFileSync(join(__dirname, '../../../docs/cluster-spec.md'), 'utf8');
 const jsonBlocks = [...markdown.matchAll(/```json\n([\s\S]*?)```/g)].map(

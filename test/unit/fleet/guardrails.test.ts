@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateGuardrails, evaluateNodePoolGuardrails } from '../../../shared/domain/fleet/guardrails';
 import type { VersionCatalogue } from '../../../shared/domain/fleet/versionCatalogue';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
-import type { Guardrails } from '../../../shared/schemas/guardrails';
-import { guardrailsSchema } from '../../../shared/schemas/guardrails';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
+import type { Guardrails } from '../../../shared/domain/fleet/guardrailsSchema';
+import { guardrailsSchema } from '../../../shared/domain/fleet/guardrailsSchema';
 
 const baseSpec: ClusterSpec = {
   location: 'eastus',

@@ -5,14 +5,14 @@ import {
   clusterSpecSchema,
   clusterViewSchema,
   versionRadarEntrySchema,
-} from '../../../shared/schemas/clusterSpec';
-import { guardrailsSchema } from '../../../shared/schemas/guardrails';
+} from '../../../shared/domain/fleet/clusterSpec';
+import { guardrailsSchema } from '../../../shared/domain/fleet/guardrailsSchema';
 import {
   nodePoolPatchSchema,
   nodePoolPutSchema,
   nodePoolViewSchema,
-} from '../../../shared/schemas/nodePoolSpec';
-import { versionSupportCalendarSchema } from '../../../shared/schemas/versionSupportCalendar';
+} from '../../../shared/domain/fleet/nodePoolSpec';
+import { versionSupportCalendarSchema } from '../../../shared/domain/fleet/versionSupportCalendar';
 
 /** The lead registers the schemas; this checks they all convert, with their documentation, in a private registry. */
 function components(): Record<string, Record<string, unknown>> {

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { checkNodePoolWrite, NodePoolNotInSpecError } from '../../../shared/domain/fleet/aksRules';
 import { mergeClusterPatch, mergeNodePoolPatch, withNodePool } from '../../../shared/domain/fleet/patches';
-import type { ClusterSpec } from '../../../shared/schemas/clusterSpec';
-import type { NodePoolSpec } from '../../../shared/schemas/nodePoolSpec';
+import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
+import type { NodePoolSpec } from '../../../shared/domain/fleet/nodePoolSpec';
 
 const pool: NodePoolSpec = {
   name: 'work',

@@ -4,9 +4,9 @@ import {
   clusterPatchSchema,
   clusterSpecExample,
   clusterSpecSchema,
-} from '../../../shared/schemas/clusterSpec';
-import { guardrailsSchema } from '../../../shared/schemas/guardrails';
-import { nodePoolPatchSchema, nodePoolPutSchema } from '../../../shared/schemas/nodePoolSpec';
+} from '../../../shared/domain/fleet/clusterSpec';
+import { guardrailsSchema } from '../../../shared/domain/fleet/guardrailsSchema';
+import { nodePoolPatchSchema, nodePoolPutSchema } from '../../../shared/domain/fleet/nodePoolSpec';
 
 function pathsOf(result: {
   success: boolean;

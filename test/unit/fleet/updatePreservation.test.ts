@@ -1,7 +1,7 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { describe, expect, it } from 'vitest';
-import { clusterSpecFromView, toClusterView, toManagedCluster } from '../../../shared/adapters/arm/clusterMapping';
-import { dnsPrefixFor } from '../../../shared/services/clusters/putCluster';
+import { clusterSpecFromView, toClusterView, toManagedCluster } from '../../../shared/features/clusters/clusterMapping';
+import { dnsPrefixFor } from '../../../shared/features/clusters/putCluster';
 
 const subnet = (name: string) =>
   `/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/net/providers/Microsoft.Network/virtualNetworks/v/subnets/${name}`;

@@ -12,7 +12,7 @@ import {
   supportStatusOf,
   versionRadarEntry,
 } from '../../../shared/domain/fleet/versionRadar';
-import { supportStatusSchema, versionRadarEntrySchema } from '../../../shared/schemas/clusterSpec';
+import { supportStatusSchema, versionRadarEntrySchema } from '../../../shared/domain/fleet/clusterSpec';
 import { loadExample } from './support/fixtures';
 
 /** KubernetesVersions_List.json: 1.23, 1.24 (default), 1.25 GA; 1.26 preview. */

@@ -9,13 +9,13 @@ import {
   UnsupportedMediaTypeError,
   ValidationError,
 } from '../../../shared/domain/errors';
-import { translateArmError } from '../../../shared/adapters/arm/armErrors';
+import { translateArmError } from '../../../shared/platform/arm/armErrors';
 import { AuthenticationError } from '../../../shared/domain/access/errors';
-import { correlationIdFrom } from '../../../shared/http/correlation';
-import { publicUrl } from '../../../shared/http/publicUrl';
-import { errorToProblem } from '../../../shared/http/errorToProblem';
-import { formatPath, parseOrThrow } from '../../../shared/http/validation';
-import { redact } from '../../../shared/observability/redact';
+import { correlationIdFrom } from '../../../shared/platform/http/correlation';
+import { publicUrl } from '../../../shared/platform/http/publicUrl';
+import { errorToProblem } from '../../../shared/platform/http/errorToProblem';
+import { formatPath, parseOrThrow } from '../../../shared/platform/http/validation';
+import { redact } from '../../../shared/platform/observability/redact';
 
 const headers = (values: Record<string, string>) => ({ get: (name: string) => values[name] ?? null });
 

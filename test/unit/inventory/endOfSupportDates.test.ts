@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readEndOfSupportDates } from '../../../shared/inventory/endOfSupportDates';
+import { readEndOfSupportDates } from '../../../shared/features/inventory/endOfSupportDates';
 
 describe('readEndOfSupportDates', () => {
   it('passes the calendar\'s two maps on', async () => {

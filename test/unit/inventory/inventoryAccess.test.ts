@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Caller } from '../../../shared/domain/access/caller';
 import type { RoleBinding } from '../../../shared/domain/access/roleBinding';
-import { inventoryVisibility } from '../../../shared/inventory/inventoryAccess';
-import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
+import { inventoryVisibility } from '../../../shared/features/inventory/inventoryAccess';
+import type { InventoryRecord } from '../../../shared/features/inventory/inventoryRecord';
 
 const TENANT = '72f988bf-86f1-41af-91ab-2d7cd011db47';
 const ALICE = '1f0c4d5e-0000-4000-8000-000000000001';

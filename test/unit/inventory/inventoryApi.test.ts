@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryQuerySchema, listClusters, syncInventory } from '../../../shared/api/inventoryApi';
-import { buildOpenApiDocument } from '../../../shared/api/openApiDocument';
+import { inventoryQuerySchema, listClusters, syncInventory } from '../../../shared/features/inventory/inventory.api';
+import { buildOpenApiDocument } from '../../../shared/platform/http/openApiDocument';
 
 describe('inventory API definitions', () => {
   it('document GET /api/clusters with every filter and POST /api/clusters/sync', () => {

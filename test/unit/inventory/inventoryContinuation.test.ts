@@ -4,7 +4,7 @@ import {
   decodeContinuation,
   encodeContinuation,
   nextLinkOf,
-} from '../../../shared/inventory/inventoryContinuation';
+} from '../../../shared/features/inventory/inventoryContinuation';
 
 describe('inventory continuation', () => {
   it('round-trips the table token opaquely', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { inventoryColumns, tagColumnName } from '../../../shared/inventory/inventoryColumns';
-import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
+import { inventoryColumns, tagColumnName } from '../../../shared/features/inventory/inventoryColumns';
+import type { InventoryRecord } from '../../../shared/features/inventory/inventoryRecord';
 import {
   filterScopeOf,
   inventoryFilterOData,
   parseTagFilter,
-} from '../../../shared/inventory/inventoryFilters';
+} from '../../../shared/features/inventory/inventoryFilters';
 
 const SUB = 'AAAAAAAA-1111-4111-8111-111111111111';
 

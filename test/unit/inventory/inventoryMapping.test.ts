@@ -1,10 +1,10 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { describe, expect, it } from 'vitest';
 import type { VersionCatalogue } from '../../../shared/domain/fleet/versionCatalogue';
-import { clusterRadar } from '../../../shared/inventory/clusterRadar';
-import { parseClusterId } from '../../../shared/inventory/clusterId';
-import { inventoryRecordOf, normalizeLocation } from '../../../shared/inventory/inventoryMapping';
-import { inventoryRecordSchema } from '../../../shared/inventory/inventoryRecord';
+import { clusterRadar } from '../../../shared/features/inventory/clusterRadar';
+import { parseClusterId } from '../../../shared/features/inventory/clusterId';
+import { inventoryRecordOf, normalizeLocation } from '../../../shared/features/inventory/inventoryMapping';
+import { inventoryRecordSchema } from '../../../shared/features/inventory/inventoryRecord';
 
 const ID =
   '/subscriptions/AAAAAAAA-1111-4111-8111-111111111111/resourceGroups/Rg-1/providers/Microsoft.ContainerService/managedClusters/c1';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { decodeContinuation } from '../../../shared/inventory/inventoryContinuation';
-import { queryInventory } from '../../../shared/inventory/inventoryQuery';
-import type { InventoryRecord } from '../../../shared/inventory/inventoryRecord';
-import type { InventoryStore } from '../../../shared/inventory/inventoryStore';
+import { decodeContinuation } from '../../../shared/features/inventory/inventoryContinuation';
+import { queryInventory } from '../../../shared/features/inventory/inventoryQuery';
+import type { InventoryRecord } from '../../../shared/features/inventory/inventoryRecord';
+import type { InventoryStore } from '../../../shared/features/inventory/inventoryStore';
 
 /** A store over an in-memory list whose pages hold at most `maxServed` rows, like a Table query that stops early. */
 function fakeStore(total: number, maxServed: number) {

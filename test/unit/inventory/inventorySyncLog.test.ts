@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InventorySyncSummary } from '../../../shared/inventory/inventorySync';
-import { logInventorySync } from '../../../shared/inventory/inventorySyncLog';
-import type { Logger, LogFields } from '../../../shared/observability/logger';
+import type { InventorySyncSummary } from '../../../shared/features/inventory/inventorySync';
+import { logInventorySync } from '../../../shared/features/inventory/inventorySyncLog';
+import type { Logger, LogFields } from '../../../shared/platform/observability/logger';
 
 function recordingLogger() {
   const lines: Array<{ level: string; message: string; fields?: LogFields }> = [];

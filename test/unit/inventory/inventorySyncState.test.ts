@@ -3,7 +3,7 @@ import {
   applySyncOutcomes,
   EMPTY_SYNC_STATE,
   snapshotTimeOf,
-} from '../../../shared/inventory/inventorySyncState';
+} from '../../../shared/features/inventory/inventorySyncState';
 
 const T1 = new Date('2026-11-27T10:00:00.000Z');
 const T2 = new Date('2026-11-27T10:05:00.000Z');

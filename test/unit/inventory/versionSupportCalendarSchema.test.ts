@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/errors';
-import { parseOrThrow } from '../../../shared/http/validation';
-import { versionSupportCalendarSchema } from '../../../shared/schemas/versionSupportCalendar';
+import { parseOrThrow } from '../../../shared/platform/http/validation';
+import { versionSupportCalendarSchema } from '../../../shared/domain/fleet/versionSupportCalendar';
 
 /** The field paths of the 400 the API would answer for this body (empty when it is valid). */
 function rejectedPaths(body: unknown): string[] {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { transactionBatches } from '../../../shared/storage/transactionBatches';
+import { transactionBatches } from '../../../shared/platform/storage/transactionBatches';
 
 const limits = { maxOperations: 3, maxBytes: 10 };
 

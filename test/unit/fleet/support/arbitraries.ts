@@ -1,7 +1,7 @@
 import fc from 'fast-check';
-import type { ClusterSpec } from '../../../../shared/schemas/clusterSpec';
-import type { NodePoolSpec } from '../../../../shared/schemas/nodePoolSpec';
-import { linuxOsSkus, windowsOsSkus } from '../../../../shared/schemas/nodePoolSpec';
+import type { ClusterSpec } from '../../../../shared/domain/fleet/clusterSpec';
+import type { NodePoolSpec } from '../../../../shared/domain/fleet/nodePoolSpec';
+import { linuxOsSkus, windowsOsSkus } from '../../../../shared/domain/fleet/nodePoolSpec';
 
 /** `[a-z][a-z0-9]{min,max}` — built from characters, much faster than fc.stringMatching. */
 const lowerWord = (minRest: number, maxRest: number, extra = '') =>

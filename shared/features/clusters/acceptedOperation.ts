@@ -1,0 +1,48 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { ArmPoller } from '../operations/armOperationRunner';
+import { toOperationView, type OperationRecord } from '../operations/operationRecord';
+import type { ClusterDependencies } from './clusterDependencies';
+import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
+
+/** Seconds a client should wait between polls of an operation. */
+export const POLL_AFTER_SECONDS = 5;
+
+export interface ArmChange {
+  /** What was asked, e.g. createCluster, deleteNodePool. */
+  kind: string;
+  /** ARM id of the resource that changes. */
+  target: string;
+  subscriptionId: string;
+  /** Sends the ARM request with the options given (correlation header, If-Match). */
+  submit: (client: ContainerServiceClient, options: ArmRequestOptions) => ArmPoller;
+}
+
+export interface ArmRequestOptions {
+  requestOptions: { headers: Record<string, string> };
+}
+
+/**
+ * Starts the change through the durable operation runner (the record exists before ARM is called, and the
+ * SDK's poller state is stored once ARM accepts) and answers 202 with where to poll.
+ */
+export async function startArmChange(deps: ClusterDependencies, context: WriteContext, change: ArmChange): Promise<ApiResponse> {
+  const options: ArmRequestOptions = { requestOptions: { headers: { 'x-ms-correlation-request-id': context.correlationId } } };
+  const record = await deps.operations.start({
+    kind: change.kind,
+    target: change.target,
+    subscriptionId: change.subscriptionId,
+    correlationId: context.correlationId,
+    createdBy: `${context.caller.tenantId}/${context.caller.objectId}`,
+    submit: (client) => change.submit(client, options),
+    ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
+  });
+  return acceptedResponse(record, context.operationUrl(record.id));
+}
+
+export function acceptedResponse(record: OperationRecord, operationUrl: string): ApiResponse {
+  return {
+    status: 202,
+    headers: { 'operation-location': operationUrl, 'retry-after': String(POLL_AFTER_SECONDS) },
+    body: toOperationView(record),
+  };
+}

@@ -1,0 +1,48 @@
+import { toAgentPool, toNodePoolView } from './agentPoolMapping';
+import type { NodePoolSpec } from '../../domain/fleet/nodePoolSpec';
+import { startArmChange } from './acceptedOperation';
+import { nodePoolArmId, type NodePoolAddress } from './clusterAddress';
+import type { ClusterDependencies } from './clusterDependencies';
+import { throwIfViolations } from './clusterValidation';
+import { armIfMatch } from '../../platform/http/etags';
+import { nodePoolWriteViolations } from './nodePoolValidation';
+import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
+
+/** Validates the pool against the cluster, then either answers the dry run or sends the pool to ARM. */
+export async function writeNodePool(
+  deps: ClusterDependencies,
+  context: WriteContext,
+  address: NodePoolAddress,
+  cluster: Parameters<typeof nodePoolWriteViolations>[2],
+  pool: NodePoolSpec,
+  write: { kind: string; currentEtag: string | undefined; currentSubnetId?: string | undefined },
+): Promise<ApiResponse> {
+  throwIfViolations(await nodePoolWriteViolations(deps, address.subscriptionId, cluster, pool), 'node pool');
+  const { name: _name, ...fields } = pool;
+  // A pool never moves subnet: an existing pool keeps its own, a new pool goes into the cluster's.
+  const subnetId = write.currentSubnetId ?? cluster.view.network.subnetId;
+  const agentPool = toAgentPool(fields, subnetId ? { subnetId } : {});
+  if (context.dryRun) {
+    const effectiveSettings = toNodePoolView(
+      { ...agentPool, name: pool.name },
+      { networkPlugin: cluster.view.network.plugin, ...controlPlaneVersionOf(cluster.view) },
+    );
+    return { status: 200, headers: {}, body: { valid: true, effectiveSettings } };
+  }
+  return startArmChange(deps, context, {
+    kind: write.kind,
+    target: nodePoolArmId(address),
+    subscriptionId: address.subscriptionId,
+    submit: (arm, options) =>
+      arm.agentPools.createOrUpdate(address.resourceGroup, address.clusterName, address.nodePoolName, agentPool, {
+        ...options,
+        ...armIfMatch(context.ifMatch, write.currentEtag),
+      }),
+  });
+}
+
+/** The control plane version a pool view defaults to (its Windows osSku default depends on it). */
+export function controlPlaneVersionOf(view: { currentKubernetesVersion?: string; kubernetesVersion?: string }): { kubernetesVersion?: string } {
+  const version = view.currentKubernetesVersion ?? view.kubernetesVersion;
+  return version ? { kubernetesVersion: version } : {};
+}

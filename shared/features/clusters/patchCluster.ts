@@ -1,0 +1,46 @@
+import { clusterSpecFromView, effectiveSettingsOf, toClusterView, toManagedCluster } from './clusterMapping';
+import { mergeClusterPatch } from '../../domain/fleet';
+import type { ClusterPatch } from '../../domain/fleet/clusterSpec';
+import { startArmChange } from './acceptedOperation';
+import { clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls';
+import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import type { ClusterDependencies } from './clusterDependencies';
+import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
+import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { idempotent } from './idempotentRequest';
+import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
+
+/** `PATCH …/clusters/{c}` (Operator): the patch is merged into the current settings, validated whole, then PUT. */
+export async function patchCluster(
+  deps: ClusterDependencies,
+  context: WriteContext,
+  address: ClusterAddress,
+  patch: ClusterPatch,
+): Promise<ApiResponse> {
+  const scope = clusterArmId(address);
+  await context.authorize('clusters', 'patch', scope);
+  return idempotent(deps, context, async () => {
+    const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
+    requireMatchingEtag(context.ifMatch, existing.eTag, clusterLabel(address));
+    const view = toClusterView(existing);
+    const desired = mergeClusterPatch(clusterSpecFromView(view), patch);
+    throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, desired, { cluster: existing, view }), 'patched cluster');
+    if (context.dryRun) return { status: 200, headers: {}, body: { valid: true, effectiveSettings: effectiveSettingsOf(desired) } };
+
+    const credentials = deps.windowsCredentials();
+    const body = toManagedCluster(desired, {
+      existing,
+      ...(credentials ? { windowsAdminUsername: credentials.username, windowsAdminPassword: credentials.password } : {}),
+    });
+    return startArmChange(deps, context, {
+      kind: 'patchCluster',
+      target: scope,
+      subscriptionId: address.subscriptionId,
+      submit: (arm, options) =>
+        arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
+          ...options,
+          ...armIfMatch(context.ifMatch, existing.eTag),
+        }),
+    });
+  });
+}

@@ -1,0 +1,61 @@
+import { toClusterView, effectiveSettingsOf, toManagedCluster } from './clusterMapping';
+import type { ClusterSpec } from '../../domain/fleet/clusterSpec';
+import { startArmChange } from './acceptedOperation';
+import { clusterLabel, findManagedCluster } from '../../platform/arm/armCalls';
+import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import type { ClusterDependencies } from './clusterDependencies';
+import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
+import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { idempotent } from './idempotentRequest';
+import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
+
+/**
+ * `PUT …/clusters/{c}`: create (Admin) or replace (Operator) a cluster. Authorize → validate (guardrails,
+ * AKS rules) → Idempotency-Key → ARM through the durable runner → 202 Operation-Location.
+ */
+export async function putCluster(
+  deps: ClusterDependencies,
+  context: WriteContext,
+  address: ClusterAddress,
+  spec: ClusterSpec,
+): Promise<ApiResponse> {
+  const scope = clusterArmId(address);
+  // Every PUT needs at least update rights; checked before ARM is asked whether the cluster exists.
+  await context.authorize('clusters', 'update', scope);
+  return idempotent(deps, context, async () => {
+    const client = deps.containerService(address.subscriptionId);
+    const existing = await findManagedCluster(client, address);
+    if (!existing) await context.authorize('clusters', 'create', scope);
+    requireMatchingEtag(context.ifMatch, existing?.eTag, clusterLabel(address));
+    const current = existing ? { cluster: existing, view: toClusterView(existing) } : undefined;
+    throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, spec, current), 'cluster spec');
+    if (context.dryRun) return { status: 200, headers: {}, body: { valid: true, effectiveSettings: effectiveSettingsOf(spec) } };
+
+    const credentials = deps.windowsCredentials();
+    const body = toManagedCluster(spec, {
+      // The DNS prefix is fixed at creation; an update keeps whatever the cluster has.
+      ...(existing ? {} : { defaultDnsPrefix: dnsPrefixFor(address.clusterName) }),
+      ...(credentials ? { windowsAdminUsername: credentials.username, windowsAdminPassword: credentials.password } : {}),
+      ...(existing ? { existing } : {}),
+    });
+    return startArmChange(deps, context, {
+      kind: existing ? 'updateCluster' : 'createCluster',
+      target: scope,
+      subscriptionId: address.subscriptionId,
+      submit: (arm, options) =>
+        arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
+          ...options,
+          ...armIfMatch(context.ifMatch, existing?.eTag),
+        }),
+    });
+  });
+}
+
+/** AKS DNS prefixes: 1-54 letters, digits and hyphens, starting and ending with a letter or digit. */
+export function dnsPrefixFor(clusterName: string): string {
+  const cleaned = clusterName
+    .replace(/[^A-Za-z0-9-]/g, '-')
+    .slice(0, 54)
+    .replace(/^-+|-+$/g, '');
+  return cleaned || 'aks';
+}

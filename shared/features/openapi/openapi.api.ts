@@ -1,0 +1,12 @@
+import { z } from 'zod';
+import { defineOperation } from '../../platform/http/apiOperation';
+
+export const getOpenApiDocument = defineOperation({
+  operationId: 'getOpenApiDocument',
+  method: 'GET',
+  route: 'openapi.json',
+  summary: 'This API described as OpenAPI 3.1, generated from its zod schemas.',
+  tags: ['meta'],
+  authenticated: false,
+  responses: { 200: { description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
+});

@@ -1,0 +1,75 @@
+import {
+  DependencyRejectedError,
+  DependencyUnavailableError,
+  NotFoundError,
+} from '../../domain/errors';
+import { errorCodeOf, statusCodeOf } from '../azure/restErrors';
+
+const DEFAULT_RETRY_AFTER_SECONDS = 10;
+/** ARM refusing Fleetplane's own identity (a deployment problem); other 401/403s, e.g. a policy denial, are the caller's. */
+const OWN_IDENTITY_CODES = /^(AuthorizationFailed|LinkedAuthorizationFailed|InvalidAuthenticationToken\w*|AuthenticationFailed|ExpiredAuthenticationToken)$/;
+
+/**
+ * ARM failures as domain errors: throttling and server faults become "retry later" (503 + Retry-After),
+ * client errors keep AKS's own code and message.
+ */
+export function translateArmError(error: unknown, resource = 'The resource'): unknown {
+  const status = statusCodeOf(error);
+  if (isOwnCredentialFailure(error)) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      "Fleetplane could not get a token for Azure Resource Manager; check its managed identity.",
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (status === undefined) {
+    // No HTTP answer at all (connection refused or reset, timeout, abort): ARM could not be reached.
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      'Azure Resource Manager could not be reached; retry later.',
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  const code = errorCodeOf(error) ?? `Http${status}`;
+  const message = armMessageOf(error);
+  if (status === 429 || status >= 500) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      `Azure Resource Manager answered ${status} (${code}); retry later.`,
+      retryAfterOf(error) ?? DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (status === 404) return new NotFoundError(resource, message, code);
+  if ((status === 401 || status === 403) && OWN_IDENTITY_CODES.test(code)) {
+    // ARM refused Fleetplane's own identity: a deployment problem, not the caller's.
+    return new DependencyRejectedError(
+      'Azure Resource Manager',
+      502,
+      code,
+      `Azure Resource Manager refused Fleetplane's identity (${code}); grant it access to this scope.`,
+    );
+  }
+  return new DependencyRejectedError('Azure Resource Manager', status, code, message);
+}
+
+/** @azure/identity failures: CredentialUnavailableError, or its AuthenticationError (not the caller's). */
+function isOwnCredentialFailure(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return error.name === 'CredentialUnavailableError' || (error.name === 'AuthenticationError' && !('reason' in error));
+}
+
+function armMessageOf(error: unknown): string {
+  const details = (error as { details?: { error?: { message?: unknown } } }).details;
+  const message = details?.error?.message ?? (error as Error).message;
+  return typeof message === 'string' ? message : 'Azure Resource Manager rejected the request.';
+}
+
+function retryAfterOf(error: unknown): number | undefined {
+  const response = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response;
+  const value = response?.headers?.get('retry-after');
+  if (!value) return undefined;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds)) return Math.max(1, Math.ceil(seconds));
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(1, Math.ceil((date - Date.now()) / 1000));
+}

@@ -1,0 +1,156 @@
+import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
+import type { z } from 'zod';
+import type { ApiOperation } from './apiOperation';
+import { services } from '../../app';
+import type { Caller } from '../../domain/access/caller';
+import type { AccessDecision } from '../../domain/access/decision';
+import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
+import { invocationLogger, type Logger } from '../observability/logger';
+import { correlationIdFrom } from './correlation';
+import { errorToProblem } from './errorToProblem';
+import { problemResponse } from './problem';
+import { auditEventOf, needsAudit, type AuditNotes } from './requestAudit';
+import { parseOrThrow } from './validation';
+
+type InferOr<S, Fallback> = S extends z.ZodType ? z.infer<S> : Fallback;
+
+export interface HttpCall<P, Q, B> {
+  request: HttpRequest;
+  context: InvocationContext;
+  correlationId: string;
+  log: Logger;
+  params: P;
+  query: Q;
+  body: B;
+  /** The authenticated caller (operations marked `authenticated`). */
+  caller: Caller;
+  /** Checks `resource.verb` at `scope` for the caller; a denial throws (→ 403) and is audited. */
+  authorize: (resource: string, verb: string, scope: string) => Promise<AccessDecision>;
+  /** Records a decision made elsewhere (e.g. canGrant) like `authorize` does; throws when it denies. */
+  enforce: (decision: AccessDecision, permission: string, target: string) => AccessDecision;
+  /** Extra facts for this request's audit record (e.g. the ARM correlation id). */
+  audit: AuditNotes;
+}
+
+type Implementation<P, Q, B> = (call: HttpCall<P, Q, B>) => Promise<HttpResponseInit>;
+
+/** The options app.http needs for an operation. */
+export function httpTriggerOf(operation: ApiOperation) {
+  return { route: operation.route, methods: [operation.method], authLevel: 'anonymous' as const };
+}
+
+const ANONYMOUS: Caller = { tenantId: '', objectId: '', kind: 'user', appRoles: [], groups: [], groupsOverage: false };
+
+/**
+ * Wraps a thin handler: correlation id, authentication, request validation from the operation's zod
+ * schemas, errors mapped to problem+json in one place, structured logs, and the audit record.
+ */
+export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+  operation: ApiOperation<P, Q, B>,
+  implementation: Implementation<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>,
+): HttpHandler {
+  return async (request, context) => {
+    const started = performance.now();
+    const correlationId = correlationIdFrom(request.headers);
+    const log = invocationLogger(
+      context,
+      { correlationId, operationId: operation.operationId },
+      services().settings.FLEETPLANE_LOG_LEVEL,
+    );
+    const audit: AuditNotes = {};
+    let response: HttpResponseInit;
+    try {
+      const caller = operation.authenticated ? await services().access.authenticate(request) : ANONYMOUS;
+      if (operation.authenticated) audit.caller = caller;
+      const call = {
+        request,
+        context,
+        correlationId,
+        log,
+        caller,
+        audit,
+        authorize: async (resource: string, verb: string, scope: string) =>
+          enforce(audit, await services().access.decide(caller, verb, resource, scope), `${resource}.${verb}`, scope),
+        enforce: (decision: AccessDecision, permission: string, target: string) => enforce(audit, decision, permission, target),
+        params: parsePart(operation.request?.params, request.params, 'path parameters'),
+        query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
+        body: await parseBody(operation.request?.body, request),
+      } as HttpCall<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>;
+      response = await implementation(call);
+    } catch (error) {
+      const mapped = errorToProblem(error);
+      if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });
+      const instance = new URL(request.url).pathname;
+      response = problemResponse({ ...mapped.body, instance, correlationId }, mapped.headers);
+    }
+    response = { ...response, headers: { ...asRecord(response.headers), 'x-correlation-id': correlationId } };
+    const status = response.status ?? 200;
+    await recordAudit(operation, request, status, correlationId, audit, log);
+    log.info('Request completed', {
+      method: request.method,
+      path: new URL(request.url).pathname,
+      status,
+      durationMs: Math.round(performance.now() - started),
+      ...(audit.caller ? { callerObjectId: audit.caller.objectId } : {}),
+    });
+    return response;
+  };
+}
+
+function enforce(audit: AuditNotes, decision: AccessDecision, permission: string, target: string): AccessDecision {
+  Object.assign(audit, { permission, decision: decision.allowed ? 'allowed' : 'denied', reason: decision.reason, target });
+  if (!decision.allowed) throw new ForbiddenError(`Not allowed: ${decision.reason}`);
+  return decision;
+}
+
+async function recordAudit(
+  operation: ApiOperation,
+  request: HttpRequest,
+  status: number,
+  correlationId: string,
+  notes: AuditNotes,
+  log: Logger,
+): Promise<void> {
+  if (!needsAudit(request.method, status)) return;
+  try {
+    await services().audit.record(auditEventOf(operation.operationId, request, status, correlationId, notes, new Date()));
+  } catch (error) {
+    log.error('Could not write the audit record', { error: describe(error) });
+  }
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, part: string): unknown {
+  return schema ? parseOrThrow(schema, value, part) : value;
+}
+
+async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): Promise<unknown> {
+  if (!schema) return undefined;
+  const text = await request.text();
+  if (text.trim() === '') {
+    throw new ValidationError('The request body is required.', [{ path: '', code: 'required', message: 'A JSON body is required.' }]);
+  }
+  const contentType = request.headers.get('content-type') ?? '';
+  if (contentType && !/\bjson\b/i.test(contentType)) {
+    throw new UnsupportedMediaTypeError(`Content-Type "${contentType}" is not JSON; send application/json.`);
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new ValidationError('The request body is not valid JSON.', [
+      { path: '', code: 'invalid_json', message: (error as Error).message },
+    ]);
+  }
+  return parseOrThrow(schema, json, 'body');
+}
+
+function asRecord(headers: HttpResponseInit['headers']): Record<string, string> {
+  if (!headers) return {};
+  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (Array.isArray(headers)) return Object.fromEntries(headers);
+  return headers;
+}
+
+function describe(error: unknown): Record<string, unknown> {
+  return error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : { value: String(error) };
+}

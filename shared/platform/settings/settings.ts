@@ -1,0 +1,116 @@
+import { z } from 'zod';
+import { parseBootstrapOwners } from '../../domain/access/bootstrapOwners';
+
+/**
+ * Every setting the app reads, parsed once at cold start. Names follow Azure Functions app settings;
+ * `AzureWebJobsStorage__*` are the identity-based connection settings the Functions host also understands.
+ */
+const commaList = z
+  .string()
+  .transform((value) => value.split(',').map((item) => item.trim()).filter(Boolean));
+
+const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a GUID');
+const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
+const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
+
+const settingsSchema = z
+  .object({
+    FLEETPLANE_MODE: z.enum(['azure', 'local']).default('azure'),
+    AzureWebJobsStorage: z.string().min(1).optional(),
+    AzureWebJobsStorage__accountName: z.string().regex(/^[a-z0-9]{3,24}$/, 'must be a storage account name').optional(),
+    AzureWebJobsStorage__tableServiceUri: httpsUrl.optional(),
+    AzureWebJobsStorage__blobServiceUri: httpsUrl.optional(),
+    AzureWebJobsStorage__clientId: uuid.optional(),
+    FLEETPLANE_TABLE_PREFIX: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'must start with a letter and hold only letters and digits (max 30)')
+      .default('fleetplane'),
+    AZURE_SUBSCRIPTION_ID: uuid.optional(),
+    FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
+    FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),
+    FLEETPLANE_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
+    FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
+    FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
+    FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
+    FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
+    FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),
+    FLEETPLANE_AUTH_AUDIENCES: commaList.pipe(z.array(z.string().min(1))).optional(),
+    FLEETPLANE_AUTH_AUTHORITY_HOST: httpsUrl.optional(),
+    FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: booleanFlag.default(false),
+    FLEETPLANE_AUTH_GROUPS_OVERAGE: z.enum(['flag', 'reject']).default('flag'),
+    FLEETPLANE_BOOTSTRAP_OWNERS: z.string().optional(),
+    FLEETPLANE_WINDOWS_ADMIN_USERNAME: z
+      .string()
+      .regex(/^[A-Za-z][A-Za-z0-9._-]{0,19}$/, 'must be 1-20 letters, digits, ".", "_" or "-", starting with a letter')
+      .optional(),
+    FLEETPLANE_WINDOWS_ADMIN_PASSWORD: z
+      .string()
+      .min(14, 'must be 14 to 123 characters (AKS rule)')
+      .max(123, 'must be 14 to 123 characters (AKS rule)')
+      .optional(),
+    FLEETPLANE_DEV_ISSUER: z
+      .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
+      .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
+      .optional(),
+  })
+  .superRefine((value, ctx) => {
+    const hasStorage =
+      value.AzureWebJobsStorage ||
+      value.AzureWebJobsStorage__accountName ||
+      (value.AzureWebJobsStorage__tableServiceUri && value.AzureWebJobsStorage__blobServiceUri);
+    if (!hasStorage) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AzureWebJobsStorage'],
+        message: 'is required (a connection string, or AzureWebJobsStorage__accountName for identity-based access)',
+      });
+    }
+    if (value.FLEETPLANE_MODE === 'azure') {
+      for (const name of ['FLEETPLANE_AUTH_TRUSTED_TENANTS', 'FLEETPLANE_AUTH_AUDIENCES'] as const) {
+        if (!value[name]?.length) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in azure mode' });
+      }
+    }
+    if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
+    }
+    if (Boolean(value.FLEETPLANE_WINDOWS_ADMIN_USERNAME) !== Boolean(value.FLEETPLANE_WINDOWS_ADMIN_PASSWORD)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FLEETPLANE_WINDOWS_ADMIN_PASSWORD'],
+        message: 'and FLEETPLANE_WINDOWS_ADMIN_USERNAME must be set together',
+      });
+    }
+    try {
+      parseBootstrapOwners(value.FLEETPLANE_BOOTSTRAP_OWNERS);
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_BOOTSTRAP_OWNERS'], message: (error as Error).message });
+    }
+    if (value.FLEETPLANE_ARM_CREDENTIAL === 'emulator' && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['FLEETPLANE_ARM_CREDENTIAL'],
+        message: 'may be "emulator" only when FLEETPLANE_MODE=local',
+      });
+    }
+  });
+
+export type Settings = z.infer<typeof settingsSchema>;
+
+export class SettingsError extends Error {}
+
+/** Parses settings from an environment; the first problem becomes one line that names the setting. */
+export function parseSettings(env: Record<string, string | undefined>): Settings {
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = settingsSchema.safeParse(present);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0]!;
+  const name = String(issue.path[0] ?? 'settings');
+  throw new SettingsError(`Invalid setting ${name}: ${issue.message}`);
+}
+
+/** All subscriptions the fleet spans, in a stable order without duplicates. */
+export function fleetSubscriptions(settings: Settings): string[] {
+  const all = [...(settings.FLEETPLANE_SUBSCRIPTION_IDS ?? []), settings.AZURE_SUBSCRIPTION_ID];
+  return [...new Set(all.filter((id): id is string => Boolean(id)).map((id) => id.toLowerCase()))];
+}

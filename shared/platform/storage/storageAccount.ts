@@ -1,0 +1,55 @@
+import type { TokenCredential } from '@azure/identity';
+import { identitySdk } from '../azure/lazySdk';
+import { TableClient, TableServiceClient } from '@azure/data-tables';
+import type { Settings } from '../settings/settings';
+
+/**
+ * Builds Table clients from the same settings the Functions host uses for AzureWebJobsStorage:
+ * a connection string (Azurite locally), or identity-based `AzureWebJobsStorage__*` settings in Azure.
+ */
+export class StorageAccount {
+  private credential: TokenCredential | undefined;
+  private service: TableServiceClient | undefined;
+
+  constructor(private readonly settings: Settings) {}
+
+  tableClient(tableName: string): TableClient {
+    const connectionString = this.settings.AzureWebJobsStorage;
+    if (connectionString) {
+      return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: true });
+    }
+    return new TableClient(this.serviceUri('table'), tableName, this.identity());
+  }
+
+  /** One client per process: each client holds its own connection pool. */
+  tableService(): TableServiceClient {
+    this.service ??= this.newTableService();
+    return this.service;
+  }
+
+  private newTableService(): TableServiceClient {
+    const connectionString = this.settings.AzureWebJobsStorage;
+    if (connectionString) {
+      return TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+    }
+    return new TableServiceClient(this.serviceUri('table'), this.identity());
+  }
+
+
+  /** The service endpoint for identity-based access (no connection string). */
+  serviceUri(service: 'table' | 'blob'): string {
+    const explicit =
+      service === 'table'
+        ? this.settings.AzureWebJobsStorage__tableServiceUri
+        : this.settings.AzureWebJobsStorage__blobServiceUri;
+    if (explicit) return explicit;
+    return `https://${this.settings.AzureWebJobsStorage__accountName}.${service}.core.windows.net`;
+  }
+
+  /** DefaultAzureCredential (optionally a user-assigned identity), created once. */
+  identity(): TokenCredential {
+    const clientId = this.settings.AzureWebJobsStorage__clientId;
+    this.credential ??= new (identitySdk().DefaultAzureCredential)(clientId ? { managedIdentityClientId: clientId } : {});
+    return this.credential;
+  }
+}
