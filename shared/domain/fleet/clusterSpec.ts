@@ -1,15 +1,13 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { kubernetesVersionSchema, nodePoolSpecSchema, nodePoolViewSchema } from './nodePoolSpec';
 
-extendZodWithOpenApi(z);
 
 const armResourceIdSchema = z
   .string()
   .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, 'must be an Azure resource ID');
 const guidSchema = z.guid();
 
-export const networkPluginSchema = z.enum(['kubenet', 'azure', 'azureOverlay']).openapi({
+export const networkPluginSchema = z.enum(['kubenet', 'azure', 'azureOverlay']).meta({
   description:
     '`kubenet` (AKS default), `azure` (Azure CNI, pod IPs from the subnet) or `azureOverlay` (Azure CNI overlay).',
 });
@@ -31,7 +29,7 @@ export const networkSchema = z
       .optional()
       .describe('Cluster DNS service IP, inside serviceCidr. AKS default 10.0.0.10.'),
   })
-  .openapi({
+  .meta({
     description: 'Cluster networking.',
     example: { plugin: 'azureOverlay', subnetId: '/subscriptions/…/subnets/aks' },
   });
@@ -45,14 +43,14 @@ export const entraIdSchema = z
       .describe('Authorize Kubernetes API calls with Azure RBAC. Default false.'),
     tenantId: guidSchema.optional().describe('Tenant of the groups; defaults to the subscription tenant.'),
   })
-  .openapi({
+  .meta({
     description: 'AKS-managed Entra ID integration.',
     example: { adminGroupObjectIds: ['00000000-0000-0000-0000-000000000001'], azureRbac: true },
   });
 
 export const monitoringSchema = z
   .object({ logAnalyticsWorkspaceId: armResourceIdSchema.describe('Log Analytics workspace resource ID.') })
-  .openapi({ description: 'Container Insights (omsagent add-on) sending to a Log Analytics workspace.' });
+  .meta({ description: 'Container Insights (omsagent add-on) sending to a Log Analytics workspace.' });
 
 export const autoUpgradeSchema = z
   .object({
@@ -65,7 +63,7 @@ export const autoUpgradeSchema = z
       .optional()
       .describe('Node OS upgrade channel. AKS default NodeImage.'),
   })
-  .openapi({
+  .meta({
     description: 'Automatic upgrades.',
     example: { channel: 'stable', nodeOsChannel: 'NodeImage' },
   });
@@ -75,7 +73,7 @@ export const identitySchema = z
     z.object({ type: z.literal('SystemAssigned') }),
     z.object({ type: z.literal('UserAssigned'), userAssignedIdentityId: armResourceIdSchema }),
   ])
-  .openapi({ description: 'Control plane identity. Default SystemAssigned.' });
+  .meta({ description: 'Control plane identity. Default SystemAssigned.' });
 
 const tagsSchema = z.record(z.string().min(1).max(512), z.string().max(256)).describe('Azure resource tags.');
 
@@ -119,7 +117,7 @@ export const clusterSpecSchema = z
     ...clusterFields,
     nodePools: z.array(nodePoolSpecSchema).min(1).describe('Node pools; at least one System pool.'),
   })
-  .openapi({ description: 'Desired state of an AKS cluster.', example: clusterSpecExample });
+  .meta({ description: 'Desired state of an AKS cluster.', example: clusterSpecExample });
 export type ClusterSpec = z.infer<typeof clusterSpecSchema>;
 
 /**
@@ -133,7 +131,7 @@ export const clusterPatchSchema = z
     autoUpgrade: autoUpgradeSchema.partial().optional(),
     monitoring: monitoringSchema.nullable().optional().describe('null disables monitoring.'),
   })
-  .openapi({
+  .meta({
     description: 'Partial update of a cluster.',
     example: { kubernetesVersion: '1.34', tags: { env: 'prod' } },
   });
@@ -180,13 +178,13 @@ export const clusterViewSchema = z
         'Enabled AKS add-ons, including ones Fleetplane turned on for you (e.g. ACCSGXDevicePlugin).',
       ),
   })
-  .openapi({ description: 'Effective settings of a cluster, AKS defaults included.' });
+  .meta({ description: 'Effective settings of a cluster, AKS defaults included.' });
 export type ClusterView = z.infer<typeof clusterViewSchema>;
 
 /** Support status of a cluster's version (AKS policy: N-2 GA minors supported, N-3 platform support). Inventory filter. */
 export const supportStatusSchema = z
   .enum(['supported', 'platformSupport', 'outOfSupport', 'preview', 'unknown'])
-  .openapi({
+  .meta({
     description:
       'supported = within the 3 newest GA minors; platformSupport = N-3; outOfSupport = older; preview = newer than the newest GA minor.',
   });
@@ -206,7 +204,7 @@ export const versionRadarEntrySchema = z
       daysToEndOfSupport: z.int().optional(),
     }),
   })
-  .openapi({
+  .meta({
     description: 'Version radar of a cluster.',
     example: {
       currentVersion: '1.32.7',

@@ -1,9 +1,7 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
-extendZodWithOpenApi(z);
 
-export const vmFamilySchema = z.enum(['general', 'gpu', 'confidential']).openapi({
+export const vmFamilySchema = z.enum(['general', 'gpu', 'confidential']).meta({
   description:
     '`gpu` = N-series (Standard_N*), `confidential` = Standard_DC* and Standard_EC*as_v5, `general` = everything else.',
 });
@@ -52,7 +50,7 @@ export const guardrailsSchema = z
     requireEntraId: z.boolean().optional().describe('AKS-managed Entra ID integration must be configured.'),
     allowWindows: z.boolean().optional().describe('Allow Windows node pools. Default true.'),
   })
-  .openapi({
+  .meta({
     description: 'Fleet guardrails, editable by administrators.',
     example: {
       allowedLocations: ['eastus', 'westeurope'],

@@ -1,13 +1,11 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
-extendZodWithOpenApi(z);
 
 /** `1.33` (alias of the latest GA patch of that minor) or `1.33.2`. */
 export const kubernetesVersionSchema = z
   .string()
   .regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.33 or 1.33.2')
-  .openapi({
+  .meta({
     description: 'Kubernetes version: a minor (`1.33`, latest GA patch) or a patch (`1.33.2`).',
     example: '1.33',
   });
@@ -16,12 +14,12 @@ export const kubernetesVersionSchema = z
 export const nodePoolNameSchema = z
   .string()
   .regex(/^[a-z][a-z0-9]{0,11}$/, 'must be 1-12 lowercase letters or digits, starting with a letter')
-  .openapi({
+  .meta({
     description: 'Pool name: 1-12 lowercase letters or digits, starting with a letter (Windows: at most 6).',
     example: 'system',
   });
 
-export const nodePoolModeSchema = z.enum(['System', 'User']).openapi({
+export const nodePoolModeSchema = z.enum(['System', 'User']).meta({
   description:
     'System pools host critical system pods (must be Linux, at least one per cluster); User pools host workloads.',
 });
@@ -37,7 +35,7 @@ export const linuxOsSkus = [
   'AzureContainerLinux',
 ] as const;
 export const windowsOsSkus = ['Windows2019', 'Windows2022', 'Windows2025'] as const;
-export const osSkuSchema = z.enum([...linuxOsSkus, ...windowsOsSkus]).openapi({
+export const osSkuSchema = z.enum([...linuxOsSkus, ...windowsOsSkus]).meta({
   description: 'Node image OS. Windows SKUs require `osType: Windows`.',
 });
 
@@ -48,14 +46,14 @@ const taintPattern =
 export const nodeTaintSchema = z
   .string()
   .regex(taintPattern, 'must be key[=value]:NoSchedule|PreferNoSchedule|NoExecute')
-  .openapi({ example: 'sku=gpu:NoSchedule' });
+  .meta({ example: 'sku=gpu:NoSchedule' });
 
 export const autoscalerSchema = z
   .object({
     minCount: z.int().min(0).max(1000).describe('Lowest node count the cluster autoscaler may scale to.'),
     maxCount: z.int().min(1).max(1000).describe('Highest node count the cluster autoscaler may scale to.'),
   })
-  .openapi({
+  .meta({
     description: 'Enables the cluster autoscaler on the pool. `minCount <= count <= maxCount`.',
     example: { minCount: 2, maxCount: 10 },
   });
@@ -82,7 +80,7 @@ export const upgradeSettingsSchema = z
       .optional()
       .describe('Wait after draining a node before reimaging it, minutes. AKS default 0.'),
   })
-  .openapi({
+  .meta({
     description: 'Rolling upgrade settings.',
     example: { maxSurge: '33%', drainTimeoutMinutes: 30, soakMinutes: 0 },
   });
@@ -99,7 +97,7 @@ export const spotSchema = z
       .optional()
       .describe('Maximum price per hour in US dollars, or -1 for the on-demand price (AKS default).'),
   })
-  .openapi({
+  .meta({
     description: 'Run the pool on Spot VMs (User pools only).',
     example: { evictionPolicy: 'Delete', maxPrice: -1 },
   });
@@ -160,11 +158,11 @@ const { name: _poolName, ...nodePoolPutExample } = nodePoolExample;
 /** A node pool as written inside a cluster spec. */
 export const nodePoolSpecSchema = z
   .object({ name: nodePoolNameSchema, ...nodePoolFields })
-  .openapi({ description: 'A node pool of the cluster.', example: nodePoolExample });
+  .meta({ description: 'A node pool of the cluster.', example: nodePoolExample });
 export type NodePoolSpec = z.infer<typeof nodePoolSpecSchema>;
 
 /** Body of `PUT …/clusters/{c}/nodePools/{p}`: the name comes from the path. */
-export const nodePoolPutSchema = z.object(nodePoolFields).openapi({
+export const nodePoolPutSchema = z.object(nodePoolFields).meta({
   description: 'Create or replace a node pool; the name is the last path segment.',
   example: nodePoolPutExample,
 });
@@ -178,7 +176,7 @@ export type NodePoolPut = z.infer<typeof nodePoolPutSchema>;
  */
 export const nodePoolPatchSchema = z
   .object({ ...z.object(nodePoolFields).partial().shape, autoscaler: autoscalerSchema.nullable().optional() })
-  .openapi({
+  .meta({
     description: 'Partial update of a node pool.',
     example: { count: 5, labels: { tier: 'batch' } },
   });
@@ -206,5 +204,5 @@ export const nodePoolViewSchema = z
     upgradeSettings: z.object({ maxSurge: z.string(), drainTimeoutMinutes: z.int(), soakMinutes: z.int() }),
     ...readOnlyPoolFields,
   })
-  .openapi({ description: 'Effective node pool settings, AKS defaults included.' });
+  .meta({ description: 'Effective node pool settings, AKS defaults included.' });
 export type NodePoolView = z.infer<typeof nodePoolViewSchema>;

@@ -1,7 +1,5 @@
-import { extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 
-extendZodWithOpenApi(z);
 
 export const MAX_CALENDAR_ENTRIES = 100;
 
@@ -22,7 +20,7 @@ function datesPerMinorSchema(description: string, example: Record<string, string
       error: `at most ${MAX_CALENDAR_ENTRIES} minors`,
     })
     .default({})
-    .openapi({
+    .meta({
       description: `${description} Keys are minors such as \`1.33\`; values are dates \`YYYY-MM-DD\`.`,
       example,
       maxProperties: MAX_CALENDAR_ENTRIES,
@@ -48,7 +46,7 @@ export const versionSupportCalendarSchema = z
       .optional()
       .describe('Where the dates were copied from, e.g. the URL of the AKS release calendar.'),
   })
-  .openapi({
+  .meta({
     description: 'End-of-support dates per Kubernetes minor, editable by administrators. Empty until first stored.',
     example: {
       endOfSupport: { '1.34': '2026-11-30', '1.35': '2027-03-31', '1.36': '2027-06-30' },
