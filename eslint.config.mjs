@@ -2,6 +2,7 @@
 import js from '@eslint/js';
 import prettier from 'eslint-config-prettier';
 import tseslint from 'typescript-eslint';
+import { boundaries } from './eslint.boundaries.mjs';
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', '.local/**', '**/*.mjs', '**/*.cjs', 'test/fixtures/**/*.js'] },
@@ -19,28 +20,7 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
-  {
-    // What runs in Azure never depends on the local stand-ins.
-    files: ['functions/**/*.ts', 'shared/**/*.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { patterns: ['**/local/**'] }],
-    },
-  },
-  {
-    // Pure domain code: no I/O, no SDKs, no clock, no environment.
-    files: ['shared/domain/**/*.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        { patterns: ['@azure/*', 'node:*', 'fs', 'http', 'https', '../adapters/*', '../../adapters/*', '**/local/**'] },
-      ],
-      'no-restricted-properties': [
-        'error',
-        { object: 'process', property: 'env', message: 'Domain code takes configuration as input.' },
-        { object: 'Date', property: 'now', message: 'Domain code takes the time as input.' },
-      ],
-    },
-  },
+  ...boundaries,
   {
     files: ['test/**/*.ts'],
     rules: {

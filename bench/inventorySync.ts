@@ -13,10 +13,8 @@ import { performance } from 'node:perf_hooks';
 import { startAksEmulator, DEFAULT_CERT_DIR } from '../local/aks-emulator';
 import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
 import { startAzurite } from '../local/azurite/startAzurite';
-import { ArmClients } from '../shared/platform/arm/armClients';
 import { parseSettings } from '../shared/platform/settings/settings';
-import { buildInventory } from '../shared/features/inventory/inventoryModule';
-import { StorageAccount } from '../shared/platform/storage/storageAccount';
+import { buildFleetplane } from '../shared/app';
 import { loopbackClient } from './support/loopbackClient';
 import { percentile } from './support/percentile';
 
@@ -57,7 +55,7 @@ async function main(): Promise<void> {
       FLEETPLANE_ARM_CREDENTIAL: 'emulator',
       FLEETPLANE_SUBSCRIPTION_IDS: SUBSCRIPTIONS.join(','),
     });
-    const { sync } = buildInventory({ settings, storage: new StorageAccount(settings), arm: new ArmClients(settings) });
+    const { sync } = buildFleetplane(settings).inventory;
     const timedSync = async () => {
       const started = performance.now();
       const summary = await sync.run();

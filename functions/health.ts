@@ -1,12 +1,8 @@
 import { app } from '@azure/functions';
-import { getHealth } from '../shared/features/health/health.api';
-import { services } from '../shared/app';
-import { handleHttp, httpTriggerOf } from '../shared/platform/http/handleHttp';
-import { healthReport } from '../shared/features/health/healthService';
+import { fleetplane } from '../shared/app';
+import { healthOperations } from '../shared/features/health';
+import { httpTriggerOf } from '../shared/platform/triggers/httpTrigger';
 
-export const health = handleHttp(getHealth, async () => {
-  const report = await healthReport(services());
-  return { status: report.status === 'ready' ? 200 : 503, jsonBody: report, headers: { 'cache-control': 'no-store' } };
-});
-
-app.http(getHealth.operationId, { ...httpTriggerOf(getHealth), handler: health });
+for (const operation of [...healthOperations]) {
+  app.http(operation.operationId, httpTriggerOf(operation, () => fleetplane().health.http));
+}

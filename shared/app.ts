@@ -1,45 +1,143 @@
-import { AccessControl } from './features/access/accessControl';
-import { RoleBindingStore } from './features/access/roleBindingStore';
-import { ArmClients } from './platform/arm/armClients';
-import { AuditStore } from './features/audit/auditStore';
-import { parseSettings, type Settings } from './platform/settings/settings';
-import { IdempotencyStore } from './features/idempotency/idempotencyStore';
-import { ArmOperationRunner } from './features/operations/armOperationRunner';
-import { OperationStore } from './features/operations/operationStore';
+import { version } from '../package.json';
+import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
+import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
+import { buildClusters, type ClustersModule } from './features/clusters';
+import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
+import { buildHealth } from './features/health';
+import { IdempotencyStore } from './features/idempotency';
+import { buildInventoryModule, type InventoryModule } from './features/inventory';
+import { buildOpenApi } from './features/openapi';
+import { buildOperations, type OperationsModule } from './features/operations';
+import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
+import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
+import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
 
-/** Everything a function needs, built once per process (a Functions worker reuses it across invocations). */
-export interface Services {
-  settings: Settings;
-  storage: StorageAccount;
-  arm: ArmClients;
-  access: AccessControl;
-  audit: AuditStore;
-  operations: ArmOperationRunner;
-  operationStore: OperationStore;
-  idempotency: IdempotencyStore;
+/**
+ * The one composition root. It alone reads the environment (once, validated), and it builds each module once
+ * per process, on first use: a Functions worker reuses them across invocations, and a cold start pays only for
+ * what its first request needs. Functions register triggers and hand every invocation to `fleetplane()`.
+ */
+export interface Fleetplane {
+  readonly settings: Settings;
+  readonly storage: StorageAccount;
+  readonly arm: ArmClients;
+  readonly access: AccessModule;
+  readonly audit: AuditModule;
+  readonly clusters: ClustersModule;
+  readonly operations: OperationsModule;
+  readonly inventory: InventoryModule;
+  readonly guardrails: GuardrailsModule;
+  readonly health: { http: HttpHandlers };
+  readonly openapi: { http: HttpHandlers };
 }
 
-let current: Services | undefined;
+let current: Fleetplane | undefined;
 
-export function services(): Services {
-  current ??= buildServices(parseSettings(process.env));
+/** This process's Fleetplane, built from the environment on first use. */
+export function fleetplane(): Fleetplane {
+  current ??= buildFleetplane(parseSettings(process.env));
   return current;
 }
 
-export function buildServices(settings: Settings): Services {
+export interface BuildOptions {
+  /** Tests turn ARM retries down so that injected faults surface at once. */
+  arm?: ArmClientOptions;
+}
+
+/** Wires every module over one storage account and one set of ARM clients; each is built when first read. */
+export function buildFleetplane(settings: Settings, options: BuildOptions = {}): Fleetplane {
   const storage = new StorageAccount(settings);
   const table = (name: string) => storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}${name}`);
-  const arm = new ArmClients(settings);
-  const operationStore = new OperationStore(table('operations'));
+  const publicBaseUrl = settings.FLEETPLANE_PUBLIC_BASE_URL;
+  const subscriptions = () => fleetSubscriptions(settings);
+
+  const arm = once(() => new ArmClients(settings, options.arm));
+  const accessControl = once((): AccessControl => buildAccessControl({ settings, roleBindingsTable: table('rolebindings') }));
+  const auditStore = once((): AuditStore => buildAuditStore(table('audit')));
+  const http = once(
+    () =>
+      new HttpPipeline({
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        authenticate: (request) => accessControl().authenticate(request),
+        decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
+        recordAudit: async (event) => {
+          await auditStore().record(event);
+        },
+      }),
+  );
+  const operations = once(() => buildOperations({ table: table('operations'), arm: arm(), http: http(), logLevel: settings.FLEETPLANE_LOG_LEVEL }));
+  const guardrails = once(() =>
+    buildGuardrails({ guardrailsTable: table('guardrails'), calendarTable: table('supportcalendar'), http: http() }),
+  );
+  const modules = {
+    access: once(() => buildAccess({ control: accessControl(), http: http() })),
+    audit: once(() => buildAudit({ store: auditStore(), http: http(), publicBaseUrl })),
+    operations,
+    guardrails,
+    clusters: once(() =>
+      buildClusters({
+        arm: arm(),
+        operations: operations().runner,
+        operationStore: operations().store,
+        idempotency: new IdempotencyStore(table('idempotency')),
+        guardrails: guardrails().guardrails,
+        settings,
+        http: http(),
+      }),
+    ),
+    inventory: once(() =>
+      buildInventoryModule({
+        table: table('inventory'),
+        arm: arm(),
+        subscriptions,
+        supportCalendar: async () => (await guardrails().calendar.get()).calendar,
+        roleBindings: async () => ({ bindings: await accessControl().allBindings(), options: accessControl().options }),
+        publicBaseUrl,
+        http: http(),
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+      }),
+    ),
+    health: once(() => buildHealth({ settings, storage, arm, http: http() })),
+    openapi: once(() => buildOpenApi({ http: http(), version })),
+  };
   return {
     settings,
     storage,
-    arm,
-    access: new AccessControl(settings, new RoleBindingStore(table('rolebindings'))),
-    audit: new AuditStore(table('audit')),
-    operations: new ArmOperationRunner(operationStore, arm),
-    operationStore,
-    idempotency: new IdempotencyStore(table('idempotency')),
+    get arm() {
+      return arm();
+    },
+    get access() {
+      return modules.access();
+    },
+    get audit() {
+      return modules.audit();
+    },
+    get clusters() {
+      return modules.clusters();
+    },
+    get operations() {
+      return modules.operations();
+    },
+    get inventory() {
+      return modules.inventory();
+    },
+    get guardrails() {
+      return modules.guardrails();
+    },
+    get health() {
+      return modules.health();
+    },
+    get openapi() {
+      return modules.openapi();
+    },
+  };
+}
+
+function once<T>(build: () => T): () => T {
+  let built: { value: T } | undefined;
+  return () => {
+    built ??= { value: build() };
+    return built.value;
   };
 }

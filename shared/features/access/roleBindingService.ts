@@ -6,7 +6,8 @@ import { canGrant, canRevoke } from '../../domain/access/canGrant';
 import { checkPermission } from '../../domain/access/can';
 import type { AccessDecision } from '../../domain/access/decision';
 import type { RoleBinding } from '../../domain/access/roleBinding';
-import { ConflictError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
+import { ConflictError, NotFoundError } from '../../domain/errors';
+import { requireIfMatch } from '../../domain/preconditions';
 import type { RoleBindingRequest } from './roleBindingSchema';
 
 export type RoleBindingView = z.infer<typeof roleBindingSchema>;
@@ -48,7 +49,7 @@ export class RoleBindingService {
     const bindings = await this.access.allBindings();
     enforce(canGrant(caller, request, bindings, this.access.options), 'rolebindings.create', request.scope);
     const existing = await this.access.bindings.get(id);
-    if (ifMatch && (!existing || !etagMatches(ifMatch, existing.etag))) throw new PreconditionFailedError();
+    requireIfMatch(ifMatch, existing?.etag, `Role binding "${id}"`);
     const binding: RoleBinding = {
       id,
       subject: request.subject,
@@ -74,7 +75,7 @@ export class RoleBindingService {
     }
     const existing = await this.access.bindings.get(id);
     if (!existing) throw new NotFoundError(`Role binding "${id}"`);
-    if (ifMatch && !etagMatches(ifMatch, existing.etag)) throw new PreconditionFailedError();
+    requireIfMatch(ifMatch, existing.etag, `Role binding "${id}"`);
     const bindings = await this.access.allBindings();
     enforce(canRevoke(caller, existing.value, bindings, this.access.options), 'rolebindings.delete', existing.value.scope);
     await this.access.bindings.delete(id, existing.etag);
@@ -84,8 +85,4 @@ export class RoleBindingService {
   private view(binding: RoleBinding): RoleBindingView {
     return { ...binding, source: this.access.isBootstrapBinding(binding.id) ? 'configuration' : 'stored' };
   }
-}
-
-function etagMatches(ifMatch: string, etag: string): boolean {
-  return ifMatch.trim() === '*' || ifMatch.split(',').some((candidate) => candidate.trim() === etag);
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { odata, type TableClient } from '@azure/data-tables';
-import { ValidationError } from '../../domain/errors';
+import { decodeContinuation, encodeContinuation } from '../../platform/http/paging';
 import { redact } from '../../platform/observability/redact';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
 import { TableRepository } from '../../platform/storage/tableRepository';
@@ -64,7 +64,7 @@ export class AuditStore {
   async query(query: AuditQuery): Promise<AuditPage> {
     await this.ensureTable();
     let cursor: Cursor | undefined = query.continuation
-      ? decodeCursor(query.continuation)
+      ? decodeContinuation(query.continuation, isAuditCursor)
       : { day: dayOf(query.to) };
     const events: AuditEvent[] = [];
     const firstDay = dayOf(query.from);
@@ -82,7 +82,7 @@ export class AuditStore {
         : previousDay(cursor.day);
     }
     const more = cursor && cursor.day >= firstDay;
-    return { events, continuation: more ? encodeCursor(cursor) : undefined };
+    return { events, continuation: more ? encodeContinuation(cursor) : undefined };
   }
 }
 
@@ -102,32 +102,12 @@ function previousDay(day: string): Cursor {
   return { day: dayOf(new Date(date.getTime() - DAY_MS)) };
 }
 
-function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
-}
-
-function decodeCursor(value: string): Cursor {
-  try {
-    const parsed = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Cursor;
-    const tokenOk = parsed.token === undefined || isTableContinuation(parsed.token);
-    if (typeof parsed.day === 'string' && /^\d{8}$/.test(parsed.day) && tokenOk) return parsed;
-  } catch {
-    // fall through to the typed error below
-  }
-  throw new InvalidContinuationError();
-}
-
-export class InvalidContinuationError extends ValidationError {
-  constructor() {
-    super('The continuation token is not valid.', [
-      {
-        path: 'continuationToken',
-        code: 'invalid',
-        message: 'Use the nextLink of the previous page as it is.',
-      },
-    ]);
-  }
-}
+const isAuditCursor = (value: unknown): value is Cursor => {
+  const cursor = value as Partial<Cursor> | null;
+  if (typeof cursor !== 'object' || cursor === null) return false;
+  const tokenOk = cursor.token === undefined || isTableContinuation(cursor.token);
+  return typeof cursor.day === 'string' && /^\d{8}$/.test(cursor.day) && tokenOk;
+};
 
 /** The data-tables continuation token is base64 JSON with the next partition and row keys. */
 function isTableContinuation(token: unknown): boolean {

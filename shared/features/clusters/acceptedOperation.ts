@@ -1,11 +1,7 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
-import type { ArmPoller } from '../operations/armOperationRunner';
-import { toOperationView, type OperationRecord } from '../operations/operationRecord';
+import { acceptedResponse, type ArmPoller } from '../operations';
 import type { ClusterDependencies } from './clusterDependencies';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
-
-/** Seconds a client should wait between polls of an operation. */
-export const POLL_AFTER_SECONDS = 5;
 
 export interface ArmChange {
   /** What was asked, e.g. createCluster, deleteNodePool. */
@@ -37,12 +33,4 @@ export async function startArmChange(deps: ClusterDependencies, context: WriteCo
     ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
   });
   return acceptedResponse(record, context.operationUrl(record.id));
-}
-
-export function acceptedResponse(record: OperationRecord, operationUrl: string): ApiResponse {
-  return {
-    status: 202,
-    headers: { 'operation-location': operationUrl, 'retry-after': String(POLL_AFTER_SECONDS) },
-    body: toOperationView(record),
-  };
 }

@@ -1,10 +1,9 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
-import { services, type Services } from '../../app';
-import type { IdempotencyStore } from '../idempotency/idempotencyStore';
-import type { ArmOperationRunner } from '../operations/armOperationRunner';
-import type { OperationStore } from '../operations/operationStore';
-import { guardrailsStore } from '../guardrails/guardrailsServices';
-import type { GuardrailsStore } from '../guardrails/guardrailsStore';
+import type { ArmClients } from '../../platform/arm/armClients';
+import type { Settings } from '../../platform/settings/settings';
+import type { GuardrailsStore } from '../guardrails';
+import type { IdempotencyStore } from '../idempotency';
+import type { ArmOperationRunner, OperationStore } from '../operations';
 import { VersionCatalogues } from './versionCatalogues';
 import { windowsAdminCredentials, type WindowsAdminCredentials } from './windowsAdminCredentials';
 
@@ -20,7 +19,7 @@ export interface ClusterDependencies {
 }
 
 export function buildClusterDependencies(
-  shared: Pick<Services, 'arm' | 'operations' | 'operationStore' | 'idempotency' | 'settings'>,
+  shared: { arm: ArmClients; operations: ArmOperationRunner; operationStore: OperationStore; idempotency: IdempotencyStore; settings: Settings },
   guardrails: GuardrailsStore,
 ): ClusterDependencies {
   const containerService = (subscriptionId: string) => shared.arm.containerService(subscriptionId);
@@ -33,12 +32,4 @@ export function buildClusterDependencies(
     catalogues: new VersionCatalogues(containerService),
     windowsCredentials: () => windowsAdminCredentials(shared.settings),
   };
-}
-
-let current: ClusterDependencies | undefined;
-
-/** Built once per process over the shared services. */
-export function clusterDependencies(): ClusterDependencies {
-  current ??= buildClusterDependencies(services(), guardrailsStore());
-  return current;
 }

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { clusterPatchSchema, clusterSpecSchema, clusterViewSchema } from '../../domain/fleet/clusterSpec';
-import { operationViewSchema } from '../operations/operationRecord';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { operationViewSchema } from '../operations';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
 
 /** ARM naming rules of the path segments, checked before anything reaches ARM. */
@@ -178,3 +178,8 @@ export const listKubernetesVersions = defineOperation({
   },
   responses: { 200: { description: 'Versions', schema: kubernetesVersionsSchema }, ...problems },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const clusterOperations: ApiOperation[] = [putCluster, getCluster, patchCluster, deleteCluster, startCluster, stopCluster, getUpgradeProfile];
+
+export const kubernetesVersionOperations: ApiOperation[] = [listKubernetesVersions];

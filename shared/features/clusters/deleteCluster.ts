@@ -1,8 +1,9 @@
 import { startArmChange } from './acceptedOperation';
 import { clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { requireIfMatch } from '../../domain/preconditions';
+import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -12,13 +13,13 @@ export async function deleteCluster(deps: ClusterDependencies, context: WriteCon
   await context.authorize('clusters', 'delete', scope);
   return idempotent(deps, context, async () => {
     const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
-    requireMatchingEtag(context.ifMatch, existing.eTag, clusterLabel(address));
+    requireIfMatch(context.ifMatch, existing.eTag, clusterLabel(address));
     return startArmChange(deps, context, {
       kind: 'deleteCluster',
       target: scope,
       subscriptionId: address.subscriptionId,
       submit: (arm, options) =>
-        arm.managedClusters.delete(address.resourceGroup, address.clusterName, { ...options, ...armIfMatch(context.ifMatch, existing.eTag) }),
+        arm.managedClusters.delete(address.resourceGroup, address.clusterName, { ...options, ...armIfMatch(existing.eTag) }),
     });
   });
 }

@@ -1,8 +1,9 @@
 import { startArmChange } from './acceptedOperation';
 import { getAgentPool, nodePoolLabel } from '../../platform/arm/armCalls';
-import { clusterArmId, nodePoolArmId, type NodePoolAddress } from './clusterAddress';
+import { clusterArmId, nodePoolArmId, type NodePoolAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { requireIfMatch } from '../../domain/preconditions';
+import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -11,7 +12,7 @@ export async function deleteNodePool(deps: ClusterDependencies, context: WriteCo
   await context.authorize('clusters/nodepools', 'delete', clusterArmId(address));
   return idempotent(deps, context, async () => {
     const pool = await getAgentPool(deps.containerService(address.subscriptionId), address);
-    requireMatchingEtag(context.ifMatch, pool.eTag, nodePoolLabel(address));
+    requireIfMatch(context.ifMatch, pool.eTag, nodePoolLabel(address));
     return startArmChange(deps, context, {
       kind: 'deleteNodePool',
       target: nodePoolArmId(address),
@@ -19,7 +20,7 @@ export async function deleteNodePool(deps: ClusterDependencies, context: WriteCo
       submit: (arm, options) =>
         arm.agentPools.delete(address.resourceGroup, address.clusterName, address.nodePoolName, {
           ...options,
-          ...armIfMatch(context.ifMatch, pool.eTag),
+          ...armIfMatch(pool.eTag),
         }),
     });
   });

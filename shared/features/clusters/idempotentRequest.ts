@@ -1,6 +1,5 @@
-import type { IdempotencyStore } from '../idempotency/idempotencyStore';
-import type { OperationStore } from '../operations/operationStore';
-import { acceptedResponse } from './acceptedOperation';
+import type { IdempotencyStore } from '../idempotency';
+import { acceptedResponse, type OperationStore } from '../operations';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
 /** Keys belong to the caller: another caller's key never replays for you. Safe as a Table partition key. */

@@ -1,7 +1,7 @@
 import { toAgentPool, toNodePoolView } from './agentPoolMapping';
 import type { NodePoolSpec } from '../../domain/fleet/nodePoolSpec';
 import { startArmChange } from './acceptedOperation';
-import { nodePoolArmId, type NodePoolAddress } from './clusterAddress';
+import { nodePoolArmId, type NodePoolAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { throwIfViolations } from './clusterValidation';
 import { armIfMatch } from '../../platform/http/etags';
@@ -36,7 +36,7 @@ export async function writeNodePool(
     submit: (arm, options) =>
       arm.agentPools.createOrUpdate(address.resourceGroup, address.clusterName, address.nodePoolName, agentPool, {
         ...options,
-        ...armIfMatch(context.ifMatch, write.currentEtag),
+        ...armIfMatch(write.currentEtag),
       }),
   });
 }

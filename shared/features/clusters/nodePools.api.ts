@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { nodePoolNameSchema, nodePoolPatchSchema, nodePoolPutSchema, nodePoolViewSchema } from '../../domain/fleet/nodePoolSpec';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { accepted, CLUSTER_ROUTE, clusterParamsSchema, dryRunQuerySchema, notFound, problems, writeProblems } from './clusters.api';
 
 export const nodePoolParamsSchema = clusterParamsSchema.extend({ nodePoolName: nodePoolNameSchema });
@@ -64,3 +64,6 @@ export const deleteNodePool = defineOperation({
   request: { params: nodePoolParamsSchema },
   responses: { ...accepted, ...notFound, ...writeProblems },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const nodePoolOperations: ApiOperation[] = [listNodePools, getNodePool, putNodePool, patchNodePool, deleteNodePool];

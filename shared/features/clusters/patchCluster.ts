@@ -3,10 +3,11 @@ import { mergeClusterPatch } from '../../domain/fleet';
 import type { ClusterPatch } from '../../domain/fleet/clusterSpec';
 import { startArmChange } from './acceptedOperation';
 import { clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
-import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { requireIfMatch } from '../../domain/preconditions';
+import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -21,7 +22,7 @@ export async function patchCluster(
   await context.authorize('clusters', 'patch', scope);
   return idempotent(deps, context, async () => {
     const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
-    requireMatchingEtag(context.ifMatch, existing.eTag, clusterLabel(address));
+    requireIfMatch(context.ifMatch, existing.eTag, clusterLabel(address));
     const view = toClusterView(existing);
     const desired = mergeClusterPatch(clusterSpecFromView(view), patch);
     throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, desired, { cluster: existing, view }), 'patched cluster');
@@ -39,7 +40,7 @@ export async function patchCluster(
       submit: (arm, options) =>
         arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
           ...options,
-          ...armIfMatch(context.ifMatch, existing.eTag),
+          ...armIfMatch(existing.eTag),
         }),
     });
   });

@@ -1,6 +1,6 @@
 import { startArmChange } from './acceptedOperation';
 import { requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { idempotent } from './idempotentRequest';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';

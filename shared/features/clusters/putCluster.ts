@@ -2,10 +2,11 @@ import { toClusterView, effectiveSettingsOf, toManagedCluster } from './clusterM
 import type { ClusterSpec } from '../../domain/fleet/clusterSpec';
 import { startArmChange } from './acceptedOperation';
 import { clusterLabel, findManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
-import { armIfMatch, requireMatchingEtag } from '../../platform/http/etags';
+import { requireIfMatch } from '../../domain/preconditions';
+import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -26,7 +27,7 @@ export async function putCluster(
     const client = deps.containerService(address.subscriptionId);
     const existing = await findManagedCluster(client, address);
     if (!existing) await context.authorize('clusters', 'create', scope);
-    requireMatchingEtag(context.ifMatch, existing?.eTag, clusterLabel(address));
+    requireIfMatch(context.ifMatch, existing?.eTag, clusterLabel(address));
     const current = existing ? { cluster: existing, view: toClusterView(existing) } : undefined;
     throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, spec, current), 'cluster spec');
     if (context.dryRun) return { status: 200, headers: {}, body: { valid: true, effectiveSettings: effectiveSettingsOf(spec) } };
@@ -45,7 +46,7 @@ export async function putCluster(
       submit: (arm, options) =>
         arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
           ...options,
-          ...armIfMatch(context.ifMatch, existing?.eTag),
+          ...armIfMatch(existing?.eTag),
         }),
     });
   });

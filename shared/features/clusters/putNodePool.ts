@@ -1,9 +1,9 @@
 import { toClusterView } from './clusterMapping';
 import type { NodePoolPut } from '../../domain/fleet/nodePoolSpec';
 import { nodePoolLabel, requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type NodePoolAddress } from './clusterAddress';
+import { clusterArmId, type NodePoolAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { requireMatchingEtag } from '../../platform/http/etags';
+import { requireIfMatch } from '../../domain/preconditions';
 import { idempotent } from './idempotentRequest';
 import { writeNodePool } from './nodePoolWrite';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
@@ -21,7 +21,7 @@ export async function putNodePool(
     const managed = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     const existingPool = managed.agentPoolProfiles?.find((pool) => pool.name === address.nodePoolName);
     if (!existingPool) await context.authorize('clusters/nodepools', 'create', scope);
-    requireMatchingEtag(context.ifMatch, existingPool?.eTag, nodePoolLabel(address));
+    requireIfMatch(context.ifMatch, existingPool?.eTag, nodePoolLabel(address));
     return writeNodePool(deps, context, address, { managed, view: toClusterView(managed) }, { name: address.nodePoolName, ...body }, {
       kind: existingPool ? 'updateNodePool' : 'createNodePool',
       currentEtag: existingPool?.eTag,

@@ -3,7 +3,7 @@ import type { UpgradeProfileView } from './clusters.api';
 import { toClusterView } from './clusterMapping';
 import type { ClusterView } from '../../domain/fleet/clusterSpec';
 import { callArm, clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import type { ReadContext } from '../../platform/http/requestContext';
 

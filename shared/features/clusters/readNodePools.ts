@@ -2,7 +2,7 @@ import { toNodePoolView } from './agentPoolMapping';
 import { toClusterView } from './clusterMapping';
 import type { NodePoolView } from '../../domain/fleet/nodePoolSpec';
 import { getAgentPool, requireManagedCluster } from '../../platform/arm/armCalls';
-import { clusterArmId, type ClusterAddress, type NodePoolAddress } from './clusterAddress';
+import { clusterArmId, type ClusterAddress, type NodePoolAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { controlPlaneVersionOf } from './nodePoolWrite';
 import type { ReadContext } from '../../platform/http/requestContext';

@@ -1,5 +1,5 @@
 import { guardrailsSchema } from '../../domain/fleet/guardrailsSchema';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
 
 
@@ -27,3 +27,6 @@ export const putGuardrails = defineOperation({
     ...authenticatedProblems,
   },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const guardrailsOperations: ApiOperation[] = [getGuardrails, putGuardrails];

@@ -1,5 +1,5 @@
 import { versionSupportCalendarSchema } from '../../domain/fleet/versionSupportCalendar';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
 
 export const getVersionSupportCalendar = defineOperation({
@@ -29,3 +29,6 @@ export const putVersionSupportCalendar = defineOperation({
     ...authenticatedProblems,
   },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const versionSupportCalendarOperations: ApiOperation[] = [getVersionSupportCalendar, putVersionSupportCalendar];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 
 export const readinessCheckSchema = z.object({
   status: z.enum(['ok', 'failed', 'notConfigured']),
@@ -30,3 +30,6 @@ export const getHealth = defineOperation({
     503: { description: 'Live but not ready; the failing checks say why', schema: healthSchema },
   },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const healthOperations: ApiOperation[] = [getHealth];

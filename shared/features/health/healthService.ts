@@ -1,10 +1,19 @@
 import type { HealthReport } from './health.api';
 import { fleetSubscriptions } from '../../platform/settings/settings';
-import type { Services } from '../../app';
+import type { ArmClients } from '../../platform/arm/armClients';
+import type { Settings } from '../../platform/settings/settings';
+import type { StorageAccount } from '../../platform/storage/storageAccount';
 import { checkReadiness, type ReadinessProbe } from './readiness';
 
+/** What readiness probes: the storage account and ARM (built on first use: health must not load the ARM SDK early). */
+export interface HealthDependencies {
+  settings: Settings;
+  storage: StorageAccount;
+  arm: () => ArmClients;
+}
+
 /** Liveness is implied by answering; readiness needs storage and ARM (or the emulator) to answer too. */
-export async function healthReport(services: Services): Promise<HealthReport> {
+export async function healthReport(services: HealthDependencies): Promise<HealthReport> {
   const { settings } = services;
   const checks = await checkReadiness(
     [storageProbe(services), armProbe(services)],
@@ -14,7 +23,7 @@ export async function healthReport(services: Services): Promise<HealthReport> {
   return { status: ready ? 'ready' : 'notReady', live: true, mode: settings.FLEETPLANE_MODE, checks };
 }
 
-function storageProbe({ storage }: Services): ReadinessProbe {
+function storageProbe({ storage }: HealthDependencies): ReadinessProbe {
   return {
     name: 'storage',
     run: async (abortSignal) => {
@@ -23,15 +32,15 @@ function storageProbe({ storage }: Services): ReadinessProbe {
   };
 }
 
-function armProbe({ settings, arm }: Services): ReadinessProbe {
+function armProbe({ settings, arm }: HealthDependencies): ReadinessProbe {
   const [subscription] = fleetSubscriptions(settings);
-  const target = arm.endpoint;
+  const target = settings.FLEETPLANE_ARM_ENDPOINT;
   if (!subscription) return { name: 'azureResourceManager', target };
   return {
     name: 'azureResourceManager',
     target,
     run: async (abortSignal) => {
-      await arm.containerService(subscription).managedClusters.listKubernetesVersions(settings.FLEETPLANE_HEALTH_LOCATION, {
+      await arm().containerService(subscription).managedClusters.listKubernetesVersions(settings.FLEETPLANE_HEALTH_LOCATION, {
         abortSignal,
       });
     },

@@ -1,6 +1,5 @@
-import { errorCodeOf, statusCodeOf } from '../../platform/azure/restErrors';
 import type { RadarPolicy } from './clusterRadar';
-import type { SyncFailure } from './inventorySync';
+import { syncFailureOf, type SyncFailure } from './syncFailure';
 
 /** The dates the radar needs per minor: what the version support calendar holds. */
 export type EndOfSupportDates = Pick<RadarPolicy, 'endOfSupport' | 'endOfLongTermSupport'>;
@@ -9,8 +8,6 @@ export interface SupportCalendarOutcome {
   status: 'succeeded' | 'failed';
   error?: SyncFailure;
 }
-
-const MAX_MESSAGE_CHARS = 500;
 
 /**
  * Reads the end-of-support dates for one sync. A calendar that cannot be read leaves the radar without
@@ -26,15 +23,6 @@ export async function readEndOfSupportDates(
       outcome: { status: 'succeeded' },
     };
   } catch (error) {
-    return { dates: {}, outcome: { status: 'failed', error: readFailureOf(error) } };
+    return { dates: {}, outcome: { status: 'failed', error: syncFailureOf(error, 'storage') } };
   }
-}
-
-function readFailureOf(error: unknown): SyncFailure {
-  const status = statusCodeOf(error);
-  const fallback = error instanceof Error ? error.name : 'Error';
-  return {
-    code: errorCodeOf(error) ?? (status === undefined ? fallback : `Http${status}`),
-    message: (error instanceof Error ? error.message : String(error)).slice(0, MAX_MESSAGE_CHARS),
-  };
 }

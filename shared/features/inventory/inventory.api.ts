@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { inventoryRecordSchema, supportStatusValues } from './inventoryRecord';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems } from '../../platform/http/problemSchema';
 
 
@@ -121,3 +121,6 @@ export const syncInventory = defineOperation({
   authenticated: true,
   responses: { 200: { description: 'What the sync did', schema: inventorySyncSummarySchema }, ...authenticatedProblems },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const inventoryOperations: ApiOperation[] = [listClusters, syncInventory];

@@ -1,42 +1,18 @@
-import { publicUrl } from '../../platform/http/publicUrl';
-import { ValidationError } from '../../domain/errors';
+import { decodeContinuation as decodeCursor, encodeContinuation as encodeCursor } from '../../platform/http/paging';
 
-interface Cursor {
+/** The inventory's page cursor: a version and the Table service's continuation token. */
+interface InventoryCursor {
   v: 1;
-  /** The Table service's continuation token. */
   t: string;
 }
 
+const isInventoryCursor = (value: unknown): value is InventoryCursor =>
+  typeof value === 'object' && value !== null && (value as InventoryCursor).v === 1 && typeof (value as InventoryCursor).t === 'string' && (value as InventoryCursor).t !== '';
+
 export function encodeContinuation(tableToken: string): string {
-  const cursor: Cursor = { v: 1, t: tableToken };
-  return Buffer.from(JSON.stringify(cursor)).toString('base64url');
+  return encodeCursor({ v: 1, t: tableToken } satisfies InventoryCursor);
 }
 
 export function decodeContinuation(value: string): string {
-  try {
-    const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as Partial<Cursor>;
-    if (cursor.v === 1 && typeof cursor.t === 'string' && cursor.t !== '') return cursor.t;
-  } catch {
-    // reported below as a typed validation error
-  }
-  throw new InvalidInventoryContinuationError();
-}
-
-export class InvalidInventoryContinuationError extends ValidationError {
-  constructor() {
-    super('The continuation token is not valid.', [
-      {
-        path: 'continuationToken',
-        code: 'invalid',
-        message: 'Use the nextLink of the previous page as it is.',
-      },
-    ]);
-  }
-}
-
-/** The absolute link to the next page: the same request with `continuationToken` set. */
-export function nextLinkOf(requestUrl: string, continuation: string, publicBaseUrl?: string): string {
-  const next = new URL(requestUrl);
-  next.searchParams.set('continuationToken', continuation);
-  return publicUrl(requestUrl, `${next.pathname}${next.search}`, publicBaseUrl);
+  return decodeCursor(value, isInventoryCursor).t;
 }

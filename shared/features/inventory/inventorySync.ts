@@ -1,13 +1,12 @@
 import type { ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
-import { translateArmError } from '../../platform/arm/armErrors';
 import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
-import { errorCodeOf, statusCodeOf } from '../../platform/azure/restErrors';
 import type { RadarPolicy } from './clusterRadar';
 import { readEndOfSupportDates, type EndOfSupportDates, type SupportCalendarOutcome } from './endOfSupportDates';
 import { clusterRowKey } from './inventoryColumns';
 import { inventoryRecordOf, normalizeLocation } from './inventoryMapping';
 import type { InventoryRecord } from './inventoryRecord';
 import type { InventoryStore } from './inventoryStore';
+import { syncFailureOf, type SyncFailure } from './syncFailure';
 import { applySyncOutcomes, type SubscriptionOutcome } from './inventorySyncState';
 
 export interface InventorySyncDependencies {
@@ -17,11 +16,6 @@ export interface InventorySyncDependencies {
   clock?: () => Date;
   /** The end-of-support dates for the radar (the version support calendar), read at the start of each sync. */
   supportCalendar?: () => Promise<EndOfSupportDates>;
-}
-
-export interface SyncFailure {
-  code: string;
-  message: string;
 }
 
 export interface SubscriptionSyncSummary {
@@ -169,13 +163,6 @@ export class InventorySync {
     await store.deleteMany(subscriptionId, gone.map((row) => row.rowKey));
     return gone.length;
   }
-}
-
-export function syncFailureOf(error: unknown): SyncFailure {
-  const status = statusCodeOf(error);
-  const code = errorCodeOf(error) ?? (status === undefined ? 'Error' : `Http${status}`);
-  const translated = translateArmError(error);
-  return { code, message: translated instanceof Error ? translated.message : String(translated) };
 }
 
 function outcomeOf(summary: SubscriptionSyncSummary): SubscriptionOutcome {

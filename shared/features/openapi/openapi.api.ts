@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 
 export const getOpenApiDocument = defineOperation({
   operationId: 'getOpenApiDocument',
@@ -10,3 +10,6 @@ export const getOpenApiDocument = defineOperation({
   authenticated: false,
   responses: { 200: { description: 'The OpenAPI document', schema: z.record(z.string(), z.unknown()) } },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const openApiOperations: ApiOperation[] = [getOpenApiDocument];

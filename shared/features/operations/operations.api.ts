@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { operationViewSchema } from './operationRecord';
-import { defineOperation } from '../../platform/http/apiOperation';
+import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { problemSchema } from '../../platform/http/problemSchema';
 
 export const getOperation = defineOperation({
@@ -18,3 +18,6 @@ export const getOperation = defineOperation({
     404: { description: 'Not found', schema: problemSchema },
   },
 });
+
+/** The operations of this API area, in the order the API lists them. */
+export const operationsOperations: ApiOperation[] = [getOperation];

@@ -1,7 +1,7 @@
 import type { AgentPool, ContainerServiceClient, ManagedCluster } from '@azure/arm-containerservice';
 import { translateArmError } from './armErrors';
 import { NotFoundError } from '../../domain/errors';
-import type { ClusterAddress, NodePoolAddress } from '../../features/clusters/clusterAddress';
+import type { ClusterAddress, NodePoolAddress } from '../../domain/fleet/clusterAddress';
 
 /** Runs one ARM request; failures become domain errors (4xx keep AKS's code and message, 429/5xx → 503). */
 export async function callArm<T>(request: () => Promise<T>, resource: string): Promise<T> {

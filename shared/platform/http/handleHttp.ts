@@ -1,11 +1,11 @@
 import type { HttpHandler, HttpRequest, HttpResponseInit, InvocationContext } from '@azure/functions';
 import type { z } from 'zod';
 import type { ApiOperation } from './apiOperation';
-import { services } from '../../app';
 import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
-import { invocationLogger, type Logger } from '../observability/logger';
+import type { AuditEvent } from '../../domain/audit/auditEvent';
+import { invocationLogger, type LogLevel, type Logger } from '../observability/logger';
 import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
@@ -34,10 +34,16 @@ export interface HttpCall<P, Q, B> {
 
 type Implementation<P, Q, B> = (call: HttpCall<P, Q, B>) => Promise<HttpResponseInit>;
 
-/** The options app.http needs for an operation. */
-export function httpTriggerOf(operation: ApiOperation) {
-  return { route: operation.route, methods: [operation.method], authLevel: 'anonymous' as const };
+/** What the pipeline needs from access control and the audit trail; the composition root wires them. */
+export interface HttpPipelineDependencies {
+  logLevel: LogLevel;
+  authenticate: (request: HttpRequest) => Promise<Caller>;
+  decide: (caller: Caller, verb: string, resource: string, scope: string) => Promise<AccessDecision>;
+  recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
 }
+
+/** The HTTP handlers of a feature, by operation id. */
+export type HttpHandlers = Record<string, HttpHandler>;
 
 const ANONYMOUS: Caller = { tenantId: '', objectId: '', kind: 'user', appRoles: [], groups: [], groupsOverage: false };
 
@@ -45,22 +51,30 @@ const ANONYMOUS: Caller = { tenantId: '', objectId: '', kind: 'user', appRoles: 
  * Wraps a thin handler: correlation id, authentication, request validation from the operation's zod
  * schemas, errors mapped to problem+json in one place, structured logs, and the audit record.
  */
-export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
-  operation: ApiOperation<P, Q, B>,
-  implementation: Implementation<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>,
-): HttpHandler {
-  return async (request, context) => {
+export class HttpPipeline {
+  constructor(private readonly deps: HttpPipelineDependencies) {}
+
+  handle<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+    operation: ApiOperation<P, Q, B>,
+    implementation: Implementation<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>,
+  ): HttpHandler {
+    return (request, context) => this.run(operation, implementation as Implementation<unknown, unknown, unknown>, request, context);
+  }
+
+  private async run(
+    operation: ApiOperation,
+    implementation: Implementation<unknown, unknown, unknown>,
+    request: HttpRequest,
+    context: InvocationContext,
+  ): Promise<HttpResponseInit> {
+    const { deps } = this;
     const started = performance.now();
     const correlationId = correlationIdFrom(request.headers);
-    const log = invocationLogger(
-      context,
-      { correlationId, operationId: operation.operationId },
-      services().settings.FLEETPLANE_LOG_LEVEL,
-    );
+    const log = invocationLogger(context, { correlationId, operationId: operation.operationId }, deps.logLevel);
     const audit: AuditNotes = {};
     let response: HttpResponseInit;
     try {
-      const caller = operation.authenticated ? await services().access.authenticate(request) : ANONYMOUS;
+      const caller = operation.authenticated ? await deps.authenticate(request) : ANONYMOUS;
       if (operation.authenticated) audit.caller = caller;
       const call = {
         request,
@@ -70,12 +84,12 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
         caller,
         audit,
         authorize: async (resource: string, verb: string, scope: string) =>
-          enforce(audit, await services().access.decide(caller, verb, resource, scope), `${resource}.${verb}`, scope),
+          enforce(audit, await deps.decide(caller, verb, resource, scope), `${resource}.${verb}`, scope),
         enforce: (decision: AccessDecision, permission: string, target: string) => enforce(audit, decision, permission, target),
         params: parsePart(operation.request?.params, request.params, 'path parameters'),
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
-      } as HttpCall<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>;
+      } as HttpCall<unknown, unknown, unknown>;
       response = await implementation(call);
     } catch (error) {
       const mapped = errorToProblem(error);
@@ -85,7 +99,7 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
     }
     response = { ...response, headers: { ...asRecord(response.headers), 'x-correlation-id': correlationId } };
     const status = response.status ?? 200;
-    await recordAudit(operation, request, status, correlationId, audit, log);
+    await recordAudit(deps, operation, request, status, correlationId, audit, log);
     log.info('Request completed', {
       method: request.method,
       path: new URL(request.url).pathname,
@@ -94,7 +108,7 @@ export function handleHttp<P extends z.ZodType, Q extends z.ZodType, B extends z
       ...(audit.caller ? { callerObjectId: audit.caller.objectId } : {}),
     });
     return response;
-  };
+  }
 }
 
 function enforce(audit: AuditNotes, decision: AccessDecision, permission: string, target: string): AccessDecision {
@@ -104,6 +118,7 @@ function enforce(audit: AuditNotes, decision: AccessDecision, permission: string
 }
 
 async function recordAudit(
+  deps: HttpPipelineDependencies,
   operation: ApiOperation,
   request: HttpRequest,
   status: number,
@@ -113,7 +128,7 @@ async function recordAudit(
 ): Promise<void> {
   if (!needsAudit(request.method, status)) return;
   try {
-    await services().audit.record(auditEventOf(operation.operationId, request, status, correlationId, notes, new Date()));
+    await deps.recordAudit(auditEventOf(operation.operationId, request, status, correlationId, notes, new Date()));
   } catch (error) {
     log.error('Could not write the audit record', { error: describe(error) });
   }

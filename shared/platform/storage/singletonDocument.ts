@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { z } from 'zod';
 import { PreconditionFailedError } from '../../domain/errors';
+import { opaqueTagOf, requireIfMatch } from '../../domain/preconditions';
 import { ensureTableOnce } from './ensureTable';
 import { TableRepository } from './tableRepository';
 
@@ -39,7 +40,7 @@ export class SingletonDocument<T> {
   async get(): Promise<VersionedDocument<T>> {
     await this.ensureTable();
     const stored = await this.documents.get(this.options.partitionKey, this.options.rowKey);
-    return stored ? { value: stored.value, etag: stored.etag } : { value: this.options.initial };
+    return stored ? this.saved(stored) : { value: this.options.initial };
   }
 
   /** Replaces the document; with `ifMatch` only the version it names (`*` = any stored version). */
@@ -50,11 +51,12 @@ export class SingletonDocument<T> {
     const current = await this.documents.get(partitionKey, rowKey);
     if (!current)
       throw new PreconditionFailedError(`${entityName}: nothing is stored yet; send the first version without If-Match.`);
-    const etag = ifMatch.trim() === '*' ? current.etag : ifMatch.trim();
-    return this.saved(await this.documents.replace(partitionKey, rowKey, value, etag));
+    requireIfMatch(ifMatch, current.etag, entityName);
+    return this.saved(await this.documents.replace(partitionKey, rowKey, value, current.etag));
   }
 
+  /** The version as the strong entity tag callers send back in If-Match. */
   private saved(stored: { value: T; etag: string }): Required<VersionedDocument<T>> {
-    return { value: stored.value, etag: stored.etag };
+    return { value: stored.value, etag: `"${opaqueTagOf(stored.etag)}"` };
   }
 }

@@ -6,7 +6,7 @@ import { ArmOperationRunner } from '../../../shared/features/operations/armOpera
 import { OperationStore } from '../../../shared/features/operations/operationStore';
 import type { ClusterSpec } from '../../../shared/domain/fleet/clusterSpec';
 import { buildClusterDependencies, type ClusterDependencies } from '../../../shared/features/clusters/clusterDependencies';
-import type { ClusterAddress } from '../../../shared/features/clusters/clusterAddress';
+import type { ClusterAddress } from '../../../shared/domain/fleet/clusterAddress';
 import type { Authorize, WriteContext } from '../../../shared/platform/http/requestContext';
 import { GuardrailsStore } from '../../../shared/features/guardrails/guardrailsStore';
 import { StorageAccount } from '../../../shared/platform/storage/storageAccount';

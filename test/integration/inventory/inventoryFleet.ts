@@ -2,7 +2,9 @@ import type { ManagedCluster } from '@azure/arm-containerservice';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { ArmClients } from '../../../shared/platform/arm/armClients';
 import type { Settings } from '../../../shared/platform/settings/settings';
-import { buildInventory, type InventoryServices } from '../../../shared/features/inventory/inventoryModule';
+import { VersionSupportCalendarStore } from '../../../shared/features/guardrails';
+import { buildInventory } from '../../../shared/features/inventory';
+import { fleetSubscriptions } from '../../../shared/platform/settings/settings';
 import { runWithConcurrency } from '../../support/runWithConcurrency';
 import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { clusterPath, raw, startTestEmulator, withApi } from '../../emulator/harness';
@@ -86,12 +88,15 @@ export function inventoryFor(emulator: RunningAksEmulator, overrides: Record<str
     ...overrides,
   });
   const arm = new ArmClients(settings, { maxRetries: 0 });
-  const services: InventoryServices = buildInventory({
-    settings,
-    storage: new StorageAccount(settings),
+  const storage = new StorageAccount(settings);
+  const calendar = new VersionSupportCalendarStore(storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}supportcalendar`));
+  const inventory = buildInventory({
+    table: storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}inventory`),
     arm,
+    subscriptions: () => fleetSubscriptions(settings),
+    supportCalendar: async () => (await calendar.get()).calendar,
   });
-  return { settings, arm, ...services };
+  return { settings, arm, calendar, ...inventory };
 }
 
 /** Every cluster ARM has now, through the SDK (the ground truth the snapshot is compared with). */

@@ -4,7 +4,6 @@ import type { InventoryFilters } from '../../../shared/features/inventory/invent
 import { queryInventory } from '../../../shared/features/inventory/inventoryQuery';
 import type { EndOfSupportDates } from '../../../shared/features/inventory/endOfSupportDates';
 import { InventorySync } from '../../../shared/features/inventory/inventorySync';
-import { buildVersionSupportCalendarStore } from '../../../shared/features/guardrails/versionSupportCalendarServices';
 import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
 import { inventoryFor, seedFleet, startInventoryEmulator, SUB_A, SUB_B, type SeededCluster } from './inventoryFleet';
 
@@ -21,7 +20,7 @@ describe('the inventory sync with the version support calendar (Azurite + AKS em
   let emulator: RunningAksEmulator;
   let fleet: SeededCluster[];
   let inventory: ReturnType<typeof inventoryFor>;
-  let calendar: ReturnType<typeof buildVersionSupportCalendarStore>;
+  let calendar: ReturnType<typeof inventoryFor>['calendar'];
 
   const minorOf = (version: string) => version.split('.').slice(0, 2).join('.');
   const syncAt = (time: Date, supportCalendar: () => Promise<EndOfSupportDates>) =>
@@ -44,7 +43,7 @@ describe('the inventory sync with the version support calendar (Azurite + AKS em
     emulator = await startInventoryEmulator();
     fleet = await seedFleet(emulator, 10);
     inventory = inventoryFor(emulator);
-    calendar = buildVersionSupportCalendarStore({ settings: inventory.settings, storage: new StorageAccount(inventory.settings) });
+    calendar = inventory.calendar;
   });
 
   afterAll(async () => {

@@ -1,10 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../../shared/domain/errors';
-import {
-  decodeContinuation,
-  encodeContinuation,
-  nextLinkOf,
-} from '../../../shared/features/inventory/inventoryContinuation';
+import { decodeContinuation, encodeContinuation } from '../../../shared/features/inventory/inventoryContinuation';
+import { nextLinkOf } from '../../../shared/platform/http/paging';
 
 describe('inventory continuation', () => {
   it('round-trips the table token opaquely', () => {
@@ -26,7 +23,7 @@ describe('inventory continuation', () => {
   it('builds an absolute nextLink that keeps the filters and replaces the previous token', () => {
     const link = nextLinkOf(
       'https://fleet.example/api/clusters?location=eastus&tag=env%3Aprod&continuationToken=old',
-      'new+/=',
+      { continuationToken: 'new+/=' },
     );
     const url = new URL(link);
     expect(url.origin + url.pathname).toBe('https://fleet.example/api/clusters');

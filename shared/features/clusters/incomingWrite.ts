@@ -1,8 +1,6 @@
-import { services } from '../../app';
-import { publicUrl } from './publicUrl';
-import { IdempotencyStore } from '../../features/idempotency/idempotencyStore';
-import { idempotencyKeyFromHeader } from '../../features/idempotency/idempotencyKeyHeader';
-import type { ApiResponse, Authorize, WriteContext } from './requestContext';
+import { publicUrl } from '../../platform/http/publicUrl';
+import { IdempotencyStore, idempotencyKeyFromHeader } from '../idempotency';
+import type { Authorize, WriteContext } from '../../platform/http/requestContext';
 
 /** The parts of an HTTP call a write needs (structural, so services do not depend on the HTTP layer). */
 export interface IncomingWrite {
@@ -14,7 +12,10 @@ export interface IncomingWrite {
 }
 
 /** Reads If-Match, Idempotency-Key and the request identity from an HTTP call. */
-export function writeContextOf(call: IncomingWrite, options: { dryRun?: boolean } = {}): WriteContext {
+export function writeContextOf(
+  call: IncomingWrite,
+  options: { dryRun?: boolean; publicBaseUrl?: string | undefined } = {},
+): WriteContext {
   const url = new URL(call.request.url);
   const ifMatch = call.request.headers.get('if-match') ?? undefined;
   const idempotencyKey = idempotencyKeyFromHeader(call.request.headers.get('idempotency-key') ?? undefined);
@@ -23,15 +24,10 @@ export function writeContextOf(call: IncomingWrite, options: { dryRun?: boolean 
     caller: call.caller,
     correlationId: call.correlationId,
     operationUrl: (operationId) =>
-      publicUrl(call.request.url, `api/operations/${operationId}`, services().settings.FLEETPLANE_PUBLIC_BASE_URL),
+      publicUrl(call.request.url, `api/operations/${operationId}`, options.publicBaseUrl),
     requestHash: IdempotencyStore.hashRequest(call.request.method, `${url.pathname}${url.search}`, JSON.stringify(call.body ?? null)),
     ...(ifMatch !== undefined ? { ifMatch } : {}),
     ...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
     ...(options.dryRun ? { dryRun: true } : {}),
   };
-}
-
-/** An ApiResponse in the shape Functions handlers return. */
-export function asHttpResponse(response: ApiResponse): { status: number; headers: Record<string, string>; jsonBody?: unknown } {
-  return { status: response.status, headers: response.headers, ...(response.body === undefined ? {} : { jsonBody: response.body }) };
 }

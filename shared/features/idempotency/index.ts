@@ -1,0 +1,2 @@
+export { IdempotencyStore, type IdempotencyStart } from './idempotencyStore';
+export { idempotencyKeyFromHeader } from './idempotencyKeyHeader';
