@@ -53,7 +53,9 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const subscriptions = () => fleetSubscriptions(settings);
 
   const arm = once(() => new ArmClients(settings, options.arm));
-  const accessControl = once((): AccessControl => buildAccessControl({ settings, roleBindingsTable: table('rolebindings') }));
+  const accessControl = once((): AccessControl =>
+    buildAccessControl({ settings, roleBindingsTable: table('rolebindings') }),
+  );
   const auditStore = once((): AuditStore => buildAuditStore(table('audit')));
   const http = once(
     () =>
@@ -66,9 +68,21 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         },
       }),
   );
-  const operations = once(() => buildOperations({ table: table('operations'), arm: arm(), http: http(), logLevel: settings.FLEETPLANE_LOG_LEVEL }));
+  const operations = once(() =>
+    buildOperations({
+      table: table('operations'),
+      queue: storage.queueClient(settings.FLEETPLANE_OPERATIONS_QUEUE),
+      arm: arm(),
+      http: http(),
+      logLevel: settings.FLEETPLANE_LOG_LEVEL,
+    }),
+  );
   const guardrails = once(() =>
-    buildGuardrails({ guardrailsTable: table('guardrails'), calendarTable: table('supportcalendar'), http: http() }),
+    buildGuardrails({
+      guardrailsTable: table('guardrails'),
+      calendarTable: table('supportcalendar'),
+      http: http(),
+    }),
   );
   const modules = {
     access: once(() => buildAccess({ control: accessControl(), http: http() })),
@@ -92,7 +106,10 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         arm: arm(),
         subscriptions,
         supportCalendar: async () => (await guardrails().calendar.get()).calendar,
-        roleBindings: async () => ({ bindings: await accessControl().allBindings(), options: accessControl().options }),
+        roleBindings: async () => ({
+          bindings: await accessControl().allBindings(),
+          options: accessControl().options,
+        }),
         publicBaseUrl,
         http: http(),
         logLevel: settings.FLEETPLANE_LOG_LEVEL,

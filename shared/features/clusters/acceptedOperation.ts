@@ -1,5 +1,5 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
-import { acceptedResponse, type ArmPoller } from '../operations';
+import { acceptedResponse, type ArmPoller, type ArmResponseObserver } from '../operations';
 import type { ClusterDependencies } from './clusterDependencies';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -15,6 +15,8 @@ export interface ArmChange {
 
 export interface ArmRequestOptions {
   requestOptions: { headers: Record<string, string> };
+  /** Lets the operation runner read ARM's answer (its Retry-After). */
+  onResponse: ArmResponseObserver;
 }
 
 /**
@@ -22,14 +24,14 @@ export interface ArmRequestOptions {
  * SDK's poller state is stored once ARM accepts) and answers 202 with where to poll.
  */
 export async function startArmChange(deps: ClusterDependencies, context: WriteContext, change: ArmChange): Promise<ApiResponse> {
-  const options: ArmRequestOptions = { requestOptions: { headers: { 'x-ms-correlation-request-id': context.correlationId } } };
+  const headers = { 'x-ms-correlation-request-id': context.correlationId };
   const record = await deps.operations.start({
     kind: change.kind,
     target: change.target,
     subscriptionId: change.subscriptionId,
     correlationId: context.correlationId,
     createdBy: `${context.caller.tenantId}/${context.caller.objectId}`,
-    submit: (client) => change.submit(client, options),
+    submit: (client, onResponse) => change.submit(client, { requestOptions: { headers }, onResponse }),
     ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
   });
   return acceptedResponse(record, context.operationUrl(record.id));

@@ -10,8 +10,22 @@ import { isTerminal, type OperationRecord, type OperationStatus } from './operat
 import type { OperationStore } from './operationStore';
 
 const UNSUBMITTED_GRACE_MS = 5 * 60_000;
+/** Polling pace when ARM gives no Retry-After, and the bounds on the one it gives. */
+const DEFAULT_POLL_SECONDS = 10;
+const MIN_POLL_SECONDS = 2;
+const MAX_POLL_SECONDS = 60;
+/** A running operation untouched for this long has lost its queue message (no check is ever that far apart). */
+const STALE_AFTER_MS = 3 * MAX_POLL_SECONDS * 1000;
 
 export type ArmPoller = PollerLike<OperationState<unknown>, unknown>;
+
+/** Sees ARM's raw answers to a request (core-client's `onResponse`), so the runner can read Retry-After. */
+export type ArmResponseObserver = (response: { headers: { get(name: string): string | undefined } }) => void;
+
+/** Asks for the operation to be checked again after a delay (a delayed Storage queue message). */
+export interface OperationScheduler {
+  schedule(operationId: string, delaySeconds: number): Promise<void>;
+}
 
 export interface StartOperation {
   kind: string;
@@ -21,19 +35,27 @@ export interface StartOperation {
   correlationId: string;
   /** Called once the record exists and before ARM is called (an Idempotency-Key remembers the operation). */
   onRecorded?: (operationId: string) => Promise<void>;
-  /** Sends the ARM request; resolves once ARM accepted it (the initial 200/201/202). */
-  submit: (client: ContainerServiceClient) => ArmPoller;
+  /** Sends the ARM request (passing `onResponse` on to the SDK); resolves once ARM accepted it (200/201/202). */
+  submit: (client: ContainerServiceClient, onResponse: ArmResponseObserver) => ArmPoller;
+}
+
+/** What one check of an operation found; `finishedNow` is true for exactly one check: the one that recorded the end. */
+export interface OperationCheck {
+  record: OperationRecord;
+  finishedNow: boolean;
 }
 
 /**
  * Runs ARM long-running operations durably: the record exists before ARM is called, the SDK's serialised
  * poller is stored once ARM accepts, and any host can later resume polling from that state — so a restart
- * adopts the operation in flight instead of issuing it again.
+ * adopts the operation in flight instead of issuing it again. Each running operation has a delayed queue
+ * message that checks it again after ARM's Retry-After; `repair` re-schedules those whose message was lost.
  */
 export class ArmOperationRunner {
   constructor(
     private readonly store: OperationStore,
     private readonly arm: ArmClients,
+    private readonly scheduler: OperationScheduler | undefined = undefined,
     private readonly now: () => Date = () => new Date(),
   ) {}
 
@@ -51,16 +73,61 @@ export class ArmOperationRunner {
     };
     const stored = await this.store.create(accepted);
     await input.onRecorded?.(accepted.id);
-    const poller = input.submit(this.arm.containerService(input.subscriptionId));
+    let retryAfter: string | undefined;
+    const poller = input.submit(this.arm.containerService(input.subscriptionId), (response) => {
+      retryAfter ??= response.headers.get('retry-after');
+    });
     try {
       await poller.submitted();
     } catch (error) {
       await this.store.replace(this.finish(accepted, 'Failed', armFailure(error)), stored.etag);
       throw translateArmError(error);
     }
-    const running = { ...accepted, status: 'InProgress' as const, armPollerState: await poller.serialize() };
+    const running: OperationRecord = {
+      ...accepted,
+      status: 'InProgress',
+      armPollerState: await poller.serialize(),
+      pollAfterSeconds: pollAfterSecondsOf(retryAfter),
+    };
     const next = poller.isDone ? this.finish(running, statusOf(poller), failureOf(poller)) : running;
-    return this.recordSubmission({ ...next, updatedAt: this.now().toISOString() }, stored.etag);
+    const recorded = await this.recordSubmission({ ...next, updatedAt: this.now().toISOString() }, stored.etag);
+    if (!isTerminal(recorded.status)) await this.scheduleCheck(recorded).catch(() => undefined); // repair() covers a lost send
+    return recorded;
+  }
+
+  /** Handles an operation's queue message: checks ARM once, and schedules the next check until it ends. */
+  async advance(id: string): Promise<OperationCheck | undefined> {
+    const stored = await this.store.get(id);
+    if (!stored) return undefined;
+    if (!stored.value.armPollerState && !isTerminal(stored.value.status)) {
+      await this.expireUnsubmitted(id);
+      const after = (await this.store.get(id))?.value ?? stored.value;
+      return { record: after, finishedNow: isTerminal(after.status) };
+    }
+    const check = await this.check(id);
+    if (check && !isTerminal(check.record.status)) await this.scheduleCheck(check.record);
+    return check;
+  }
+
+  /**
+   * The safety net behind the queue (a timer, every few minutes): closes submissions cut off before ARM answered,
+   * and re-schedules running operations whose message was lost. Returns how many were still running.
+   */
+  async repair(): Promise<{ active: number; rescheduled: number }> {
+    const active = await this.store.active();
+    let rescheduled = 0;
+    for (const { value } of active) {
+      if (!value.armPollerState) await this.expireUnsubmitted(value.id);
+      else if (this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
+        await this.scheduleCheck(value, 0);
+        rescheduled += 1;
+      }
+    }
+    return { active: active.length, rescheduled };
+  }
+
+  private async scheduleCheck(record: OperationRecord, delaySeconds = record.pollAfterSeconds ?? DEFAULT_POLL_SECONDS): Promise<void> {
+    await this.scheduler?.schedule(record.id, delaySeconds);
   }
 
   /** ARM has accepted: losing this write would orphan the operation, so transient storage faults are retried. */
@@ -77,10 +144,14 @@ export class ArmOperationRunner {
 
   /** Polls ARM once for an unfinished operation and records what it learned. */
   async refresh(id: string): Promise<OperationRecord | undefined> {
+    return (await this.check(id))?.record;
+  }
+
+  private async check(id: string): Promise<OperationCheck | undefined> {
     const stored = await this.store.get(id);
     if (!stored) return undefined;
     const record = stored.value;
-    if (isTerminal(record.status) || !record.armPollerState) return record;
+    if (isTerminal(record.status) || !record.armPollerState) return { record, finishedNow: false };
     const client = this.arm.containerService(subscriptionOf(record.target));
     const poller = armContainerServiceSdk().restorePoller(client, record.armPollerState, client.managedClusters.createOrUpdate) as ArmPoller;
     let next: OperationRecord;
@@ -93,29 +164,20 @@ export class ArmOperationRunner {
     } catch (error) {
       // core-lro throws for canceled operations and for failures without an error body; the poller still knows.
       if (poller.isDone) next = this.finish(record, statusOf(poller), failureOf(poller) ?? armFailure(error));
-      else if (isRetryable(error, translateArmError(error))) return record;
+      else if (isRetryable(error, translateArmError(error))) return { record, finishedNow: false };
       else next = this.finish(record, 'Failed', armFailure(error));
     }
     try {
-      return (await this.store.replace(next, stored.etag)).value;
+      const written = (await this.store.replace(next, stored.etag)).value;
+      return { record: written, finishedNow: isTerminal(written.status) };
     } catch (error) {
-      if (error instanceof PreconditionFailedError) return (await this.store.get(id))?.value;
+      // Another check recorded this poll first: its answer stands, and it is the one that reports the end.
+      if (error instanceof PreconditionFailedError) {
+        const current = (await this.store.get(id))?.value;
+        return current ? { record: current, finishedNow: false } : undefined;
+      }
       throw error;
     }
-  }
-
-  /** Advances every unfinished operation once; the timer calls this, so progress never depends on a caller polling. */
-  async sweep(onError: (id: string, error: unknown) => void = () => undefined): Promise<number> {
-    const active = await this.store.active();
-    for (const { value } of active) {
-      try {
-        if (!value.armPollerState) await this.expireUnsubmitted(value.id);
-        else await this.refresh(value.id);
-      } catch (error) {
-        onError(value.id, error);
-      }
-    }
-    return active.length;
   }
 
   /**
@@ -193,4 +255,13 @@ export function subscriptionOf(armId: string): string {
   const match = /^\/subscriptions\/([^/]+)/i.exec(armId);
   if (!match) throw new Error(`Not an ARM id: ${armId}`);
   return match[1]!;
+}
+
+/** ARM's Retry-After (seconds or an HTTP date) as the pause between checks, bounded. */
+function pollAfterSecondsOf(retryAfter: string | undefined): number {
+  if (retryAfter === undefined) return DEFAULT_POLL_SECONDS;
+  const seconds = Number(retryAfter);
+  const value = Number.isFinite(seconds) ? seconds : (Date.parse(retryAfter) - Date.now()) / 1000;
+  if (!Number.isFinite(value)) return DEFAULT_POLL_SECONDS;
+  return Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, Math.ceil(value)));
 }

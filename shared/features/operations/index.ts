@@ -1,15 +1,18 @@
 import type { TableClient } from '@azure/data-tables';
+import type { QueueClient } from '@azure/storage-queue';
 import type { ArmClients } from '../../platform/arm/armClients';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
 import type { InvocationContext } from '@azure/functions';
 import { invocationLogger, type LogLevel } from '../../platform/observability/logger';
 import { ArmOperationRunner } from './armOperationRunner';
 import { operationsHttpHandlers } from './operations.http';
+import { operationCheckMessageSchema, queueScheduler, type OperationCheckMessage } from './operationsQueue';
 import { OperationStore } from './operationStore';
+import { StorageQueue } from '../../platform/storage/storageQueue';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
-export { ArmOperationRunner, type ArmPoller, type StartOperation } from './armOperationRunner';
+export { ArmOperationRunner, type ArmPoller, type ArmResponseObserver, type StartOperation } from './armOperationRunner';
 export { OperationStore } from './operationStore';
 export { isTerminal, operationViewSchema, toOperationView, type OperationRecord, type OperationView } from './operationRecord';
 
@@ -18,23 +21,33 @@ export interface OperationsModule {
   store: OperationStore;
   runner: ArmOperationRunner;
   http: HttpHandlers;
-  /** Advances every unfinished operation once (the repair timer). */
-  sweep(context: InvocationContext): Promise<void>;
+  /** The `operationsAdvance` queue trigger: one check of the operation a message names. */
+  advance(message: unknown, context: InvocationContext): Promise<void>;
+  /** The `operationsRepair` timer: re-schedules operations whose message was lost. */
+  repair(context: InvocationContext): Promise<void>;
 }
 
-export function buildOperations(deps: { table: TableClient; arm: ArmClients; http: HttpPipeline; logLevel: LogLevel }): OperationsModule {
+export function buildOperations(deps: { table: TableClient; queue: QueueClient; arm: ArmClients; http: HttpPipeline; logLevel: LogLevel }): OperationsModule {
   const store = new OperationStore(deps.table);
-  const runner = new ArmOperationRunner(store, deps.arm);
+  const runner = new ArmOperationRunner(store, deps.arm, queueScheduler(new StorageQueue<OperationCheckMessage>(deps.queue)));
+  const logger = (context: InvocationContext, operationId: string) => invocationLogger(context, { operationId }, deps.logLevel);
   return {
     store,
     runner,
     http: operationsHttpHandlers(deps.http, { operationStore: store, operations: runner }),
-    async sweep(context) {
-      const log = invocationLogger(context, { operationId: 'operationsSweep' }, deps.logLevel);
-      const advanced = await runner.sweep((operationId, error) =>
-        log.warn('Could not advance an operation', { operation: operationId, error: String(error) }),
-      );
-      if (advanced > 0) log.info('Operations swept', { active: advanced });
+    async advance(message, context) {
+      const { operationId } = operationCheckMessageSchema.parse(message);
+      const check = await runner.advance(operationId);
+      const log = logger(context, 'operationsAdvance');
+      if (!check) log.warn('A check was scheduled for an operation that does not exist', { operation: operationId });
+      else if (check.finishedNow) {
+        const { record } = check;
+        log.info('Operation finished', { operation: record.id, kind: record.kind, target: record.target, status: record.status });
+      }
+    },
+    async repair(context) {
+      const { active, rescheduled } = await runner.repair();
+      if (rescheduled > 0) logger(context, 'operationsRepair').warn('Operations had lost their check; rescheduled', { active, rescheduled });
     },
   };
 }

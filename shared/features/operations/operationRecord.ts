@@ -15,6 +15,8 @@ export const operationRecordSchema = z.object({
   correlationId: z.string(),
   /** The ARM long-running operation, as the SDK serialises its poller: enough to resume it on any host. */
   armPollerState: z.string().optional(),
+  /** ARM's Retry-After for this operation (bounded): how long to wait between polls. */
+  pollAfterSeconds: z.number().int().positive().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
 });
 
@@ -25,10 +27,10 @@ export function isTerminal(status: OperationStatus): boolean {
 }
 
 /** What callers see at GET /api/operations/{id}: no poller internals. */
-export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true });
+export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true, pollAfterSeconds: true });
 export type OperationView = z.infer<typeof operationViewSchema>;
 
 export function toOperationView(record: OperationRecord): OperationView {
-  const { armPollerState: _internal, ...view } = record;
+  const { armPollerState: _internal, pollAfterSeconds: _pollAfter, ...view } = record;
   return view;
 }

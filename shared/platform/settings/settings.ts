@@ -21,10 +21,16 @@ const settingsSchema = z
     AzureWebJobsStorage__tableServiceUri: httpsUrl.optional(),
     AzureWebJobsStorage__blobServiceUri: httpsUrl.optional(),
     AzureWebJobsStorage__clientId: uuid.optional(),
+    AzureWebJobsStorage__queueServiceUri: httpsUrl.optional(),
     FLEETPLANE_TABLE_PREFIX: z
       .string()
       .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'must start with a letter and hold only letters and digits (max 30)')
       .default('fleetplane'),
+    /** Also the trigger's `%FLEETPLANE_OPERATIONS_QUEUE%`: set it as an app setting (infra does). */
+    FLEETPLANE_OPERATIONS_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-operations'),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),

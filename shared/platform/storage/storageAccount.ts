@@ -1,10 +1,11 @@
 import type { TokenCredential } from '@azure/identity';
 import { identitySdk } from '../azure/lazySdk';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
+import { QueueClient } from '@azure/storage-queue';
 import type { Settings } from '../settings/settings';
 
 /**
- * Builds Table clients from the same settings the Functions host uses for AzureWebJobsStorage:
+ * Builds Table and Queue clients from the same settings the Functions host uses for AzureWebJobsStorage:
  * a connection string (Azurite locally), or identity-based `AzureWebJobsStorage__*` settings in Azure.
  */
 export class StorageAccount {
@@ -36,12 +37,19 @@ export class StorageAccount {
   }
 
 
+  queueClient(queueName: string): QueueClient {
+    const connectionString = this.settings.AzureWebJobsStorage;
+    if (connectionString) return new QueueClient(connectionString, queueName);
+    return new QueueClient(`${this.serviceUri('queue')}/${queueName}`, this.identity());
+  }
+
   /** The service endpoint for identity-based access (no connection string). */
-  serviceUri(service: 'table' | 'blob'): string {
-    const explicit =
-      service === 'table'
-        ? this.settings.AzureWebJobsStorage__tableServiceUri
-        : this.settings.AzureWebJobsStorage__blobServiceUri;
+  serviceUri(service: 'table' | 'blob' | 'queue'): string {
+    const explicit = {
+      table: this.settings.AzureWebJobsStorage__tableServiceUri,
+      blob: this.settings.AzureWebJobsStorage__blobServiceUri,
+      queue: this.settings.AzureWebJobsStorage__queueServiceUri,
+    }[service];
     if (explicit) return explicit;
     return `https://${this.settings.AzureWebJobsStorage__accountName}.${service}.core.windows.net`;
   }

@@ -54,7 +54,7 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
     expect(done?.status).toBe('Succeeded');
     expect(done?.completedAt).toBeDefined();
     expect(done?.armPollerState).toBeUndefined();
-    expect(await afterRestart.sweep()).toBe(0);
+    expect(await afterRestart.repair()).toEqual({ active: 0, rescheduled: 0 });
     expect(emulator.counters()['managedClusters.createOrUpdate']).toBe(1);
   });
 
@@ -85,7 +85,7 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
     emulator.advanceClock(3_600);
     const done = await newRunner().refresh(started.id);
     expect(done?.status).toBe('Canceled');
-    expect(await newRunner().sweep()).toBe(0);
+    expect(await newRunner().repair()).toEqual({ active: 0, rescheduled: 0 });
   });
 
   it('records an ARM operation that fails later with its code', async () => {
@@ -101,5 +101,89 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
     const done = await newRunner().refresh(started.id);
     expect(done?.status).toBe('Failed');
     expect(done?.error?.code).toBe('QuotaExceeded');
+  });
+
+  describe('checks driven by delayed queue messages', () => {
+    const recordingScheduler = () => {
+      const scheduled: { operationId: string; delaySeconds: number }[] = [];
+      return { scheduled, schedule: async (operationId: string, delaySeconds: number) => void scheduled.push({ operationId, delaySeconds }) };
+    };
+    const put = (runner: ArmOperationRunner, name: string) =>
+      runner.start({
+        kind: 'putCluster',
+        target: target(name),
+        subscriptionId: SUB,
+        correlationId: `corr-${name}`,
+        submit: (client, onResponse) => client.managedClusters.createOrUpdate('rg1', name, clusterBody, { updateIntervalInMs: 5, onResponse }),
+      });
+
+    it("schedules the first check after ARM's Retry-After, and each check the next until the operation ends", async () => {
+      const scheduler = recordingScheduler();
+      const runner = new ArmOperationRunner(store, newArm(), scheduler);
+      emulator.resetCounters();
+      const started = await put(runner, 'q1');
+      expect(scheduler.scheduled).toEqual([{ operationId: started.id, delaySeconds: 10 }]);
+      const running = await runner.advance(started.id);
+      expect(running).toMatchObject({ finishedNow: false, record: { status: 'InProgress' } });
+      expect(scheduler.scheduled).toHaveLength(2);
+      emulator.advanceClock(3_600);
+      const done = await runner.advance(started.id);
+      expect(done).toMatchObject({ finishedNow: true, record: { status: 'Succeeded' } });
+      expect(scheduler.scheduled).toHaveLength(2);
+      expect(await runner.advance(started.id)).toMatchObject({ finishedNow: false, record: { status: 'Succeeded' } });
+      expect(emulator.counters()['managedClusters.createOrUpdate']).toBe(1);
+    });
+
+    it('reports the end once when two instances check at the same time', async () => {
+      const runner = () => new ArmOperationRunner(store, newArm(), recordingScheduler());
+      const started = await put(runner(), 'q2');
+      emulator.advanceClock(3_600);
+      const checks = await Promise.all([runner().advance(started.id), runner().advance(started.id), runner().advance(started.id)]);
+      expect(checks.map((check) => check?.record.status)).toEqual(['Succeeded', 'Succeeded', 'Succeeded']);
+      expect(checks.filter((check) => check?.finishedNow)).toHaveLength(1);
+    });
+
+    it('repair re-schedules only operations whose check is overdue, and closes submissions cut off before ARM answered', async () => {
+      const scheduler = recordingScheduler();
+      const started = await put(new ArmOperationRunner(store, newArm()), 'q3');
+      const soon = new ArmOperationRunner(store, newArm(), scheduler, () => new Date(Date.now() + 60_000));
+      await soon.repair();
+      expect(scheduler.scheduled.filter((s) => s.operationId === started.id)).toEqual([]);
+      const later = new ArmOperationRunner(store, newArm(), scheduler, () => new Date(Date.now() + 10 * 60_000));
+      await later.repair();
+      expect(scheduler.scheduled.filter((s) => s.operationId === started.id)).toEqual([{ operationId: started.id, delaySeconds: 0 }]);
+
+      const cutOff = await store.create({
+        id: 'cut-off', kind: 'putCluster', target: target('q4'), status: 'Accepted', correlationId: 'c',
+        createdAt: new Date().toISOString(), updatedAt: new Date().toISOString(),
+      });
+      expect(cutOff.value.status).toBe('Accepted');
+      await later.repair();
+      expect((await store.get('cut-off'))?.value).toMatchObject({ status: 'Failed', error: { code: 'SubmissionInterrupted' } });
+      emulator.advanceClock(3_600);
+      await later.advance(started.id);
+    });
+  });
+
+  it("paces checks by ARM's Retry-After, bounded", async () => {
+    const paced = await startTestEmulator({ speed: 0, retryAfterSeconds: 1 });
+    try {
+      const scheduled: number[] = [];
+      const arm = new ArmClients(
+        testSettings({ FLEETPLANE_ARM_ENDPOINT: paced.baseUrl, FLEETPLANE_MODE: 'local', FLEETPLANE_ARM_CREDENTIAL: 'emulator' }),
+        { maxRetries: 0 },
+      );
+      const runner = new ArmOperationRunner(store, arm, { schedule: async (_id, delay) => void scheduled.push(delay) });
+      await runner.start({
+        kind: 'putCluster',
+        target: target('paced'),
+        subscriptionId: SUB,
+        correlationId: 'corr-paced',
+        submit: (client, onResponse) => client.managedClusters.createOrUpdate('rg1', 'paced', clusterBody, { updateIntervalInMs: 5, onResponse }),
+      });
+      expect(scheduled).toEqual([2]);
+    } finally {
+      paced.close();
+    }
   });
 });
