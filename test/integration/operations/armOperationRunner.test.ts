@@ -106,7 +106,13 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
   describe('checks driven by delayed queue messages', () => {
     const recordingScheduler = () => {
       const scheduled: { operationId: string; delaySeconds: number }[] = [];
-      return { scheduled, schedule: async (operationId: string, delaySeconds: number) => void scheduled.push({ operationId, delaySeconds }) };
+      return {
+        scheduled,
+        schedule: (operationId: string, delaySeconds: number) => {
+          scheduled.push({ operationId, delaySeconds });
+          return Promise.resolve();
+        },
+      };
     };
     const put = (runner: ArmOperationRunner, name: string) =>
       runner.start({
@@ -173,7 +179,12 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
         testSettings({ FLEETPLANE_ARM_ENDPOINT: paced.baseUrl, FLEETPLANE_MODE: 'local', FLEETPLANE_ARM_CREDENTIAL: 'emulator' }),
         { maxRetries: 0 },
       );
-      const runner = new ArmOperationRunner(store, arm, { schedule: async (_id, delay) => void scheduled.push(delay) });
+      const runner = new ArmOperationRunner(store, arm, {
+        schedule: (_id, delay) => {
+          scheduled.push(delay);
+          return Promise.resolve();
+        },
+      });
       await runner.start({
         kind: 'putCluster',
         target: target('paced'),
@@ -183,7 +194,7 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
       });
       expect(scheduled).toEqual([2]);
     } finally {
-      paced.close();
+      await paced.close();
     }
   });
 });
