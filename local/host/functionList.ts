@@ -1,4 +1,5 @@
 import type { Registration } from './functionsCoreShim';
+import { connectionSettingName } from './queues/connectionSettingName';
 
 export interface FunctionSummary {
   name: string;
@@ -9,6 +10,8 @@ export interface FunctionSummary {
   schedule?: string;
   runOnStartup?: boolean;
   useMonitor?: boolean;
+  queueName?: string;
+  connection?: string;
 }
 
 /** The metadata the Functions host receives, reduced to what a reader checks. */
@@ -27,6 +30,10 @@ export function summarize(registrations: Registration[], routePrefix: string): F
         summary.runOnStartup = trigger.runOnStartup === true;
         summary.useMonitor = trigger.useMonitor !== false;
       }
+      if (trigger?.type === 'queueTrigger') {
+        summary.queueName = String(trigger.queueName);
+        summary.connection = connectionSettingName(trigger.connection);
+      }
       return summary;
     })
     .sort((a, b) => a.name.localeCompare(b.name));
@@ -34,12 +41,17 @@ export function summarize(registrations: Registration[], routePrefix: string): F
 
 export function formatFunctionTable(functions: FunctionSummary[]): string {
   return functions
-    .map((f) =>
-      f.trigger === 'httpTrigger'
-        ? `${f.name}: [${f.methods?.join(',')}] ${f.route} (auth: ${f.authLevel})`
-        : f.trigger === 'timerTrigger'
-          ? `${f.name}: timer "${f.schedule}"${f.runOnStartup ? ' runOnStartup' : ''}`
-          : `${f.name}: ${f.trigger}`,
-    )
+    .map((f) => {
+      switch (f.trigger) {
+        case 'httpTrigger':
+          return `${f.name}: [${f.methods?.join(',')}] ${f.route} (auth: ${f.authLevel})`;
+        case 'timerTrigger':
+          return `${f.name}: timer "${f.schedule}"${f.runOnStartup ? ' runOnStartup' : ''}`;
+        case 'queueTrigger':
+          return `${f.name}: queue "${f.queueName}" (connection: ${f.connection})`;
+        default:
+          return `${f.name}: ${f.trigger}`;
+      }
+    })
     .join('\n');
 }

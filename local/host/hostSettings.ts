@@ -13,6 +13,7 @@ const hostSettingsSchema = z.object({
   LOCAL_HOST_FUNCTION_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOCAL_HOST_MASTER_KEY: z.string().min(16, 'must be at least 16 characters').optional(),
   LOCAL_HOST_TIMERS: flag.default(true),
+  LOCAL_HOST_QUEUES: flag.default(true),
 });
 
 export type HostSettings = z.infer<typeof hostSettingsSchema>;

@@ -1,6 +1,7 @@
 /**
  * The local Functions host: loads the app's v4 registrations as the Node worker does and serves them
- * (HTTP on LOCAL_HOST_PORT, timers on their NCRONTAB schedules). `node dist/local/host/main.js [appDir]`.
+ * (HTTP on LOCAL_HOST_PORT, timers on their NCRONTAB schedules, queue triggers polling Storage queues).
+ * `node dist/local/host/main.js [appDir]`.
  */
 import { parseSettings } from '../../shared/platform/settings/settings';
 import { StorageAccount } from '../../shared/platform/storage/storageAccount';
@@ -15,6 +16,9 @@ import { applyLocalSettings } from './localSettings';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import { hostBlobService } from './timers/hostBlobStorage';
 import { OccurrenceClaims } from './timers/occurrenceClaims';
+import { queueFunctionsOf } from './queues/queueFunctions';
+import type { QueueHostOptions } from './queues/queueHostOptions';
+import { QueueTriggers } from './queues/queueTriggers';
 import { TimerScheduler, timerFunctionsOf } from './timers/timerScheduler';
 
 async function main(): Promise<void> {
@@ -22,7 +26,7 @@ async function main(): Promise<void> {
   applyLocalSettings(appDir);
   const hostSettings = parseHostSettings(process.env);
   const settings = parseSettings(process.env);
-  const { routePrefix } = readHostJson(appDir);
+  const { routePrefix, queues: queueOptions } = readHostJson(appDir);
   const app = loadFunctionApp(appDir);
   if (app.hooks.size > 0) hostLog(`Hooks registered (${[...app.hooks.keys()].join(', ')}) are not run by the local host.`);
 
@@ -38,6 +42,7 @@ async function main(): Promise<void> {
   });
   const timers = startTimers(app.registrations, hostSettings, hostBlobService(settings, new StorageAccount(settings)));
   await timers.start();
+  const queues = startQueueTriggers(app.registrations, hostSettings, queueOptions);
 
   const summaries = summarize(app.registrations, routePrefix);
   process.stdout.write(`\nFunctions:\n${indent(formatFunctionTable(summaries))}\n\n`);
@@ -45,7 +50,7 @@ async function main(): Promise<void> {
 
   const stop = async (signal: string) => {
     hostLog('Host stopping', { signal });
-    await timers.stop();
+    await Promise.all([timers.stop(), queues.stop()]);
     await http.close();
     process.exit(0);
   };
@@ -60,6 +65,17 @@ function startTimers(
 ): TimerScheduler {
   const timers = hostSettings.LOCAL_HOST_TIMERS ? timerFunctionsOf(registrations) : [];
   return new TimerScheduler(timers, { claims: new OccurrenceClaims(blobs, hostSettings.LOCAL_HOST_ID) });
+}
+
+function startQueueTriggers(
+  registrations: Parameters<typeof queueFunctionsOf>[0],
+  hostSettings: HostSettings,
+  options: QueueHostOptions,
+): QueueTriggers {
+  const functions = hostSettings.LOCAL_HOST_QUEUES ? queueFunctionsOf(registrations, process.env) : [];
+  const queues = new QueueTriggers(functions, { options, env: process.env });
+  queues.start();
+  return queues;
 }
 
 function indent(text: string): string {
