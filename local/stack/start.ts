@@ -41,6 +41,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       FLEETPLANE_MODE: 'local',
+      FLEETPLANE_OPERATIONS_QUEUE: process.env.FLEETPLANE_OPERATIONS_QUEUE ?? 'fleetplane-operations',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,

@@ -239,7 +239,7 @@ describe('cluster lifecycle API through the local host, the AKS emulator and the
     expect(Number(throttled.headers.get('retry-after'))).toBeGreaterThan(0);
   });
 
-  it('after the host is killed mid-operation, the new host\'s sweep adopts the operation: it completes once, with one ARM PUT', { timeout: 60_000 }, async () => {
+  it('after the host is killed mid-operation, the new host adopts it from its queue message: it completes once, is reported once, with one ARM PUT', { timeout: 60_000 }, async () => {
     emulator.resetCounters();
     const accepted = await call('PUT', `${CLUSTERS}/crash`, owner, fourPoolSpec());
     expect(accepted.status).toBe(202);
@@ -249,7 +249,7 @@ describe('cluster lifecycle API through the local host, the AKS emulator and the
 
     emulator.advanceClock(3_600);
     host = await startLocalHost({ env: hostEnv() });
-    // Nobody polls: the new host's operationsSweep timer (every 10 s) adopts the operation from Table storage.
+    // Nobody polls: the operation's delayed queue message reaches the new host, which checks it until it ends.
     const operations = new OperationStore(new StorageAccount(testSettings({ FLEETPLANE_TABLE_PREFIX: tablePrefix })).tableClient(`${tablePrefix}operations`));
     const swept = await pollUntil(() => operations.get(accepted.body.id), (stored) => stored?.value.status === 'Succeeded', 25_000);
     expect(swept?.value.completedAt).toBeDefined();
@@ -261,5 +261,7 @@ describe('cluster lifecycle API through the local host, the AKS emulator and the
     expect(done.body.completedAt).toBe(swept?.value.completedAt);
     expect(emulator.counters()['managedClusters.createOrUpdate']).toBe(1);
     expect((await call('GET', `${CLUSTERS}/crash`, reader)).body.provisioningState).toBe('Succeeded');
+    const reports = host.output().split('\n').filter((line) => line.includes('Operation finished') && line.includes(accepted.body.id));
+    expect(reports).toHaveLength(1);
   });
 });

@@ -24,6 +24,8 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
       LOCAL_HOST_PORT: '0',
       FLEETPLANE_MODE: 'local',
+      // Each host polls its own operations queue, as each has its own tables in the shared Azurite.
+      FLEETPLANE_OPERATIONS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-operations`,
       ...options.env,
     },
   });

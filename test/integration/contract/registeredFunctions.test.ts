@@ -48,7 +48,8 @@ describe('registered functions (contract)', () => {
         http('putGuardrails', '/api/guardrails', 'PUT'),
         http('getVersionSupportCalendar', '/api/versionSupportCalendar', 'GET'),
         http('putVersionSupportCalendar', '/api/versionSupportCalendar', 'PUT'),
-        { name: 'operationsSweep', trigger: 'timerTrigger', schedule: '*/10 * * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'operationsRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'operationsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_OPERATIONS_QUEUE%', connection: 'AzureWebJobsStorage' },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),
         http('getOpenApiDocument', '/api/openapi.json', 'GET'),
@@ -62,6 +63,12 @@ describe('registered functions (contract)', () => {
         http('whoAmI', '/api/whoami', 'GET'),
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
+  });
+
+  it('an idle app runs nothing more often than every 5 minutes: no timer is more frequent', () => {
+    const timers = functions.filter((f) => f.trigger === 'timerTrigger');
+    expect(timers.length).toBeGreaterThan(0);
+    for (const timer of timers) expect({ name: timer.name, seconds: timer.schedule!.split(' ')[0], minutes: timer.schedule!.split(' ')[1] }).toEqual({ name: timer.name, seconds: '0', minutes: expect.stringMatching(/^(\*\/([5-9]|[1-5]\d)|\d+(,\d+)*)$/) });
   });
 
   it('registers every operation of the API definition over HTTP, and nothing else', () => {
