@@ -118,37 +118,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
     health: once(() => buildHealth({ settings, storage, arm, http: http() })),
     openapi: once(() => buildOpenApi({ http: http(), version })),
   };
-  return {
-    settings,
-    storage,
-    get arm() {
-      return arm();
-    },
-    get access() {
-      return modules.access();
-    },
-    get audit() {
-      return modules.audit();
-    },
-    get clusters() {
-      return modules.clusters();
-    },
-    get operations() {
-      return modules.operations();
-    },
-    get inventory() {
-      return modules.inventory();
-    },
-    get guardrails() {
-      return modules.guardrails();
-    },
-    get health() {
-      return modules.health();
-    },
-    get openapi() {
-      return modules.openapi();
-    },
-  };
+  return lazily({ settings: () => settings, storage: () => storage, arm, ...modules });
+}
+
+/** An object whose properties are built on first read, each once. */
+function lazily<T extends Record<string, () => unknown>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+  const view = {} as { [K in keyof T]: ReturnType<T[K]> };
+  for (const key of Object.keys(builders) as (keyof T)[]) Object.defineProperty(view, key, { get: builders[key], enumerable: true });
+  return view;
 }
 
 function once<T>(build: () => T): () => T {
