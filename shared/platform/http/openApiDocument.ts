@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
 import { openApiPathOf, type ApiOperation } from './apiOperation';
+import { repairFlaggedPatterns } from './openApiPatterns';
 import { problemSchema } from './problemSchema';
 
 type RouteConfig = Parameters<OpenAPIRegistry['registerPath']>[0];
@@ -20,7 +21,7 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
     },
     servers: [{ url: '/' }],
   });
-  return document as unknown as Record<string, unknown>;
+  return repairFlaggedPatterns(document) as unknown as Record<string, unknown>;
 }
 
 function routeConfigOf(operation: ApiOperation): RouteConfig {
