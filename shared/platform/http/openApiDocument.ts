@@ -50,7 +50,8 @@ function routeConfigOf(operation: ApiOperation): RouteConfig {
     request: {
       ...(request?.params ? { params: request.params as z.ZodObject } : {}),
       ...(request?.query ? { query: request.query as z.ZodObject } : {}),
-      ...(request?.body ? { body: { content: { 'application/json': { schema: request.body } } } } : {}),
+      // The pipeline answers 400 to an operation with a body schema when the body is missing.
+      ...(request?.body ? { body: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
     },
     responses,
   };
