@@ -31,7 +31,11 @@ export const networkSchema = z
   })
   .meta({
     description: 'Cluster networking.',
-    example: { plugin: 'azureOverlay', subnetId: '/subscriptions/…/subnets/aks' },
+    example: {
+      plugin: 'azureOverlay',
+      subnetId:
+        '/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-network/providers/Microsoft.Network/virtualNetworks/vnet-aks/subnets/aks',
+    },
   });
 
 export const entraIdSchema = z

@@ -7,7 +7,7 @@ import { authenticatedProblems, problemSchema } from '../../platform/http/proble
 /** ARM naming rules of the path segments, checked before anything reaches ARM. */
 export const subscriptionIdSchema = z
   .string()
-  .regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be a subscription id (GUID)');
+  .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a subscription id (GUID)');
 export const resourceGroupSchema = z
   .string()
   .regex(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'must be 1-90 letters, digits, - _ . ( ), not ending in a period');

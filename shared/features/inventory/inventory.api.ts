@@ -7,7 +7,7 @@ import { authenticatedProblems } from '../../platform/http/problemSchema';
 /** A century: any larger bound means "all with a date", and keeps the OData literal an Int32. */
 const MAX_SUPPORT_ENDS_WITHIN_DAYS = 36_500;
 
-const guid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const inventoryQuerySchema = z.object({
   subscription: z.string().regex(guid, 'subscription must be a subscription id (GUID)').optional(),

@@ -1,10 +1,10 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, type ResponseConfig } from '@asteasolutions/zod-to-openapi';
 import type { z } from 'zod';
-import { openApiPathOf, type ApiOperation } from './apiOperation';
+import { openApiPathOf, type ApiOperation, type ApiResponseSpec } from './apiOperation';
+import { repairFlaggedPatterns } from './openApiPatterns';
 import { problemSchema } from './problemSchema';
 
 type RouteConfig = Parameters<OpenAPIRegistry['registerPath']>[0];
-type ResponseConfig = RouteConfig['responses'][string];
 
 /** Builds the OpenAPI 3.1 document from the operations' zod schemas. */
 export function buildOpenApiDocument(operations: ApiOperation[], version: string): Record<string, unknown> {
@@ -20,19 +20,20 @@ export function buildOpenApiDocument(operations: ApiOperation[], version: string
     },
     servers: [{ url: '/' }],
   });
-  return document as unknown as Record<string, unknown>;
+  return repairFlaggedPatterns(document) as unknown as Record<string, unknown>;
 }
 
 function routeConfigOf(operation: ApiOperation): RouteConfig {
   const { request } = operation;
   const responses: Record<string, ResponseConfig> = {};
   for (const [status, spec] of Object.entries(operation.responses)) {
-    responses[status] = spec.schema
-      ? {
-          description: spec.description,
-          content: { [spec.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } },
-        }
-      : { description: spec.description };
+    responses[status] = {
+      description: spec.description,
+      ...(spec.headers ? { headers: responseHeadersOf(spec.headers) } : {}),
+      ...(spec.schema
+        ? { content: { [spec.contentType ?? (Number(status) >= 400 ? 'application/problem+json' : 'application/json')]: { schema: spec.schema } } }
+        : {}),
+    };
   }
   responses.default ??= {
     description: 'An error, as problem details',
@@ -44,12 +45,20 @@ function routeConfigOf(operation: ApiOperation): RouteConfig {
     operationId: operation.operationId,
     summary: operation.summary,
     tags: operation.tags,
-    ...(operation.authenticated ? { security: [{ bearer: [] }] } : {}),
+    // An empty list states that the operation is public, rather than leaving it unsaid.
+    security: operation.authenticated ? [{ bearer: [] }] : [],
     request: {
       ...(request?.params ? { params: request.params as z.ZodObject } : {}),
       ...(request?.query ? { query: request.query as z.ZodObject } : {}),
-      ...(request?.body ? { body: { content: { 'application/json': { schema: request.body } } } } : {}),
+      // The pipeline answers 400 to an operation with a body schema when the body is missing.
+      ...(request?.body ? { body: { required: true, content: { 'application/json': { schema: request.body } } } } : {}),
     },
     responses,
   };
+}
+
+function responseHeadersOf(headers: NonNullable<ApiResponseSpec['headers']>): NonNullable<ResponseConfig['headers']> {
+  return Object.fromEntries(
+    Object.entries(headers).map(([name, description]) => [name, { description, schema: { type: 'string' as const } }]),
+  );
 }
