@@ -135,6 +135,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     { cert: await readFile(certPath), key: await readFile(keyPath) },
     createRequestListener({
       fleet,
+      workload: workload.simulation,
       controls,
       faults,
       counters,

@@ -62,6 +62,7 @@ export function renderSnapshot(snapshot: WorkloadSnapshot): Record<string, unkno
     load: snapshot.load,
     kubernetesVersion: snapshot.kubernetesVersion,
     autoscalerEnabled: snapshot.autoscalerEnabled,
+    pools: snapshot.pools,
     pendingPods: snapshot.pendingPods,
     nodes: snapshot.nodes,
     pods: snapshot.pods.map(({ owner, ...pod }) => ({ ...pod, owner: { kind: owner.kind, name: owner.spec.name } })),

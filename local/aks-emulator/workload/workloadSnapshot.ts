@@ -9,7 +9,7 @@ import { addLines, daemonPodUsage, daemonUsageLine, deploymentPodUsage, deployme
 import type { RequestedResources, SchedulingNode, SchedulingResult } from './scheduler';
 import { schedule } from './scheduler';
 import { nameSuffix, stableUuid } from './stableNames';
-import type { TopologyRecord } from './topology';
+import type { TopologyPool, TopologyRecord } from './topology';
 import { isReadyCondition, isRegistered, isSchedulable } from './topology';
 import type { DaemonSetSpec, DeploymentSpec, OsName, WorkloadSpec } from './workloadSpec';
 
@@ -63,6 +63,7 @@ export interface WorkloadView {
   load: number;
   kubernetesVersion: string;
   autoscalerEnabled: boolean;
+  pools: readonly TopologyPool[];
   nodes: NodeSnapshot[];
   pods: readonly PodState[];
   pendingPods: number;
@@ -82,6 +83,7 @@ export interface Placement {
   result: SchedulingResult;
   usageLines: Map<string, UsageLine>;
   pods: PodState[];
+  pendingPods: number;
 }
 
 export function placeWorkload(identity: string, topology: TopologyRecord, spec: WorkloadSpec, load: number): Placement {
@@ -105,7 +107,7 @@ export function placeWorkload(identity: string, topology: TopologyRecord, spec: 
   const planned = plannedPods(identity, spec.deployments, load);
   const result = schedule(nodes, spec.daemonSets, planned);
   const pods = [...daemonPodStates(identity, result), ...deploymentPodStates(planned, result)];
-  return { nodes, resources, planned, result, pods, usageLines: usageLinesByNode(pods) };
+  return { nodes, resources, planned, result, pods, usageLines: usageLinesByNode(pods), pendingPods: pods.filter((p) => p.phase === 'Pending').length };
 }
 
 export function viewWorkload(topology: TopologyRecord, spec: WorkloadSpec, placement: Placement, placementKey: string, load: number, atMs: number): WorkloadView {
@@ -133,9 +135,10 @@ export function viewWorkload(topology: TopologyRecord, spec: WorkloadSpec, place
     load,
     kubernetesVersion: topology.kubernetesVersion,
     autoscalerEnabled: topology.autoscalerEnabled,
+    pools: topology.pools,
     nodes,
     pods: placement.pods,
-    pendingPods: placement.pods.filter((p) => p.phase === 'Pending').length,
+    pendingPods: placement.pendingPods,
     placementKey,
   };
 }
