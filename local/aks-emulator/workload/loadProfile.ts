@@ -41,7 +41,7 @@ export function loadFactor(profile: LoadProfile, atMs: number): number {
     case 'steady':
       return profile.intensity;
     case 'diurnal': {
-      const sincePeak = atMs - profile.peakHourUtc * 3_600_000;
+      const sincePeak = (((atMs - profile.peakHourUtc * 3_600_000) % DAY_MS) + DAY_MS) % DAY_MS;
       return profile.intensity * (0.6 + 0.4 * Math.cos((2 * Math.PI * sincePeak) / DAY_MS));
     }
     case 'spike':
