@@ -1,6 +1,7 @@
 import type { WorkloadView } from '../workload/workloadSnapshot';
 import type { DataPoint } from './aggregation';
 import { Stats, dataPoint } from './aggregation';
+import type { DimensionFilter } from './dimensionFilter';
 import { dimensionValue, matchesFilter } from './dimensionFilter';
 import type { MetricDefinition } from './metricCatalogue';
 import type { Sample } from './metricSamples';
@@ -47,8 +48,7 @@ interface Series {
  */
 export function evaluateMetrics(query: MetricsQuery, source: MetricsSource, nowMs: number): MetricResult[] {
   const starts = bucketStarts(query.window, query.granularity);
-  const seriesDimensions = query.filter.map((c) => c.dimension.toLowerCase()).filter((d) => !query.rollUpBy.includes(d));
-  const collected = new Map<MetricDefinition, Map<string, Series>>(query.metrics.map((m) => [m, new Map()]));
+  const plans = query.metrics.map((metric) => planFor(metric, query));
   const countTotals = new Map<string, Map<string, { values: string[]; total: number }>>();
 
   for (const minute of sampleMinutes(query.window, nowMs)) {
@@ -56,34 +56,47 @@ export function evaluateMetrics(query: MetricsQuery, source: MetricsSource, nowM
     if (bucket < 0 || bucket >= starts.length) continue;
     const view = source.view(minute);
     if (!view) continue;
-    for (const metric of query.metrics) {
-      const series = collected.get(metric)!;
-      if (metric.kind === 'count') {
+    for (const plan of plans) {
+      if (plan.metric.kind === 'count') {
         // Count metrics depend only on the placement, so their per-minute totals are computed once per placement.
-        const cacheKey = `${metric.name}|${view.placementKey}`;
+        const cacheKey = `${plan.metric.name}|${view.placementKey}`;
         let totals = countTotals.get(cacheKey);
         if (!totals) {
-          totals = totalsBySeries(samplesOf(metric.name, view), query, seriesDimensions);
+          totals = totalsBySeries(samplesOf(plan.metric.name, view), plan);
           countTotals.set(cacheKey, totals);
         }
-        for (const [key, { values, total }] of totals) add(series, key, values, bucket, total);
+        for (const [key, { values, total }] of totals) add(plan.series, key, values, bucket, total);
       } else {
-        for (const sample of samplesOf(metric.name, view)) {
-          if (!matchesFilter(query.filter, sample.dimensions)) continue;
-          const values = seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
-          add(series, JSON.stringify(values), values, bucket, sample.value);
+        for (const sample of samplesOf(plan.metric.name, view)) {
+          if (!matchesFilter(plan.filter, sample.dimensions)) continue;
+          const values = plan.seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
+          add(plan.series, JSON.stringify(values), values, bucket, sample.value);
         }
       }
     }
   }
-  return query.metrics.map((metric) => renderMetric(metric, source.resourceId, query, starts, seriesDimensions, collected.get(metric)!));
+  return plans.map((plan) => renderMetric(plan, source.resourceId, query, starts));
 }
 
-function totalsBySeries(samples: readonly Sample[], query: MetricsQuery, seriesDimensions: readonly string[]): Map<string, { values: string[]; total: number }> {
+/** What one metric of the query keeps: the filter conditions on its own dimensions (others are validated away or ignored). */
+interface MetricPlan {
+  metric: MetricDefinition;
+  filter: DimensionFilter;
+  seriesDimensions: string[];
+  series: Map<string, Series>;
+}
+
+function planFor(metric: MetricDefinition, query: MetricsQuery): MetricPlan {
+  const filter = query.filter.filter((c) => metric.dimensions.some((d) => d.toLowerCase() === c.dimension.toLowerCase()));
+  const seriesDimensions = filter.map((c) => c.dimension.toLowerCase()).filter((d) => !query.rollUpBy.includes(d));
+  return { metric, filter, seriesDimensions, series: new Map() };
+}
+
+function totalsBySeries(samples: readonly Sample[], plan: MetricPlan): Map<string, { values: string[]; total: number }> {
   const totals = new Map<string, { values: string[]; total: number }>();
   for (const sample of samples) {
-    if (!matchesFilter(query.filter, sample.dimensions)) continue;
-    const values = seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
+    if (!matchesFilter(plan.filter, sample.dimensions)) continue;
+    const values = plan.seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
     const key = JSON.stringify(values);
     const entry = totals.get(key);
     if (entry) entry.total += sample.value;
@@ -107,7 +120,7 @@ function add(series: Map<string, Series>, key: string, values: string[], bucket:
   entry.overall.add(value);
 }
 
-function renderMetric(metric: MetricDefinition, resourceId: string, query: MetricsQuery, starts: readonly number[], seriesDimensions: readonly string[], series: Map<string, Series>): MetricResult {
+function renderMetric({ metric, seriesDimensions, series }: MetricPlan, resourceId: string, query: MetricsQuery, starts: readonly number[]): MetricResult {
   let kept = [...series.values()];
   if (seriesDimensions.length === 0 && kept.length === 0) kept = [{ values: [], buckets: new Map(), overall: new Stats() }];
   if (seriesDimensions.length > 0) kept = ranked(kept, query).slice(0, query.top);
