@@ -101,6 +101,7 @@ function dedicatedDeployment(pool: TopologyPool): DeploymentSpec {
 function apiClients(random: SeededRandom): ApiClientSpec[] {
   const clients: ApiClientSpec[] = [
     client('argocd-application-controller/v2.13.1', 'system:serviceaccount:argocd:argocd-application-controller', 'list', 'apps', 'v1', 'deployments', 120),
+    client('argocd-application-controller/v2.13.1', 'system:serviceaccount:argocd:argocd-application-controller', 'patch', 'apps', 'v1', 'deployments', 6),
     client('Prometheus/3.1.0', 'system:serviceaccount:monitoring:prometheus', 'list', '', 'v1', 'pods', 60),
     client('kubectl/v1.34.2 (linux/amd64) kubernetes/5b1d1e3', 'alice@contoso.com', 'get', '', 'v1', 'nodes', 6),
   ];

@@ -38,6 +38,11 @@ export class Timeline<T> {
     return found;
   }
 
+  /** Every entry, oldest first. */
+  all(): readonly TimelineEntry<T>[] {
+    return this.entries;
+  }
+
   first(): TimelineEntry<T> | undefined {
     return this.entries[0];
   }

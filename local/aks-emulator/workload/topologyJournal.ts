@@ -27,6 +27,10 @@ export class TopologyJournal {
     return this.byCluster.get(clusterKey)?.at(atMs);
   }
 
+  history(clusterKey: string): readonly TimelineEntry<TopologyRecord | undefined>[] {
+    return this.byCluster.get(clusterKey)?.all() ?? [];
+  }
+
   latest(clusterKey: string): TopologyRecord | undefined {
     return this.byCluster.get(clusterKey)?.last()?.value;
   }

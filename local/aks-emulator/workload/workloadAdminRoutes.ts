@@ -14,4 +14,12 @@ export function addWorkloadAdminRoutes(router: Router<EmulatorControls>): void {
     status: 200,
     body: renderSnapshot(c.workload.snapshot(...ids(r), r.query.get('at') ?? undefined)),
   }));
+  router.add('GET', `${path}/nodes/{node}/drainBlockers`, 'admin.workload.drainBlockers', (r, c) => ({
+    status: 200,
+    body: { value: c.workload.drainBlockers(...ids(r), r.params['node'] ?? '', r.query.get('at') ?? undefined) },
+  }));
+  router.add('GET', `${path}/tables/{table}`, 'admin.workload.tables', (r, c) => ({
+    status: 200,
+    body: c.workload.tableRows(...ids(r), r.params['table'] ?? '', { from: r.query.get('from') ?? '', to: r.query.get('to') ?? '' }),
+  }));
 }

@@ -1,6 +1,12 @@
 import type { Fleet } from '../engine/fleet';
 import { ArmError } from '../errors';
-import { clusterKey } from '../model';
+import { clusterKey, clusterResourceId } from '../model';
+import type { ColumnSchema, Row } from './tables/tableSchemas';
+import { TABLE_SCHEMAS } from './tables/tableSchemas';
+import type { TableName } from './tables/tableSchemas';
+import { tableRows } from './tables/workloadTables';
+import type { PdbStatus } from './disruptionBudgets';
+import { drainBlockers, pdbStatuses } from './disruptionBudgets';
 import type { EffectiveWorkload } from './workloadSimulation';
 import { WorkloadSimulation } from './workloadSimulation';
 import type { WorkloadSnapshot } from './workloadSnapshot';
@@ -36,6 +42,40 @@ export class WorkloadControls {
     return snapshot;
   }
 
+  /**
+   * The rows a Log Analytics table (ContainerLogV2, KubePodInventory, KubeNodeInventory, KubeEvents, Perf,
+   * AKSControlPlane, AKSAudit, AKSAuditAdmin) would hold for the cluster in [from, to), at most one day.
+   */
+  tableRows(subscriptionId: string, resourceGroup: string, name: string, table: string, range: { from: string | number; to: string | number }): { table: string; columns: ColumnSchema[]; rows: Row[] } {
+    const key = this.keyOf(subscriptionId, resourceGroup, name);
+    const cluster = this.fleet.requireCluster(subscriptionId, resourceGroup, name);
+    const rows = tableRows(
+      {
+        simulation: this.simulation,
+        clusterKey: key,
+        resourceId: clusterResourceId(cluster),
+        subscriptionId: cluster.subscriptionId,
+        clusterName: cluster.name,
+        fromMs: toMs(range.from, 'from'),
+        toMs: toMs(range.to, 'to'),
+        nowMs: this.fleet.clock.now(),
+      },
+      table,
+    );
+    const canonical = Object.keys(TABLE_SCHEMAS).find((t) => t.toLowerCase() === table.toLowerCase()) as TableName;
+    return { table: canonical, columns: TABLE_SCHEMAS[canonical], rows };
+  }
+
+  /** PodDisruptionBudgets with their healthy pods and allowed disruptions at an instant (default: now). */
+  disruptionBudgets(subscriptionId: string, resourceGroup: string, name: string, at?: string | number): PdbStatus[] {
+    return pdbStatuses(this.snapshot(subscriptionId, resourceGroup, name, at));
+  }
+
+  /** The budgets that would refuse evicting every pod of the node now (what a drain would hit). */
+  drainBlockers(subscriptionId: string, resourceGroup: string, name: string, nodeName: string, at?: string | number): PdbStatus[] {
+    return drainBlockers(this.snapshot(subscriptionId, resourceGroup, name, at), nodeName);
+  }
+
   reset(): void {
     this.simulation.reset();
   }
@@ -45,6 +85,12 @@ export class WorkloadControls {
     this.fleet.requireCluster(subscriptionId, resourceGroup, name);
     return clusterKey(subscriptionId, resourceGroup, name);
   }
+}
+
+function toMs(value: string | number, name: string): number {
+  const ms = typeof value === 'number' ? value : Date.parse(value);
+  if (!Number.isFinite(ms)) throw new ArmError(400, 'InvalidRequestContent', `'${name}' must be an ISO 8601 date-time.`);
+  return ms;
 }
 
 /** Wires a workload simulation to the fleet: every operation step records the cluster's topology. */
@@ -64,6 +110,7 @@ export function renderSnapshot(snapshot: WorkloadSnapshot): Record<string, unkno
     autoscalerEnabled: snapshot.autoscalerEnabled,
     pools: snapshot.pools,
     pendingPods: snapshot.pendingPods,
+    podDisruptionBudgets: pdbStatuses(snapshot),
     nodes: snapshot.nodes,
     pods: snapshot.pods.map(({ owner, ...pod }) => ({ ...pod, owner: { kind: owner.kind, name: owner.spec.name } })),
   };

@@ -5,6 +5,7 @@ import { loadFactor } from './loadProfile';
 import { replicaKey } from './podPlan';
 import { Timeline } from './timeline';
 import type { TopologyPool, TopologyRecord } from './topology';
+import { isReadyCondition } from './topology';
 import { TopologyJournal } from './topologyJournal';
 import type { Placement, WorkloadSnapshot, WorkloadView } from './workloadSnapshot';
 import { placeWorkload, snapshotOf, viewWorkload } from './workloadSnapshot';
@@ -84,6 +85,20 @@ export class WorkloadSimulation {
     return this.journal.at(clusterKey, atMs)?.value;
   }
 
+  /** When a node first appeared and since when its Ready condition has its value at `atMs` (from the journal). */
+  nodeHistory(clusterKey: string, nodeName: string, atMs: number): { firstSeenMs: number; readySinceMs: number } | undefined {
+    const entries = this.journal.history(clusterKey).filter((e) => e.fromMs <= atMs);
+    const statusIn = (i: number) => entries[i]?.value?.nodes.find((n) => n.name === nodeName)?.status;
+    const current = statusIn(entries.length - 1);
+    if (current === undefined) return undefined;
+    const ready = isReadyCondition(current, false);
+    let readySince = entries.length - 1;
+    while (readySince > 0 && statusIn(readySince - 1) !== undefined && isReadyCondition(statusIn(readySince - 1)!, false) === ready) readySince -= 1;
+    let first = readySince;
+    while (first > 0 && statusIn(first - 1) !== undefined) first -= 1;
+    return { firstSeenMs: entries[first]!.fromMs, readySinceMs: entries[readySince]!.fromMs };
+  }
+
   /** Nodes and pod states at one instant, or undefined when the cluster did not exist then. */
   view(clusterKey: string, atMs: number): WorkloadView | undefined {
     const topology = this.journal.at(clusterKey, atMs);
@@ -97,7 +112,7 @@ export class WorkloadSimulation {
       placement = placeWorkload(clusterKey, topology.value, specEntry.value, load);
       this.remember(key, placement);
     }
-    return viewWorkload(topology.value, specEntry.value, placement, key, load, atMs);
+    return viewWorkload({ topology: topology.value, spec: specEntry.value, specFromMs: specEntry.fromMs, placement, placementKey: key, load, atMs });
   }
 
   /** The workload at one instant with every pod's usage, or undefined when the cluster did not exist then. */

@@ -69,6 +69,10 @@ export interface WorkloadView {
   pendingPods: number;
   /** Identifies the placement: equal keys mean equal pods, phases and requests. */
   placementKey: string;
+  placement: Placement;
+  spec: WorkloadSpec;
+  /** When the workload spec in force took effect. */
+  specFromMs: number;
 }
 
 export interface WorkloadSnapshot extends Omit<WorkloadView, 'pods'> {
@@ -110,7 +114,17 @@ export function placeWorkload(identity: string, topology: TopologyRecord, spec: 
   return { nodes, resources, planned, result, pods, usageLines: usageLinesByNode(pods), pendingPods: pods.filter((p) => p.phase === 'Pending').length };
 }
 
-export function viewWorkload(topology: TopologyRecord, spec: WorkloadSpec, placement: Placement, placementKey: string, load: number, atMs: number): WorkloadView {
+export interface ViewInputs {
+  topology: TopologyRecord;
+  spec: WorkloadSpec;
+  specFromMs: number;
+  placement: Placement;
+  placementKey: string;
+  load: number;
+  atMs: number;
+}
+
+export function viewWorkload({ topology, spec, specFromMs, placement, placementKey, load, atMs }: ViewInputs): WorkloadView {
   const notReady = new Set(spec.notReadyNodes);
   const nodes = topology.nodes.map((node): NodeSnapshot => {
     const res = placement.resources.get(node.name)!;
@@ -140,6 +154,9 @@ export function viewWorkload(topology: TopologyRecord, spec: WorkloadSpec, place
     pods: placement.pods,
     pendingPods: placement.pendingPods,
     placementKey,
+    placement,
+    spec,
+    specFromMs,
   };
 }
 
