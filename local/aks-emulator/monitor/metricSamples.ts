@@ -1,15 +1,20 @@
 import { GIB } from '../workload/nodeCapacity';
+import type { PodUsage } from '../workload/podUsage';
+import { nodeUsageAt, zeroLine } from '../workload/podUsage';
 import type { NodeSnapshot, WorkloadView } from '../workload/workloadSnapshot';
 
 /**
  * What each metric reads from the workload at one minute: samples with their dimension values. The formulas are
  * listed in docs/aks-emulator.md ("Metrics"); Count metrics follow kube-state-metrics: one 0/1 sample per object
  * and state, so that summing over a dimension counts objects.
+ *
+ * Samples are computed once per placement (the pods, phases and nodes do not change within one); a value that also
+ * depends on the load factor (node usage) is a function of it, evaluated per minute.
  */
 
 export interface Sample {
   dimensions: Record<string, string>;
-  value: number;
+  value: number | ((load: number) => number);
 }
 
 /** OS disk the node metrics report on (AKS's default OS disk is 128 GiB). */
@@ -28,6 +33,17 @@ const perReadyNode =
   (value: (node: NodeSnapshot) => number, extra: Record<string, string> = {}): SampleSource =>
   (view) =>
     view.nodes.filter((n) => n.ready).map((n) => ({ dimensions: { node: n.name, nodepool: n.pool, ...extra }, value: value(n) }));
+
+/** A reading of a ready node's usage, which moves with the load factor. */
+const usageOfReadyNode =
+  (value: (usage: PodUsage, node: NodeSnapshot) => number): SampleSource =>
+  (view) =>
+    view.nodes
+      .filter((n) => n.ready)
+      .map((n) => {
+        const line = view.placement.usageLines.get(n.name) ?? zeroLine();
+        return { dimensions: { node: n.name, nodepool: n.pool }, value: (load: number) => value(nodeUsageAt(line, load, n.allocatable), n) };
+      });
 
 const single = (value: (view: WorkloadView) => number | undefined): SampleSource => (view) => {
   const v = value(view);
@@ -54,16 +70,16 @@ function safeToAutoscale(view: WorkloadView): number {
 }
 
 const SOURCES: Record<string, SampleSource> = {
-  node_cpu_usage_millicores: perReadyNode((n) => n.usage.cpuMillicores),
-  node_cpu_usage_percentage: perReadyNode((n) => (100 * n.usage.cpuMillicores) / n.allocatable.cpuMillicores),
-  node_memory_working_set_bytes: perReadyNode((n) => n.usage.memoryWorkingSetBytes),
-  node_memory_working_set_percentage: perReadyNode((n) => (100 * n.usage.memoryWorkingSetBytes) / n.allocatable.memoryBytes),
-  node_memory_rss_bytes: perReadyNode((n) => n.usage.memoryRssBytes),
-  node_memory_rss_percentage: perReadyNode((n) => (100 * n.usage.memoryRssBytes) / n.allocatable.memoryBytes),
+  node_cpu_usage_millicores: usageOfReadyNode((u) => u.cpuMillicores),
+  node_cpu_usage_percentage: usageOfReadyNode((u, n) => (100 * u.cpuMillicores) / n.allocatable.cpuMillicores),
+  node_memory_working_set_bytes: usageOfReadyNode((u) => u.memoryWorkingSetBytes),
+  node_memory_working_set_percentage: usageOfReadyNode((u, n) => (100 * u.memoryWorkingSetBytes) / n.allocatable.memoryBytes),
+  node_memory_rss_bytes: usageOfReadyNode((u) => u.memoryRssBytes),
+  node_memory_rss_percentage: usageOfReadyNode((u, n) => (100 * u.memoryRssBytes) / n.allocatable.memoryBytes),
   node_disk_usage_bytes: perReadyNode(diskUsed, { device: OS_DISK_DEVICE }),
   node_disk_usage_percentage: perReadyNode((n) => (100 * diskUsed(n)) / OS_DISK_BYTES, { device: OS_DISK_DEVICE }),
-  node_network_in_bytes: perReadyNode((n) => n.usage.cpuMillicores * NETWORK_IN_BYTES_PER_MILLICORE),
-  node_network_out_bytes: perReadyNode((n) => n.usage.cpuMillicores * NETWORK_OUT_BYTES_PER_MILLICORE),
+  node_network_in_bytes: usageOfReadyNode((u) => u.cpuMillicores * NETWORK_IN_BYTES_PER_MILLICORE),
+  node_network_out_bytes: usageOfReadyNode((u) => u.cpuMillicores * NETWORK_OUT_BYTES_PER_MILLICORE),
   kube_node_status_allocatable_cpu_cores: single((view) => registered(view).reduce((sum, n) => sum + n.allocatable.cpuMillicores / 1000, 0)),
   kube_node_status_allocatable_memory_bytes: single((view) => registered(view).reduce((sum, n) => sum + n.allocatable.memoryBytes, 0)),
   kube_node_status_condition: (view) =>
@@ -92,7 +108,7 @@ const SOURCES: Record<string, SampleSource> = {
   etcd_database_usage_percentage: (view) => [{ dimensions: { partition: '0' }, value: Math.min(100, 1 + 0.005 * (view.pods.length + 5 * registered(view).length)) }],
 };
 
-/** Samples of one metric at one minute; a stopped cluster emits nothing. */
+/** Samples of one metric for one placement; a stopped cluster emits nothing. */
 export function samplesOf(metricName: string, view: WorkloadView): Sample[] {
   if (!view.running) return [];
   return SOURCES[metricName]?.(view) ?? [];

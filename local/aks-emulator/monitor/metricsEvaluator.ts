@@ -1,18 +1,18 @@
-import type { WorkloadView } from '../workload/workloadSnapshot';
+import type { ViewInputs } from '../workload/workloadSnapshot';
+import { viewWorkload } from '../workload/workloadSnapshot';
 import type { DataPoint } from './aggregation';
 import { Stats, dataPoint } from './aggregation';
 import type { DimensionFilter } from './dimensionFilter';
 import { dimensionValue, matchesFilter } from './dimensionFilter';
 import type { MetricDefinition } from './metricCatalogue';
-import type { Sample } from './metricSamples';
 import { samplesOf } from './metricSamples';
 import type { MetricsQuery } from './metricsQuery';
 import { bucketStarts, sampleMinutes } from './timeWindow';
 
-/** One cluster as a metrics source: its workload view at any minute. */
+/** One cluster as a metrics source: what its workload is made of at any minute. */
 export interface MetricsSource {
   resourceId: string;
-  view(atMs: number): WorkloadView | undefined;
+  frame(atMs: number): ViewInputs | undefined;
 }
 
 export interface MetadataValue {
@@ -37,45 +37,14 @@ export interface MetricResult {
 
 interface Series {
   values: string[];
-  buckets: Map<number, Stats>;
+  buckets: (Stats | undefined)[];
   overall: Stats;
 }
 
-/**
- * Evaluates a query against one cluster: samples every minute of the window (one workload view per minute, shared
- * by all metrics), splits them into series by the filter's dimensions (minus rollupby), aggregates them per data
- * point, then keeps the top series.
- */
-export function evaluateMetrics(query: MetricsQuery, source: MetricsSource, nowMs: number): MetricResult[] {
-  const starts = bucketStarts(query.window, query.granularity);
-  const plans = query.metrics.map((metric) => planFor(metric, query));
-  const countTotals = new Map<string, Map<string, { values: string[]; total: number }>>();
-
-  for (const minute of sampleMinutes(query.window, nowMs)) {
-    const bucket = query.granularity.full ? 0 : Math.floor((minute - starts[0]!) / query.granularity.grainMs);
-    if (bucket < 0 || bucket >= starts.length) continue;
-    const view = source.view(minute);
-    if (!view) continue;
-    for (const plan of plans) {
-      if (plan.metric.kind === 'count') {
-        // Count metrics depend only on the placement, so their per-minute totals are computed once per placement.
-        const cacheKey = `${plan.metric.name}|${view.placementKey}`;
-        let totals = countTotals.get(cacheKey);
-        if (!totals) {
-          totals = totalsBySeries(samplesOf(plan.metric.name, view), plan);
-          countTotals.set(cacheKey, totals);
-        }
-        for (const [key, { values, total }] of totals) add(plan.series, key, values, bucket, total);
-      } else {
-        for (const sample of samplesOf(plan.metric.name, view)) {
-          if (!matchesFilter(plan.filter, sample.dimensions)) continue;
-          const values = plan.seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
-          add(plan.series, JSON.stringify(values), values, bucket, sample.value);
-        }
-      }
-    }
-  }
-  return plans.map((plan) => renderMetric(plan, source.resourceId, query, starts));
+/** A metric's contribution for one placement: per series, a value per minute (count metrics: already summed). */
+interface Contribution {
+  series: Series;
+  value: number | ((load: number) => number);
 }
 
 /** What one metric of the query keeps: the filter conditions on its own dimensions (others are validated away or ignored). */
@@ -84,50 +53,83 @@ interface MetricPlan {
   filter: DimensionFilter;
   seriesDimensions: string[];
   series: Map<string, Series>;
+  contributions: Map<string, Contribution[]>;
+}
+
+/**
+ * Evaluates a query against one cluster. Every minute of the window is a sample instant; at each, a metric adds one
+ * value per sample (gauge metrics: every node pooled into its series) or per series (count metrics: the minute's sum
+ * over the series' samples). Samples are worked out once per placement and re-evaluated only for the load factor.
+ */
+export function evaluateMetrics(query: MetricsQuery, source: MetricsSource, nowMs: number): MetricResult[] {
+  const starts = bucketStarts(query.window, query.granularity);
+  const plans = query.metrics.map((metric) => planFor(metric, query));
+  for (const minute of sampleMinutes(query.window, nowMs)) {
+    const bucket = query.granularity.full ? 0 : Math.floor((minute - starts[0]!) / query.granularity.grainMs);
+    if (bucket < 0 || bucket >= starts.length) continue;
+    const frame = source.frame(minute);
+    if (!frame?.topology.running) continue;
+    for (const plan of plans) {
+      for (const { series, value } of contributionsOf(plan, frame, starts.length)) {
+        addValue(series, bucket, typeof value === 'number' ? value : value(frame.load));
+      }
+    }
+  }
+  return plans.map((plan) => renderMetric(plan, source.resourceId, query, starts));
 }
 
 function planFor(metric: MetricDefinition, query: MetricsQuery): MetricPlan {
   const filter = query.filter.filter((c) => metric.dimensions.some((d) => d.toLowerCase() === c.dimension.toLowerCase()));
   const seriesDimensions = filter.map((c) => c.dimension.toLowerCase()).filter((d) => !query.rollUpBy.includes(d));
-  return { metric, filter, seriesDimensions, series: new Map() };
+  return { metric, filter, seriesDimensions, series: new Map(), contributions: new Map() };
 }
 
-function totalsBySeries(samples: readonly Sample[], plan: MetricPlan): Map<string, { values: string[]; total: number }> {
-  const totals = new Map<string, { values: string[]; total: number }>();
-  for (const sample of samples) {
+function contributionsOf(plan: MetricPlan, frame: ViewInputs, bucketCount: number): Contribution[] {
+  const cached = plan.contributions.get(frame.placementKey);
+  if (cached) return cached;
+  const contributions: Contribution[] = [];
+  const totals = new Map<Series, number>();
+  for (const sample of samplesOf(plan.metric.name, viewWorkload(frame))) {
     if (!matchesFilter(plan.filter, sample.dimensions)) continue;
-    const values = plan.seriesDimensions.map((d) => dimensionValue(sample.dimensions, d) ?? '');
-    const key = JSON.stringify(values);
-    const entry = totals.get(key);
-    if (entry) entry.total += sample.value;
-    else totals.set(key, { values, total: sample.value });
+    const series = seriesFor(plan, sample.dimensions, bucketCount);
+    if (plan.metric.kind === 'count') totals.set(series, (totals.get(series) ?? 0) + (typeof sample.value === 'number' ? sample.value : sample.value(frame.load)));
+    else contributions.push({ series, value: sample.value });
   }
-  return totals;
+  for (const [series, total] of totals) contributions.push({ series, value: total });
+  plan.contributions.set(frame.placementKey, contributions);
+  return contributions;
 }
 
-function add(series: Map<string, Series>, key: string, values: string[], bucket: number, value: number): void {
-  let entry = series.get(key);
-  if (!entry) {
-    entry = { values, buckets: new Map(), overall: new Stats() };
-    series.set(key, entry);
+function seriesFor(plan: MetricPlan, dimensions: Record<string, string>, bucketCount: number): Series {
+  const values = plan.seriesDimensions.map((d) => dimensionValue(dimensions, d) ?? '');
+  const key = JSON.stringify(values);
+  let series = plan.series.get(key);
+  if (!series) {
+    series = { values, buckets: new Array<Stats | undefined>(bucketCount), overall: new Stats() };
+    plan.series.set(key, series);
   }
-  let stats = entry.buckets.get(bucket);
+  return series;
+}
+
+function addValue(series: Series, bucket: number, value: number): void {
+  let stats = series.buckets[bucket];
   if (!stats) {
     stats = new Stats();
-    entry.buckets.set(bucket, stats);
+    series.buckets[bucket] = stats;
   }
   stats.add(value);
-  entry.overall.add(value);
+  series.overall.add(value);
 }
 
 function renderMetric({ metric, seriesDimensions, series }: MetricPlan, resourceId: string, query: MetricsQuery, starts: readonly number[]): MetricResult {
+  // An unsplit query always answers one series, with empty data points when nothing was sampled.
   let kept = [...series.values()];
-  if (seriesDimensions.length === 0 && kept.length === 0) kept = [{ values: [], buckets: new Map(), overall: new Stats() }];
+  if (seriesDimensions.length === 0 && kept.length === 0) kept = [{ values: [], buckets: [], overall: new Stats() }];
   if (seriesDimensions.length > 0) kept = ranked(kept, query).slice(0, query.top);
   const timeseries = kept.map((s): TimeSeries => {
     const metadatavalues = seriesDimensions.map((d, i) => ({ name: { value: d, localizedValue: d }, value: s.values[i] ?? '' }));
     if (query.metadataOnly) return { metadatavalues };
-    return { metadatavalues, data: starts.map((start, i) => dataPoint(start, s.buckets.get(i), query.aggregations)) };
+    return { metadatavalues, data: starts.map((start, i) => dataPoint(start, s.buckets[i], query.aggregations)) };
   });
   return {
     id: `${resourceId}/providers/Microsoft.Insights/metrics/${metric.name}`,

@@ -60,7 +60,7 @@ function listMetrics(r: RequestContext, c: ArmContext): ArmResponse {
   const params = queryParameters(r.query);
   const query = parseMetricsQuery(params, parseTimespan(params.get('timespan'), nowMs));
   const key = clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name);
-  const value = evaluateMetrics(query, { resourceId: clusterResourceId(cluster), view: (atMs) => c.workload.view(key, atMs) }, nowMs);
+  const value = evaluateMetrics(query, { resourceId: clusterResourceId(cluster), frame: (atMs) => c.workload.frame(key, atMs) }, nowMs);
   return {
     status: 200,
     body: {
@@ -87,7 +87,7 @@ function getBatch(r: RequestContext, c: ArmContext, endpointRegion: string | und
     starttime: formatTimestamp(query.window.startMs),
     endtime: formatTimestamp(query.window.endMs),
     interval: query.granularity.label,
-    value: evaluateMetrics(query, { resourceId: target.resourceId, view: (atMs) => (target.cluster ? c.workload.view(target.clusterKey, atMs) : undefined) }, nowMs),
+    value: evaluateMetrics(query, { resourceId: target.resourceId, frame: (atMs) => (target.cluster ? c.workload.frame(target.clusterKey, atMs) : undefined) }, nowMs),
     namespace: RESPONSE_NAMESPACE,
     resourceregion: target.cluster?.location ?? endpointRegion ?? '',
     resourceid: target.resourceId,

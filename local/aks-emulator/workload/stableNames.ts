@@ -29,8 +29,12 @@ export function nameSuffix(length: number, ...parts: (string | number)[]): strin
   return out;
 }
 
+/** A version-4-shaped UUID made of four 32-bit hashes of the inputs. */
 export function stableUuid(...parts: (string | number)[]): string {
-  return new SeededRandom(hashString(parts.join('|'))).uuid();
+  const text = parts.join('|');
+  const hex = [0, 1, 2, 3].map((salt) => hashString(`${text}#${salt}`).toString(16).padStart(8, '0')).join('');
+  const variant = ((parseInt(hex[16] ?? '0', 16) & 0x3) | 0x8).toString(16);
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
 /** A number in [0, 1) fixed by its inputs. */

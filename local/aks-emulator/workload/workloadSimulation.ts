@@ -7,7 +7,7 @@ import { Timeline } from './timeline';
 import type { TopologyPool, TopologyRecord } from './topology';
 import { isReadyCondition } from './topology';
 import { TopologyJournal } from './topologyJournal';
-import type { Placement, WorkloadSnapshot, WorkloadView } from './workloadSnapshot';
+import type { Placement, ViewInputs, WorkloadSnapshot, WorkloadView } from './workloadSnapshot';
 import { placeWorkload, snapshotOf, viewWorkload } from './workloadSnapshot';
 import type { WorkloadSpec } from './workloadSpec';
 import { patchWorkloadSpec, parseWorkloadSpec } from './workloadSpec';
@@ -99,8 +99,8 @@ export class WorkloadSimulation {
     return { firstSeenMs: entries[first]!.fromMs, readySinceMs: entries[readySince]!.fromMs };
   }
 
-  /** Nodes and pod states at one instant, or undefined when the cluster did not exist then. */
-  view(clusterKey: string, atMs: number): WorkloadView | undefined {
+  /** What the workload at one instant is made of (cheap: placements are cached), or undefined before the cluster existed. */
+  frame(clusterKey: string, atMs: number): ViewInputs | undefined {
     const topology = this.journal.at(clusterKey, atMs);
     const specs = this.specs.get(clusterKey);
     const specEntry = specs?.at(atMs) ?? specs?.first();
@@ -112,7 +112,13 @@ export class WorkloadSimulation {
       placement = placeWorkload(clusterKey, topology.value, specEntry.value, load);
       this.remember(key, placement);
     }
-    return viewWorkload({ topology: topology.value, spec: specEntry.value, specFromMs: specEntry.fromMs, placement, placementKey: key, load, atMs });
+    return { topology: topology.value, spec: specEntry.value, specFromMs: specEntry.fromMs, placement, placementKey: key, load, atMs };
+  }
+
+  /** Nodes and pod states at one instant, or undefined when the cluster did not exist then. */
+  view(clusterKey: string, atMs: number): WorkloadView | undefined {
+    const frame = this.frame(clusterKey, atMs);
+    return frame && viewWorkload(frame);
   }
 
   /** The workload at one instant with every pod's usage, or undefined when the cluster did not exist then. */
