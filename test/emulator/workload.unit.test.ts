@@ -206,7 +206,7 @@ function topologyOf(pools: readonly { name: string; vmSize: string; count: numbe
 
 function viewOf(topology: TopologyRecord, spec: WorkloadSpec, at = NOON) {
   const load = loadFactor(spec.profile, at);
-  return viewWorkload(topology, spec, placeWorkload('cluster', topology, spec, load), 'key', load, at);
+  return viewWorkload({ topology, spec, specFromMs: 0, placement: placeWorkload('cluster', topology, spec, load), placementKey: 'key', load, atMs: at });
 }
 
 describe('workload properties', () => {
