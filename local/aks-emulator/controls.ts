@@ -6,6 +6,7 @@ import { parseVersion } from './catalogue/versions';
 import { seedDemoFleet } from './demoFleet';
 import type { RequestCounters } from './http/counters';
 import type { NodeState, PodDisruptionBudget } from './model';
+import type { WorkloadControls } from './workload/workloadControls';
 
 export interface QuotaSetting {
   subscriptionId: string;
@@ -30,6 +31,7 @@ export class EmulatorControls {
     private readonly fleet: Fleet,
     private readonly faults: FaultInjector,
     private readonly requestCounters: RequestCounters,
+    readonly workload: WorkloadControls,
   ) {}
 
   counters(): Record<string, number> {
@@ -125,5 +127,6 @@ export class EmulatorControls {
     this.fleet.versions.reset();
     this.faults.clear();
     this.requestCounters.reset();
+    this.workload.reset();
   }
 }

@@ -19,6 +19,8 @@ import { RateLimitBudget, RequestCounters } from './http/counters';
 import { createRequestListener } from './http/server';
 import { SeededRandom } from './random';
 import { ensureEmulatorCertificate } from './tls';
+import type { WorkloadControls } from './workload/workloadControls';
+import { attachWorkload } from './workload/workloadControls';
 
 export type { AuthOptions } from './http/auth';
 export type { FaultRule, FaultKind } from './engine/faults';
@@ -26,6 +28,9 @@ export type { SimulationDurations } from './engine/durations';
 export type { QuotaSetting, PoolNodesView } from './controls';
 export { DEMO_SUBSCRIPTIONS } from './demoFleet';
 export { ensureEmulatorCertificate } from './tls';
+export type { WorkloadControls } from './workload/workloadControls';
+export type { WorkloadSpec } from './workload/workloadSpec';
+export type { WorkloadSnapshot } from './workload/workloadSnapshot';
 
 export const SUPPORTED_API_VERSIONS = [
   '2024-10-01',
@@ -82,6 +87,8 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
   listenUrl: string;
   caCertPath: string;
   port: number;
+  /** The per-cluster workload simulation (same as the admin API's `/_emulator/clusters/{sub}/{rg}/{name}/workload`). */
+  workload: WorkloadControls;
   close(): Promise<void>;
 }
 
@@ -111,7 +118,8 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const { certPath, keyPath } = await ensureEmulatorCertificate(options.certDir ?? DEFAULT_CERT_DIR);
   const clockStart = options.clockStart === undefined ? Date.now() : typeof options.clockStart === 'number' ? options.clockStart : Date.parse(options.clockStart);
   const clock = new VirtualClock(clockStart, options.speed ?? 60);
-  const random = new SeededRandom(options.seed ?? 20261127);
+  const seed = options.seed ?? 20261127;
+  const random = new SeededRandom(seed);
   const fleet = new Fleet(clock, random, new VersionCatalogue(defaultCatalogue()), new NodeImageCatalogue(), new OperationEngine(clock), {
     durations: { ...DEFAULT_DURATIONS, ...options.durations },
     defaultVcpuQuota: options.defaultVcpuQuota ?? 500,
@@ -119,13 +127,15 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   });
   const faults = new FaultInjector();
   const counters = new RequestCounters();
-  const controls = new EmulatorControls(fleet, faults, counters);
+  const workload = attachWorkload(fleet, seed);
+  const controls = new EmulatorControls(fleet, faults, counters, workload);
   let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
 
   const server = createServer(
     { cert: await readFile(certPath), key: await readFile(keyPath) },
     createRequestListener({
       fleet,
+      workload: workload.simulation,
       controls,
       faults,
       counters,
@@ -157,6 +167,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     listenUrl: `https://${host}:${port}`,
     caCertPath: certPath,
     port,
+    workload,
     counters: bind('counters'),
     resetCounters: bind('resetCounters'),
     injectFault: bind('injectFault'),

@@ -48,12 +48,20 @@ export class OperationCanceledOutcome extends Error {
 
 const MAX_STEPS_PER_TICK = 100_000;
 
+/** Told after every simulation step, with the virtual time at which the step took effect. */
+export type StepListener = (op: OperationRecord, atMs: number) => void;
+
 export class OperationEngine {
   private readonly operations = new Map<string, OperationRecord>();
   /** Operations still in progress, so ticks do not scan the whole history. */
   private readonly running = new Set<OperationRecord>();
+  private readonly stepListeners: StepListener[] = [];
 
   constructor(private readonly clock: VirtualClock) {}
+
+  onStep(listener: StepListener): void {
+    this.stepListeners.push(listener);
+  }
 
   start(op: Omit<OperationRecord, 'status' | 'startTime' | 'nextAtMs' | 'canceling'>): OperationRecord {
     const record: OperationRecord = { ...op, status: 'InProgress', startTime: this.clock.nowIso(), nextAtMs: this.clock.now(), canceling: false };
@@ -111,6 +119,8 @@ export class OperationEngine {
   }
 
   private step(op: OperationRecord): void {
+    // settleAll runs steps ahead of the clock; what they change is in effect from now.
+    const atMs = Math.min(op.nextAtMs, this.clock.now());
     try {
       const next = op.simulation.next();
       if (next.done) {
@@ -127,6 +137,8 @@ export class OperationEngine {
         const message = error instanceof Error ? error.message : String(error);
         this.finish(op, 'Failed', { code: 'InternalOperationError', message });
       }
+    } finally {
+      for (const listener of this.stepListeners) listener(op, atMs);
     }
   }
 

@@ -2,6 +2,7 @@ import { ArmError } from '../errors';
 import type { EmulatorControls } from '../controls';
 import type { FaultRule } from '../engine/faults';
 import { asNumber, asObject, asString } from '../services/requestShapes';
+import { addWorkloadAdminRoutes } from '../workload/workloadAdminRoutes';
 import type { RequestContext } from './router';
 import { Router } from './router';
 
@@ -47,6 +48,7 @@ export function buildAdminRouter(): Router<EmulatorControls> {
     c.clearPdbs(p(r, 'sub'), p(r, 'rg'), p(r, 'name'));
     return { status: 204 };
   });
+  addWorkloadAdminRoutes(router);
   router.add('GET', '/_emulator/clock', 'admin.clock', (_r, c) => ({ status: 200, body: { now: c.now() } }));
   router.add('POST', '/_emulator/clock/advance', 'admin.clock.advance', (r, c) => ({ status: 200, body: { now: c.advanceClock(required(asNumber(body(r)['seconds']), 'seconds')) } }));
   router.add('PUT', '/_emulator/clock/speed', 'admin.clock.speed', (r, c) => {

@@ -8,7 +8,9 @@ import type { MutationOptions } from '../services/clusterService';
 import * as maintenance from '../services/maintenanceService';
 import * as pools from '../services/poolService';
 import { availableAgentPoolVersions, clusterUpgradeProfile, kubernetesVersionsPayload, poolUpgradeProfile } from '../services/versionViews';
+import { addMonitorRoutes } from '../monitor/monitorRoutes';
 import { clusterFqdn, renderCluster, renderMaintenanceConfiguration, renderPool } from '../wire';
+import type { WorkloadSimulation } from '../workload/workloadSimulation';
 import { lroHeaders, operationResultsUrl } from './lroHeaders';
 import { paginate } from './paging';
 import type { ArmResponse, RequestContext } from './router';
@@ -16,6 +18,7 @@ import { Router } from './router';
 
 export interface ArmContext {
   fleet: Fleet;
+  workload: WorkloadSimulation;
   publicBaseUrl: string;
   retryAfterSeconds?: number;
   pageSize: number;
@@ -172,6 +175,7 @@ export function buildArmRouter(): Router<ArmContext> {
     router.add('GET', `${prefix}${RP}/locations/{location}/operations/{operationId}`, 'operationStatus.get', (r, c) => operationStatus(r, c));
     router.add('GET', `${prefix}${RP}/locations/{location}/operationresults/{operationId}`, 'operationResults.get', (r, c) => operationResult(r, c));
   }
+  addMonitorRoutes(router);
   return router;
 }
 

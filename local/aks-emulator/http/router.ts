@@ -24,7 +24,15 @@ export interface Route<C> {
   operation: string;
   /** Mutating ARM calls count against the "writes" rate-limit header. */
   write: boolean;
+  /** api-versions this route accepts, when they differ from the server's (e.g. Microsoft.Insights routes). */
+  apiVersions?: readonly string[];
   handler: Handler<C>;
+}
+
+export interface RouteOptions {
+  apiVersions?: readonly string[];
+  /** Defaults to "not a GET"; a POST that only reads (metrics:getBatch) sets false. */
+  write?: boolean;
 }
 
 /** Splits a path into segments, tolerating duplicate slashes (e.g. a leading `//`). */
@@ -35,8 +43,15 @@ export function pathSegments(path: string): string[] {
 export class Router<C> {
   private readonly routes: Route<C>[] = [];
 
-  add(method: string, pattern: string, operation: string, handler: Handler<C>): this {
-    this.routes.push({ method, segments: pathSegments(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())), operation, write: method !== 'GET', handler });
+  add(method: string, pattern: string, operation: string, handler: Handler<C>, options: RouteOptions = {}): this {
+    this.routes.push({
+      method,
+      segments: pathSegments(pattern).map((s) => (s.startsWith('{') ? s : s.toLowerCase())),
+      operation,
+      write: options.write ?? method !== 'GET',
+      ...(options.apiVersions ? { apiVersions: options.apiVersions } : {}),
+      handler,
+    });
     return this;
   }
 

@@ -7,10 +7,12 @@ import type { FaultInjector } from '../engine/faults';
 import type { ArmContext } from './armRoutes';
 import type { Authenticator } from './auth';
 import type { RateLimitBudget, RequestCounters } from './counters';
+import type { WorkloadSimulation } from '../workload/workloadSimulation';
 import type { ArmResponse, RequestContext, Router } from './router';
 
 export interface ServerDependencies {
   fleet: Fleet;
+  workload: WorkloadSimulation;
   controls: EmulatorControls;
   faults: FaultInjector;
   counters: RequestCounters;
@@ -52,8 +54,9 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
     return match.route.handler({ ...request, params: match.params }, deps.controls);
   }
 
-  checkApiVersion(request.apiVersion, deps.supportedApiVersions, url.searchParams.has('api-version'));
   const match = deps.armRouter.match(method, path);
+  const apiVersions = ('route' in match ? match.route.apiVersions : undefined) ?? deps.supportedApiVersions;
+  checkApiVersion(request.apiVersion, apiVersions, url.searchParams.has('api-version'));
   if (!('route' in match)) throw notFound(method, path, match.pathMatched);
   deps.counters.increment(match.route.operation);
   deps.fleet.operations.tick();
@@ -70,6 +73,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
 
   const context: ArmContext = {
     fleet: deps.fleet,
+    workload: deps.workload,
     publicBaseUrl: deps.publicBaseUrl(),
     pageSize: deps.pageSize,
     ...(deps.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: deps.retryAfterSeconds }),
