@@ -99,7 +99,12 @@ function placeOnNewNodes(estimation: Estimation, pod: PodGroup, count: number): 
  */
 export function estimateNodes(input: EstimateNodesInput): NodeEstimate {
   const i = parseOrThrow(estimateNodesInputSchema, input, 'estimateNodes');
-  const estimation: Estimation = { template: i.nodeTemplate, maxNodes: i.maxNodes, nodes: [], scheduledPods: 0 };
+  const estimation: Estimation = {
+    template: i.nodeTemplate,
+    maxNodes: i.maxNodes,
+    nodes: [],
+    scheduledPods: 0,
+  };
   let newNodesAvailable = true;
   for (const group of decreasingOrder(i.podGroups, i.nodeTemplate)) {
     const remaining = group.count - placeOnAddedNodes(estimation, group, group.count);

@@ -26,7 +26,12 @@ export function calculateReplicas(input: CalculateReplicasInput): CalculateRepli
         targetUtilizationPercent: metric.targetUtilizationPercent,
       });
     case 'Pods':
-      return podsMetricReplicas({ currentReplicas, samples, tolerance, targetAverageValueMilli: metric.targetAverageValueMilli });
+      return podsMetricReplicas({
+        currentReplicas,
+        samples,
+        tolerance,
+        targetAverageValueMilli: metric.targetAverageValueMilli,
+      });
     default:
       if ('targetValueMilli' in metric) {
         return objectValueReplicas({ currentReplicas, samples, tolerance, ...metric });

@@ -39,11 +39,13 @@ export function conservativeReplicas(input: ConservativeReplicasInput): number {
   }
 
   const newUsageRatio = input.usageRatioOf(assumed);
-  const flipsDirection = (usageRatio < 1.0 && newUsageRatio > 1.0) || (usageRatio > 1.0 && newUsageRatio < 1.0);
+  const flipsDirection =
+    (usageRatio < 1.0 && newUsageRatio > 1.0) || (usageRatio > 1.0 && newUsageRatio < 1.0);
   if (isWithinTolerance(newUsageRatio, tolerance) || flipsDirection) return currentReplicas;
 
   const newReplicas = replicasFromFloat(Math.ceil(newUsageRatio * assumed.size));
   const countFlipsDirection =
-    (newUsageRatio < 1.0 && newReplicas > currentReplicas) || (newUsageRatio > 1.0 && newReplicas < currentReplicas);
+    (newUsageRatio < 1.0 && newReplicas > currentReplicas) ||
+    (newUsageRatio > 1.0 && newReplicas < currentReplicas);
   return countFlipsDirection ? currentReplicas : newReplicas;
 }

@@ -106,7 +106,9 @@ function reasonOf(normalized: Normalized, proposal: number, currentReplicas: num
 export function decideReplicas(input: DecideReplicasInput): ReplicaDecision {
   const parsed = parseOrThrow(decideReplicasInputSchema, input, 'decideReplicas');
   const recommendations =
-    parsed.recommendations.length > 0 ? parsed.recommendations : [{ replicas: parsed.currentReplicas, ageSeconds: 0 }];
+    parsed.recommendations.length > 0
+      ? parsed.recommendations
+      : [{ replicas: parsed.currentReplicas, ageSeconds: 0 }];
   const i: ValidInput = { ...parsed, recommendations };
   const keep = (desiredReplicas: number, condition: Condition, reason: Reason): ReplicaDecision => ({
     desiredReplicas,
@@ -124,7 +126,8 @@ export function decideReplicas(input: DecideReplicasInput): ReplicaDecision {
   if (!combined.ok) return keep(i.currentReplicas, 'DesiredWithinRange', 'FailedComputeMetricsReplicas');
 
   const proposal = combined.replicas;
-  const normalized = i.behavior === null ? normalizeLegacy(i, proposal) : normalizeWithBehavior(i, i.behavior, proposal);
+  const normalized =
+    i.behavior === null ? normalizeLegacy(i, proposal) : normalizeWithBehavior(i, i.behavior, proposal);
   return {
     desiredReplicas: normalized.desiredReplicas,
     condition: normalized.condition,

@@ -39,8 +39,16 @@ const metricTargetSchema = z.union([
     targetUtilizationPercent: z.int().min(1).max(MAX_INT32),
   }),
   z.object({ type: z.literal('Pods'), targetAverageValueMilli: positive }),
-  z.strictObject({ type: z.enum(['Object', 'External']), valueMilli: nonNegative, targetValueMilli: positive }),
-  z.strictObject({ type: z.enum(['Object', 'External']), valueMilli: nonNegative, targetAverageValueMilli: positive }),
+  z.strictObject({
+    type: z.enum(['Object', 'External']),
+    valueMilli: nonNegative,
+    targetValueMilli: positive,
+  }),
+  z.strictObject({
+    type: z.enum(['Object', 'External']),
+    valueMilli: nonNegative,
+    targetAverageValueMilli: positive,
+  }),
 ]);
 
 export const calculateReplicasInputSchema: z.ZodType<CalculateReplicasInput> = z.object({
@@ -76,11 +84,12 @@ export const stabilizeRecommendationInputSchema: z.ZodType<StabilizeRecommendati
   scaleDownWindowSeconds: nonNegative,
 });
 
-export const stabilizeRecommendationLegacyInputSchema: z.ZodType<StabilizeRecommendationLegacyInput> = z.object({
-  desiredReplicas: replicaCount,
-  recommendations: z.array(recommendationSchema),
-  windowSeconds: nonNegative,
-});
+export const stabilizeRecommendationLegacyInputSchema: z.ZodType<StabilizeRecommendationLegacyInput> =
+  z.object({
+    desiredReplicas: replicaCount,
+    recommendations: z.array(recommendationSchema),
+    windowSeconds: nonNegative,
+  });
 
 const replicaRangeFields = {
   currentReplicas: replicaCount,
@@ -116,16 +125,24 @@ export const decideReplicasInputSchema: z.ZodType<DecideReplicasInput> = z
     currentReplicas: replicaCount,
     minReplicas: replicaCount,
     maxReplicas: replicaCount.min(1),
-    metrics: z.array(z.object({ name: z.string(), proposedReplicas: replicaCount.nullable(), valid: z.boolean() })),
+    metrics: z.array(
+      z.object({ name: z.string(), proposedReplicas: replicaCount.nullable(), valid: z.boolean() }),
+    ),
     behavior: z
-      .object({ scaleUp: scalingRulesSchema.nullable().optional(), scaleDown: scalingRulesSchema.nullable().optional() })
+      .object({
+        scaleUp: scalingRulesSchema.nullable().optional(),
+        scaleDown: scalingRulesSchema.nullable().optional(),
+      })
       .nullable(),
     recommendations: z.array(recommendationSchema),
     scaleUpEvents: z.array(scaleEventSchema).optional(),
     scaleDownEvents: z.array(scaleEventSchema).optional(),
     downscaleStabilizationWindowSeconds: nonNegative.optional(),
   })
-  .refine((i) => i.minReplicas <= i.maxReplicas, { message: 'minReplicas must not exceed maxReplicas', path: ['minReplicas'] });
+  .refine((i) => i.minReplicas <= i.maxReplicas, {
+    message: 'minReplicas must not exceed maxReplicas',
+    path: ['minReplicas'],
+  });
 
 export const estimateNodesInputSchema: z.ZodType<EstimateNodesInput> = z.object({
   nodeTemplate: z.object({

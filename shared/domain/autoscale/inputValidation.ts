@@ -10,11 +10,17 @@ function pathOf(segments: ReadonlyArray<PropertyKey>): string {
 }
 
 function issuesOf(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({ path: pathOf(issue.path), code: issue.code, message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: pathOf(issue.path),
+    code: issue.code,
+    message: issue.message,
+  }));
 }
 
 function summaryOf(issues: FieldIssue[]): string {
-  return issues.map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`)).join('; ');
+  return issues
+    .map((issue) => (issue.path === '' ? issue.message : `${issue.path}: ${issue.message}`))
+    .join('; ');
 }
 
 /** For functions whose result has no error shape: invalid input throws a ValidationError. */

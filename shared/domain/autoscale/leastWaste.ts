@@ -10,7 +10,10 @@ import type { ExpansionOption, LeastWasteInput, LeastWasteResult } from './types
 function wasteOf(option: ExpansionOption, requestedCpuMilli: number, requestedMemoryBytes: number): number {
   const availableCpu = option.nodeCapacity.cpuMilli * option.nodeCount;
   const availableMemory = option.nodeCapacity.memoryBytes * option.nodeCount;
-  return (availableCpu - requestedCpuMilli) / availableCpu + (availableMemory - requestedMemoryBytes) / availableMemory;
+  return (
+    (availableCpu - requestedCpuMilli) / availableCpu +
+    (availableMemory - requestedMemoryBytes) / availableMemory
+  );
 }
 
 /**

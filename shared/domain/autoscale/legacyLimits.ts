@@ -18,7 +18,9 @@ export function applyLegacyLimits(input: ApplyLegacyLimitsInput): LimitedReplica
   const capBinds = i.maxReplicas > scaleUpCap;
   const highest = capBinds ? scaleUpCap : i.maxReplicas;
 
-  if (i.desiredReplicas < i.minReplicas) return { desiredReplicas: i.minReplicas, condition: 'TooFewReplicas' };
-  if (i.desiredReplicas > highest) return { desiredReplicas: highest, condition: capBinds ? 'ScaleUpLimit' : 'TooManyReplicas' };
+  if (i.desiredReplicas < i.minReplicas)
+    return { desiredReplicas: i.minReplicas, condition: 'TooFewReplicas' };
+  if (i.desiredReplicas > highest)
+    return { desiredReplicas: highest, condition: capBinds ? 'ScaleUpLimit' : 'TooManyReplicas' };
   return { desiredReplicas: i.desiredReplicas, condition: 'DesiredWithinRange' };
 }

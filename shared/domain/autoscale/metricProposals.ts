@@ -9,7 +9,10 @@ export type CombinedProposal =
  * when every metric is invalid, or when some are and the valid ones point below the current count: an
  * unreadable metric may be the one that needs the replicas. A metric without a proposal counts as invalid.
  */
-export function combineMetricProposals(metrics: readonly MetricProposal[], currentReplicas: number): CombinedProposal {
+export function combineMetricProposals(
+  metrics: readonly MetricProposal[],
+  currentReplicas: number,
+): CombinedProposal {
   let replicas = 0;
   let metricName = '';
   let invalidCount = 0;
@@ -23,6 +26,7 @@ export function combineMetricProposals(metrics: readonly MetricProposal[], curre
       metricName = metric.name;
     }
   }
-  if (invalidCount >= metrics.length || (invalidCount > 0 && replicas < currentReplicas)) return { ok: false, invalidCount };
+  if (invalidCount >= metrics.length || (invalidCount > 0 && replicas < currentReplicas))
+    return { ok: false, invalidCount };
   return { ok: true, replicas, metricName };
 }

@@ -40,5 +40,7 @@ export function nodeUtilization(input: NodeUtilizationInput): NodeUtilization {
     (i.ignoreDaemonSets && pod.kind === 'daemonset') || (i.ignoreMirrorPods && pod.kind === 'mirror');
   const cpu = utilizationOf(i.node.allocatableCpuMilli, i.pods, (pod) => pod.cpuMilli, isIgnored);
   const memory = utilizationOf(i.node.allocatableMemoryBytes, i.pods, (pod) => pod.memoryBytes, isIgnored);
-  return cpu > memory ? { utilization: cpu, cpu, memory, binding: 'cpu' } : { utilization: memory, cpu, memory, binding: 'memory' };
+  return cpu > memory
+    ? { utilization: cpu, cpu, memory, binding: 'cpu' }
+    : { utilization: memory, cpu, memory, binding: 'memory' };
 }

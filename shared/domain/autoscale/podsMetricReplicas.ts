@@ -21,7 +21,8 @@ function averageOf(metrics: Map<number, number>): number {
  */
 export function podsMetricReplicas(input: PodsMetricInput): CalculateReplicasResult {
   const { samples, targetAverageValueMilli: target } = input;
-  if (samples.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
+  if (samples.length === 0)
+    return { ok: false, error: 'no pods returned by selector while calculating replica count' };
   const groups = groupSamples(samples, (sample) => sample.valueMilli, false);
   if (groups.metrics.size === 0) {
     return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };

@@ -18,7 +18,10 @@ import type {
 
 /** getReplicasChangePerPeriod: an event counts while it is younger than the period. */
 function changeWithin(periodSeconds: number, events: readonly ScaleEvent[]): number {
-  return events.reduce((sum, event) => (event.ageSeconds < periodSeconds ? sum + event.replicaChange : sum), 0);
+  return events.reduce(
+    (sum, event) => (event.ageSeconds < periodSeconds ? sum + event.replicaChange : sum),
+    0,
+  );
 }
 
 /** The replica count at the start of the policy's period, undoing the scale events since. */
@@ -29,7 +32,9 @@ function periodStartReplicas(
   scaleDownEvents: readonly ScaleEvent[],
 ): number {
   return (
-    currentReplicas - changeWithin(policy.periodSeconds, scaleUpEvents) + changeWithin(policy.periodSeconds, scaleDownEvents)
+    currentReplicas -
+    changeWithin(policy.periodSeconds, scaleUpEvents) +
+    changeWithin(policy.periodSeconds, scaleDownEvents)
   );
 }
 
@@ -47,7 +52,8 @@ function upLimitOf(i: DirectionLimitInput): number {
   let limit = smallestChange ? MAX_INT32 : MIN_INT32;
   for (const policy of i.rules.policies) {
     const start = periodStartReplicas(i.currentReplicas, policy, i.scaleUpEvents, i.scaleDownEvents);
-    const proposed = policy.type === 'Pods' ? start + policy.value : Math.ceil(start * (1 + policy.value / 100));
+    const proposed =
+      policy.type === 'Pods' ? start + policy.value : Math.ceil(start * (1 + policy.value / 100));
     limit = smallestChange ? Math.min(limit, proposed) : Math.max(limit, proposed);
   }
   return limit;
@@ -60,7 +66,8 @@ function downLimitOf(i: DirectionLimitInput): number {
   let limit = smallestChange ? MIN_INT32 : MAX_INT32;
   for (const policy of i.rules.policies) {
     const start = periodStartReplicas(i.currentReplicas, policy, i.scaleUpEvents, i.scaleDownEvents);
-    const proposed = policy.type === 'Pods' ? start - policy.value : Math.trunc(start * (1 - policy.value / 100));
+    const proposed =
+      policy.type === 'Pods' ? start - policy.value : Math.trunc(start * (1 - policy.value / 100));
     limit = smallestChange ? Math.max(limit, proposed) : Math.min(limit, proposed);
   }
   return limit;
@@ -103,15 +110,21 @@ export function applyRateLimits(input: ApplyRateLimitsInput): LimitedReplicas {
     );
     const rateBinds = i.maxReplicas > rateLimit;
     const highest = rateBinds ? rateLimit : i.maxReplicas;
-    if (i.desiredReplicas > highest) return { desiredReplicas: highest, condition: rateBinds ? 'ScaleUpLimit' : 'TooManyReplicas' };
+    if (i.desiredReplicas > highest)
+      return { desiredReplicas: highest, condition: rateBinds ? 'ScaleUpLimit' : 'TooManyReplicas' };
   } else if (i.desiredReplicas < i.currentReplicas) {
     const rateLimit = Math.min(
-      downLimitOf({ currentReplicas: i.currentReplicas, rules: withScaleDownDefaults(i.scaleDown), ...events }),
+      downLimitOf({
+        currentReplicas: i.currentReplicas,
+        rules: withScaleDownDefaults(i.scaleDown),
+        ...events,
+      }),
       i.currentReplicas,
     );
     const rateBinds = i.minReplicas < rateLimit;
     const lowest = rateBinds ? rateLimit : i.minReplicas;
-    if (i.desiredReplicas < lowest) return { desiredReplicas: lowest, condition: rateBinds ? 'ScaleDownLimit' : 'TooFewReplicas' };
+    if (i.desiredReplicas < lowest)
+      return { desiredReplicas: lowest, condition: rateBinds ? 'ScaleDownLimit' : 'TooFewReplicas' };
   }
   return { desiredReplicas: i.desiredReplicas, condition: 'DesiredWithinRange' };
 }

@@ -18,7 +18,11 @@ interface Utilization {
 }
 
 /** The HPA's GetResourceUtilizationRatio over the samples that have a metric. */
-function utilizationOf(metrics: Map<number, number>, requests: number[], targetPercent: number): Utilization | string {
+function utilizationOf(
+  metrics: Map<number, number>,
+  requests: number[],
+  targetPercent: number,
+): Utilization | string {
   const requestsTotal = sumOf([...metrics.keys()].map((index) => requests[index] ?? 0));
   if (requestsTotal === 0) return 'no metrics returned matched known pods';
   const percent = truncatedPercent(sumOf(metrics.values()), requestsTotal);
@@ -33,7 +37,8 @@ function utilizationOf(metrics: Map<number, number>, requests: number[], targetP
  */
 export function resourceMetricReplicas(input: ResourceMetricInput): CalculateReplicasResult {
   const { samples, resource } = input;
-  if (samples.length === 0) return { ok: false, error: 'no pods returned by selector while calculating replica count' };
+  if (samples.length === 0)
+    return { ok: false, error: 'no pods returned by selector while calculating replica count' };
   const groups = groupSamples(samples, (sample) => sample.usageMilli, resource === 'cpu');
   if (groups.metrics.size === 0) {
     return { ok: false, error: 'did not receive metrics for targeted pods (pods might be unready)' };
@@ -56,7 +61,8 @@ export function resourceMetricReplicas(input: ResourceMetricInput): CalculateRep
       const again = utilizationOf(metrics, requests, input.targetUtilizationPercent);
       return typeof again === 'string' ? first.usageRatio : again.usageRatio;
     },
-    assumedUsageWhenMissingOnScaleDown: (index) => truncatedQuotient((requests[index] ?? 0) * assumedPercent, 100),
+    assumedUsageWhenMissingOnScaleDown: (index) =>
+      truncatedQuotient((requests[index] ?? 0) * assumedPercent, 100),
   });
   return { ok: true, desiredReplicas, current: first.percent };
 }

@@ -26,7 +26,10 @@ export const DEFAULT_SCALE_DOWN_RULES: ResolvedScalingRules = {
 };
 
 /** copyHPAScalingRules: each field the rule sets wins; an empty policy list is a set list (no policy). */
-function withDefaults(rules: ScalingRules | null | undefined, defaults: ResolvedScalingRules): ResolvedScalingRules {
+function withDefaults(
+  rules: ScalingRules | null | undefined,
+  defaults: ResolvedScalingRules,
+): ResolvedScalingRules {
   return {
     stabilizationWindowSeconds: rules?.stabilizationWindowSeconds ?? defaults.stabilizationWindowSeconds,
     selectPolicy: rules?.selectPolicy ?? defaults.selectPolicy,

@@ -25,7 +25,9 @@ function recordRecommendation(
 ): Recommendation[] {
   const fresh: Recommendation = { replicas: desiredReplicas, ageSeconds: 0 };
   if (obsoleteIndex < 0) return [...recommendations, fresh];
-  return recommendations.map((recommendation, index) => (index === obsoleteIndex ? fresh : { ...recommendation }));
+  return recommendations.map((recommendation, index) =>
+    index === obsoleteIndex ? fresh : { ...recommendation },
+  );
 }
 
 /**
@@ -39,23 +41,33 @@ export function stabilizeRecommendation(input: StabilizeRecommendationInput): St
   let downLimit = i.desiredReplicas;
   let obsoleteIndex = -1;
   i.recommendations.forEach((recommendation, index) => {
-    if (insideWindow(recommendation, i.scaleUpWindowSeconds)) upLimit = Math.min(recommendation.replicas, upLimit);
-    if (insideWindow(recommendation, i.scaleDownWindowSeconds)) downLimit = Math.max(recommendation.replicas, downLimit);
-    if (olderThanWindow(recommendation, i.scaleUpWindowSeconds) && olderThanWindow(recommendation, i.scaleDownWindowSeconds)) {
+    if (insideWindow(recommendation, i.scaleUpWindowSeconds))
+      upLimit = Math.min(recommendation.replicas, upLimit);
+    if (insideWindow(recommendation, i.scaleDownWindowSeconds))
+      downLimit = Math.max(recommendation.replicas, downLimit);
+    if (
+      olderThanWindow(recommendation, i.scaleUpWindowSeconds) &&
+      olderThanWindow(recommendation, i.scaleDownWindowSeconds)
+    ) {
       obsoleteIndex = index;
     }
   });
   let replicas = i.currentReplicas;
   if (replicas < upLimit) replicas = upLimit;
   if (replicas > downLimit) replicas = downLimit;
-  return { replicas, recommendations: recordRecommendation(i.recommendations, obsoleteIndex, i.desiredReplicas) };
+  return {
+    replicas,
+    recommendations: recordRecommendation(i.recommendations, obsoleteIndex, i.desiredReplicas),
+  };
 }
 
 /**
  * The HPA without `behavior`: the highest recommendation of the downscale window (300 s by default).
  * Here an entry exactly as old as the window still counts (upstream keeps all but `Before(cutoff)`).
  */
-export function stabilizeRecommendationLegacy(input: StabilizeRecommendationLegacyInput): StabilizedRecommendation {
+export function stabilizeRecommendationLegacy(
+  input: StabilizeRecommendationLegacyInput,
+): StabilizedRecommendation {
   const i = parseOrThrow(stabilizeRecommendationLegacyInputSchema, input, 'stabilizeRecommendationLegacy');
   let replicas = i.desiredReplicas;
   let obsoleteIndex = -1;
@@ -63,5 +75,8 @@ export function stabilizeRecommendationLegacy(input: StabilizeRecommendationLega
     if (olderThanWindow(recommendation, i.windowSeconds)) obsoleteIndex = index;
     else if (recommendation.replicas > replicas) replicas = recommendation.replicas;
   });
-  return { replicas, recommendations: recordRecommendation(i.recommendations, obsoleteIndex, i.desiredReplicas) };
+  return {
+    replicas,
+    recommendations: recordRecommendation(i.recommendations, obsoleteIndex, i.desiredReplicas),
+  };
 }

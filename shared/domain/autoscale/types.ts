@@ -31,8 +31,7 @@ export interface CalculateReplicasInput {
 }
 
 export type CalculateReplicasResult =
-  | { ok: true; desiredReplicas: number; current: number }
-  | { ok: false; error: string };
+  { ok: true; desiredReplicas: number; current: number } | { ok: false; error: string };
 
 export interface Recommendation {
   replicas: number;
@@ -59,7 +58,8 @@ export interface ScalingRules {
 }
 
 /** The HPA's ScalingLimited reasons. */
-export type Condition = 'DesiredWithinRange' | 'ScaleUpLimit' | 'ScaleDownLimit' | 'TooFewReplicas' | 'TooManyReplicas';
+export type Condition =
+  'DesiredWithinRange' | 'ScaleUpLimit' | 'ScaleDownLimit' | 'TooFewReplicas' | 'TooManyReplicas';
 
 export interface StabilizeRecommendationInput {
   currentReplicas: number;

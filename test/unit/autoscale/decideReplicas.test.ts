@@ -29,7 +29,13 @@ import { customMetricPods, oneCore, plainPods, resourcePods } from './support/up
  * - TestScaleUpDeployment/ReplicaSet and the Container* tests repeat TestScaleUp for other targets or a
  *   container metric; they are not repeated here.
  */
-type Reason = 'ScalingDisabled' | 'FailedComputeMetricsReplicas' | 'SucceededRescale' | 'ScaleUpStabilized' | 'ScaleDownStabilized' | 'ReadyForNewScale';
+type Reason =
+  | 'ScalingDisabled'
+  | 'FailedComputeMetricsReplicas'
+  | 'SucceededRescale'
+  | 'ScaleUpStabilized'
+  | 'ScaleDownStabilized'
+  | 'ReadyForNewScale';
 
 interface Row {
   upstream: string;
@@ -46,12 +52,18 @@ interface Row {
 
 function proposal(name: string, input: CalculateReplicasInput): MetricProposal {
   const result = calculateReplicas(input);
-  return result.ok ? { name, proposedReplicas: result.desiredReplicas, valid: true } : { name, proposedReplicas: null, valid: false };
+  return result.ok
+    ? { name, proposedReplicas: result.desiredReplicas, valid: true }
+    : { name, proposedReplicas: null, valid: false };
 }
 
 const invalidMetric: MetricProposal = { name: 'CheddarCheese', proposedReplicas: null, valid: false };
 
-const cpuMetric = (current: number, pods: Omit<UpstreamPods, 'current' | 'containersPerPod' | 'podCount'>, target: number): MetricProposal =>
+const cpuMetric = (
+  current: number,
+  pods: Omit<UpstreamPods, 'current' | 'containersPerPod' | 'podCount'>,
+  target: number,
+): MetricProposal =>
   proposal('cpu resource utilization (percentage of request)', {
     currentReplicas: current,
     samples: resourcePods({ ...pods, current, containersPerPod: 1, podCount: pods.requestsMilli?.length }),
@@ -66,15 +78,34 @@ const qpsMetric = (current: number, pods: Omit<UpstreamPods, 'current'>, target:
   });
 
 const objectMetric = (current: number, metric: MetricTarget): MetricProposal =>
-  proposal(`${metric.type} metric qps`, { currentReplicas: current, samples: plainPods({ current }), metric });
+  proposal(`${metric.type} metric qps`, {
+    currentReplicas: current,
+    samples: plainPods({ current }),
+    metric,
+  });
 
-const value = (type: 'Object' | 'External', valueMilli: number, targetValueMilli: number): MetricTarget => ({ type, valueMilli, targetValueMilli });
-const average = (type: 'Object' | 'External', valueMilli: number, targetAverageValueMilli: number): MetricTarget => ({ type, valueMilli, targetAverageValueMilli });
+const value = (type: 'Object' | 'External', valueMilli: number, targetValueMilli: number): MetricTarget => ({
+  type,
+  valueMilli,
+  targetValueMilli,
+});
+const average = (
+  type: 'Object' | 'External',
+  valueMilli: number,
+  targetAverageValueMilli: number,
+): MetricTarget => ({ type, valueMilli, targetAverageValueMilli });
 
-function generateScalingRules(pods: number, podsPeriod: number, percent: number, percentPeriod: number, window: number): ScalingRules {
+function generateScalingRules(
+  pods: number,
+  podsPeriod: number,
+  percent: number,
+  percentPeriod: number,
+  window: number,
+): ScalingRules {
   const policies = [];
   if (pods !== 0) policies.push({ type: 'Pods' as const, value: pods, periodSeconds: podsPeriod });
-  if (percent !== 0) policies.push({ type: 'Percent' as const, value: percent, periodSeconds: percentPeriod });
+  if (percent !== 0)
+    policies.push({ type: 'Percent' as const, value: percent, periodSeconds: percentPeriod });
   return { stabilizationWindowSeconds: window, selectPolicy: 'Max', policies };
 }
 
@@ -82,23 +113,51 @@ const cores = (...values: number[]): number[] => values;
 const computedToleranceRequests = [400, 200, 310, 290, 302, 298, 301, 299, 300, 300];
 
 const rows: Row[] = [
-  { upstream: 'TestScaleUp', current: 3, min: 2, max: 6, metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 500, 700] }, 30)], history: 'none', expected: 5 },
+  {
+    upstream: 'TestScaleUp',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 500, 700] }, 30)],
+    history: 'none',
+    expected: 5,
+  },
   {
     upstream: 'TestScaleUpUnreadyLessScale',
     current: 3,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 500, 700], readiness: [false, true, true] }, 30)],
+    metrics: [
+      cpuMetric(
+        3,
+        { requestsMilli: oneCore(3), levels: [300, 500, 700], readiness: [false, true, true] },
+        30,
+      ),
+    ],
     history: 'none',
     expected: 4,
   },
-  { upstream: 'TestScaleUpHotCpuLessScale', current: 3, min: 2, max: 6, metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 500, 700], hot: [0] }, 30)], history: 'none', expected: 4 },
+  {
+    upstream: 'TestScaleUpHotCpuLessScale',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 500, 700], hot: [0] }, 30)],
+    history: 'none',
+    expected: 4,
+  },
   {
     upstream: 'TestScaleUpUnreadyNoScale',
     current: 3,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [400, 500, 700], readiness: [true, false, false] }, 30)],
+    metrics: [
+      cpuMetric(
+        3,
+        { requestsMilli: oneCore(3), levels: [400, 500, 700], readiness: [true, false, false] },
+        30,
+      ),
+    ],
     history: 'none',
     expected: 3,
     reason: 'ReadyForNewScale',
@@ -108,7 +167,13 @@ const rows: Row[] = [
     current: 3,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [400, 500, 700], readiness: [true, false, false], hot: [1, 2] }, 30)],
+    metrics: [
+      cpuMetric(
+        3,
+        { requestsMilli: oneCore(3), levels: [400, 500, 700], readiness: [true, false, false], hot: [1, 2] },
+        30,
+      ),
+    ],
     history: 'none',
     expected: 3,
     reason: 'ReadyForNewScale',
@@ -119,7 +184,16 @@ const rows: Row[] = [
     min: 2,
     max: 6,
     metrics: [
-      cpuMetric(2, { requestsMilli: oneCore(4), levels: [500, 700], readiness: [true, true, false, false], phases: ['Running', 'Running', 'Failed', 'Failed'] }, 30),
+      cpuMetric(
+        2,
+        {
+          requestsMilli: oneCore(4),
+          levels: [500, 700],
+          readiness: [true, true, false, false],
+          phases: ['Running', 'Running', 'Failed', 'Failed'],
+        },
+        30,
+      ),
     ],
     history: 'none',
     expected: 4,
@@ -129,17 +203,38 @@ const rows: Row[] = [
     current: 2,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(2, { requestsMilli: oneCore(4), levels: [500, 700], readiness: [true, true, false, false], deleting: [false, false, true, true] }, 30)],
+    metrics: [
+      cpuMetric(
+        2,
+        {
+          requestsMilli: oneCore(4),
+          levels: [500, 700],
+          readiness: [true, true, false, false],
+          deleting: [false, false, true, true],
+        },
+        30,
+      ),
+    ],
     history: 'none',
     expected: 4,
   },
-  { upstream: 'TestScaleUpCM', current: 3, min: 2, max: 6, metrics: [qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000)], history: 'none', expected: 4 },
+  {
+    upstream: 'TestScaleUpCM',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000)],
+    history: 'none',
+    expected: 4,
+  },
   {
     upstream: 'TestScaleUpCMUnreadyAndHotCpuNoLessScale',
     current: 3,
     min: 2,
     max: 6,
-    metrics: [qpsMetric(3, { levels: [50000, 10000, 30000], readiness: [true, true, false], hot: [2] }, 15000)],
+    metrics: [
+      qpsMetric(3, { levels: [50000, 10000, 30000], readiness: [true, true, false], hot: [2] }, 15000),
+    ],
     history: 'none',
     expected: 6,
     condition: 'DesiredWithinRange',
@@ -149,7 +244,9 @@ const rows: Row[] = [
     current: 3,
     min: 2,
     max: 6,
-    metrics: [qpsMetric(3, { levels: [50000, 15000, 30000], readiness: [false, true, false], hot: [0, 2] }, 15000)],
+    metrics: [
+      qpsMetric(3, { levels: [50000, 15000, 30000], readiness: [false, true, false], hot: [0, 2] }, 15000),
+    ],
     history: 'none',
     expected: 6,
     condition: 'TooManyReplicas',
@@ -164,13 +261,69 @@ const rows: Row[] = [
     expected: 6,
     condition: 'TooManyReplicas',
   },
-  { upstream: 'TestScaleUpCMObject', current: 3, min: 2, max: 6, metrics: [objectMetric(3, value('Object', 20000, 15000))], history: 'none', expected: 4 },
-  { upstream: 'TestScaleUpFromZeroCMObject', current: 0, min: 0, max: 6, metrics: [objectMetric(0, value('Object', 20000, 15000))], history: 'none', expected: 2 },
-  { upstream: 'TestScaleUpFromZeroIgnoresToleranceCMObject', current: 0, min: 0, max: 6, metrics: [objectMetric(0, value('Object', 1000, 1000))], history: 'none', expected: 1 },
-  { upstream: 'TestScaleUpPerPodCMObject', current: 3, min: 2, max: 6, metrics: [objectMetric(3, average('Object', 40000, 10000))], history: 'none', expected: 4 },
-  { upstream: 'TestScaleUpCMExternal', current: 3, min: 2, max: 6, metrics: [objectMetric(3, value('External', 8600, 6666))], history: 'none', expected: 4 },
-  { upstream: 'TestScaleUpPerPodCMExternal', current: 3, min: 2, max: 6, metrics: [objectMetric(3, average('External', 8600, 2222))], history: 'none', expected: 4 },
-  { upstream: 'TestScaleDown', current: 5, min: 2, max: 6, metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50)], history: 'old', expected: 3 },
+  {
+    upstream: 'TestScaleUpCMObject',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(3, value('Object', 20000, 15000))],
+    history: 'none',
+    expected: 4,
+  },
+  {
+    upstream: 'TestScaleUpFromZeroCMObject',
+    current: 0,
+    min: 0,
+    max: 6,
+    metrics: [objectMetric(0, value('Object', 20000, 15000))],
+    history: 'none',
+    expected: 2,
+  },
+  {
+    upstream: 'TestScaleUpFromZeroIgnoresToleranceCMObject',
+    current: 0,
+    min: 0,
+    max: 6,
+    metrics: [objectMetric(0, value('Object', 1000, 1000))],
+    history: 'none',
+    expected: 1,
+  },
+  {
+    upstream: 'TestScaleUpPerPodCMObject',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(3, average('Object', 40000, 10000))],
+    history: 'none',
+    expected: 4,
+  },
+  {
+    upstream: 'TestScaleUpCMExternal',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(3, value('External', 8600, 6666))],
+    history: 'none',
+    expected: 4,
+  },
+  {
+    upstream: 'TestScaleUpPerPodCMExternal',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(3, average('External', 8600, 2222))],
+    history: 'none',
+    expected: 4,
+  },
+  {
+    upstream: 'TestScaleDown',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50)],
+    history: 'old',
+    expected: 3,
+  },
   {
     upstream: 'TestScaleDownWithScalingRules',
     current: 5,
@@ -199,7 +352,16 @@ const rows: Row[] = [
     history: 'old',
     expected: 4,
   },
-  { upstream: 'TestScaleUpBothMetricsEmpty', current: 3, min: 2, max: 6, metrics: [invalidMetric], history: 'none', expected: 3, reason: 'FailedComputeMetricsReplicas' },
+  {
+    upstream: 'TestScaleUpBothMetricsEmpty',
+    current: 3,
+    min: 2,
+    max: 6,
+    metrics: [invalidMetric],
+    history: 'none',
+    expected: 3,
+    reason: 'FailedComputeMetricsReplicas',
+  },
   {
     upstream: 'TestScaleDownStabilizeInitialSize',
     current: 5,
@@ -210,19 +372,85 @@ const rows: Row[] = [
     expected: 5,
     reason: 'ScaleDownStabilized',
   },
-  { upstream: 'TestScaleDownCM', current: 5, min: 2, max: 6, metrics: [qpsMetric(5, { levels: [12000, 12000, 12000, 12000, 12000] }, 20000)], history: 'old', expected: 3 },
-  { upstream: 'TestScaleDownCMObject', current: 5, min: 2, max: 6, metrics: [objectMetric(5, value('Object', 12000, 20000))], history: 'old', expected: 3 },
-  { upstream: 'TestScaleDownToZeroCMObject', current: 5, min: 0, max: 6, metrics: [objectMetric(5, value('Object', 0, 20000))], history: 'old', expected: 0 },
-  { upstream: 'TestScaleDownPerPodCMObject', current: 5, min: 2, max: 6, metrics: [objectMetric(5, average('Object', 60000, 20000))], history: 'old', expected: 3 },
-  { upstream: 'TestScaleDownCMExternal', current: 5, min: 2, max: 6, metrics: [objectMetric(5, value('External', 8600, 14400))], history: 'old', expected: 3 },
-  { upstream: 'TestScaleDownToZeroCMExternal', current: 5, min: 0, max: 6, metrics: [objectMetric(5, value('External', 0, 14400))], history: 'old', expected: 0 },
-  { upstream: 'TestScaleDownPerPodCMExternal', current: 5, min: 2, max: 6, metrics: [objectMetric(5, average('External', 8600, 3000))], history: 'old', expected: 3 },
+  {
+    upstream: 'TestScaleDownCM',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [qpsMetric(5, { levels: [12000, 12000, 12000, 12000, 12000] }, 20000)],
+    history: 'old',
+    expected: 3,
+  },
+  {
+    upstream: 'TestScaleDownCMObject',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(5, value('Object', 12000, 20000))],
+    history: 'old',
+    expected: 3,
+  },
+  {
+    upstream: 'TestScaleDownToZeroCMObject',
+    current: 5,
+    min: 0,
+    max: 6,
+    metrics: [objectMetric(5, value('Object', 0, 20000))],
+    history: 'old',
+    expected: 0,
+  },
+  {
+    upstream: 'TestScaleDownPerPodCMObject',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(5, average('Object', 60000, 20000))],
+    history: 'old',
+    expected: 3,
+  },
+  {
+    upstream: 'TestScaleDownCMExternal',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(5, value('External', 8600, 14400))],
+    history: 'old',
+    expected: 3,
+  },
+  {
+    upstream: 'TestScaleDownToZeroCMExternal',
+    current: 5,
+    min: 0,
+    max: 6,
+    metrics: [objectMetric(5, value('External', 0, 14400))],
+    history: 'old',
+    expected: 0,
+  },
+  {
+    upstream: 'TestScaleDownPerPodCMExternal',
+    current: 5,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(5, average('External', 8600, 3000))],
+    history: 'old',
+    expected: 3,
+  },
   {
     upstream: 'TestScaleDownIncludeUnreadyPods',
     current: 5,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250], readiness: [true, true, true, false, false] }, 50)],
+    metrics: [
+      cpuMetric(
+        5,
+        {
+          requestsMilli: oneCore(5),
+          levels: [100, 300, 500, 250, 250],
+          readiness: [true, true, true, false, false],
+        },
+        50,
+      ),
+    ],
     history: 'old',
     expected: 2,
   },
@@ -231,7 +459,9 @@ const rows: Row[] = [
     current: 5,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250], hot: [3, 4] }, 50)],
+    metrics: [
+      cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250], hot: [3, 4] }, 50),
+    ],
     history: 'old',
     expected: 2,
   },
@@ -285,11 +515,56 @@ const rows: Row[] = [
     expected: 3,
     reason: 'ReadyForNewScale',
   },
-  { upstream: 'TestToleranceCM', current: 3, min: 1, max: 5, metrics: [qpsMetric(3, { levels: [20000, 20001, 21000] }, 20000)], history: 'none', expected: 3, reason: 'ReadyForNewScale' },
-  { upstream: 'TestToleranceCMObject', current: 3, min: 1, max: 5, metrics: [objectMetric(3, value('Object', 20050, 20000))], history: 'none', expected: 3, reason: 'ReadyForNewScale' },
-  { upstream: 'TestToleranceCMExternal', current: 4, min: 2, max: 6, metrics: [objectMetric(4, value('External', 8600, 8666))], history: 'none', expected: 4, reason: 'ReadyForNewScale' },
-  { upstream: 'TestTolerancePerPodCMObject', current: 4, min: 2, max: 6, metrics: [objectMetric(4, average('Object', 8600, 2200))], history: 'none', expected: 4, reason: 'ReadyForNewScale' },
-  { upstream: 'TestTolerancePerPodCMExternal', current: 4, min: 2, max: 6, metrics: [objectMetric(4, average('External', 8600, 2200))], history: 'none', expected: 4, reason: 'ReadyForNewScale' },
+  {
+    upstream: 'TestToleranceCM',
+    current: 3,
+    min: 1,
+    max: 5,
+    metrics: [qpsMetric(3, { levels: [20000, 20001, 21000] }, 20000)],
+    history: 'none',
+    expected: 3,
+    reason: 'ReadyForNewScale',
+  },
+  {
+    upstream: 'TestToleranceCMObject',
+    current: 3,
+    min: 1,
+    max: 5,
+    metrics: [objectMetric(3, value('Object', 20050, 20000))],
+    history: 'none',
+    expected: 3,
+    reason: 'ReadyForNewScale',
+  },
+  {
+    upstream: 'TestToleranceCMExternal',
+    current: 4,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(4, value('External', 8600, 8666))],
+    history: 'none',
+    expected: 4,
+    reason: 'ReadyForNewScale',
+  },
+  {
+    upstream: 'TestTolerancePerPodCMObject',
+    current: 4,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(4, average('Object', 8600, 2200))],
+    history: 'none',
+    expected: 4,
+    reason: 'ReadyForNewScale',
+  },
+  {
+    upstream: 'TestTolerancePerPodCMExternal',
+    current: 4,
+    min: 2,
+    max: 6,
+    metrics: [objectMetric(4, average('External', 8600, 2200))],
+    history: 'none',
+    expected: 4,
+    reason: 'ReadyForNewScale',
+  },
   {
     upstream: 'TestMinReplicas',
     current: 3,
@@ -320,9 +595,36 @@ const rows: Row[] = [
     expected: 2,
     condition: 'TooFewReplicas',
   },
-  { upstream: 'TestZeroReplicas', current: 0, min: 3, max: 5, metrics: [cpuMetric(0, { requestsMilli: [], levels: [] }, 90)], history: 'none', expected: 0, reason: 'ScalingDisabled' },
-  { upstream: 'TestTooFewReplicas', current: 2, min: 3, max: 5, metrics: [], history: 'none', expected: 3, reason: 'SucceededRescale' },
-  { upstream: 'TestTooManyReplicas', current: 10, min: 3, max: 5, metrics: [], history: 'none', expected: 5, reason: 'SucceededRescale' },
+  {
+    upstream: 'TestZeroReplicas',
+    current: 0,
+    min: 3,
+    max: 5,
+    metrics: [cpuMetric(0, { requestsMilli: [], levels: [] }, 90)],
+    history: 'none',
+    expected: 0,
+    reason: 'ScalingDisabled',
+  },
+  {
+    upstream: 'TestTooFewReplicas',
+    current: 2,
+    min: 3,
+    max: 5,
+    metrics: [],
+    history: 'none',
+    expected: 3,
+    reason: 'SucceededRescale',
+  },
+  {
+    upstream: 'TestTooManyReplicas',
+    current: 10,
+    min: 3,
+    max: 5,
+    metrics: [],
+    history: 'none',
+    expected: 5,
+    reason: 'SucceededRescale',
+  },
   {
     upstream: 'TestMaxReplicas',
     current: 3,
@@ -343,7 +645,15 @@ const rows: Row[] = [
     expected: 6,
     condition: 'TooManyReplicas',
   },
-  { upstream: 'TestMissingMetrics', current: 4, min: 2, max: 6, metrics: [cpuMetric(4, { requestsMilli: oneCore(4), levels: [400, 95] }, 100)], history: 'old', expected: 3 },
+  {
+    upstream: 'TestMissingMetrics',
+    current: 4,
+    min: 2,
+    max: 6,
+    metrics: [cpuMetric(4, { requestsMilli: oneCore(4), levels: [400, 95] }, 100)],
+    history: 'old',
+    expected: 3,
+  },
   {
     upstream: 'TestEmptyMetrics',
     current: 4,
@@ -359,12 +669,26 @@ const rows: Row[] = [
     current: 1,
     min: 1,
     max: 5,
-    metrics: [proposal('cpu', { currentReplicas: 1, samples: resourcePods({ current: 1, levels: [200], containersPerPod: 1 }), metric: { type: 'Resource', targetUtilizationPercent: 100 } })],
+    metrics: [
+      proposal('cpu', {
+        currentReplicas: 1,
+        samples: resourcePods({ current: 1, levels: [200], containersPerPod: 1 }),
+        metric: { type: 'Resource', targetUtilizationPercent: 100 },
+      }),
+    ],
     history: 'none',
     expected: 1,
     reason: 'FailedComputeMetricsReplicas',
   },
-  { upstream: 'TestEventCreated', current: 1, min: 1, max: 5, metrics: [cpuMetric(1, { requestsMilli: [200], levels: [200] }, 50)], history: 'none', expected: 2 },
+  {
+    upstream: 'TestEventCreated',
+    current: 1,
+    min: 1,
+    max: 5,
+    metrics: [cpuMetric(1, { requestsMilli: [200], levels: [200] }, 50)],
+    history: 'none',
+    expected: 2,
+  },
   {
     upstream: 'TestEventNotCreated',
     current: 2,
@@ -375,7 +699,15 @@ const rows: Row[] = [
     expected: 2,
     reason: 'ReadyForNewScale',
   },
-  { upstream: 'TestMissingReports', current: 4, min: 1, max: 5, metrics: [cpuMetric(4, { requestsMilli: [200], levels: [200] }, 50)], history: 'old', expected: 2 },
+  {
+    upstream: 'TestMissingReports',
+    current: 4,
+    min: 1,
+    max: 5,
+    metrics: [cpuMetric(4, { requestsMilli: [200], levels: [200] }, 50)],
+    history: 'old',
+    expected: 2,
+  },
   {
     upstream: 'TestUpscaleCap',
     current: 3,
@@ -426,7 +758,13 @@ const rows: Row[] = [
     current: 10,
     min: 0,
     max: 1000,
-    metrics: [cpuMetric(10, { requestsMilli: computedToleranceRequests, levels: Array.from({ length: 10 }, () => 150) }, 56)],
+    metrics: [
+      cpuMetric(
+        10,
+        { requestsMilli: computedToleranceRequests, levels: Array.from({ length: 10 }, () => 150) },
+        56,
+      ),
+    ],
     history: 'old',
     expected: 9,
   },
@@ -435,7 +773,13 @@ const rows: Row[] = [
     current: 10,
     min: 0,
     max: 1000,
-    metrics: [cpuMetric(10, { requestsMilli: computedToleranceRequests, levels: Array.from({ length: 10 }, () => 150) }, 55)],
+    metrics: [
+      cpuMetric(
+        10,
+        { requestsMilli: computedToleranceRequests, levels: Array.from({ length: 10 }, () => 150) },
+        55,
+      ),
+    ],
     history: 'old',
     expected: 10,
     reason: 'ReadyForNewScale',
@@ -445,7 +789,10 @@ const rows: Row[] = [
     current: 3,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 400, 500] }, 30), { name: 'external metric qps', proposedReplicas: null, valid: false }],
+    metrics: [
+      cpuMetric(3, { requestsMilli: oneCore(3), levels: [300, 400, 500] }, 30),
+      { name: 'external metric qps', proposedReplicas: null, valid: false },
+    ],
     history: 'none',
     expected: 4,
   },
@@ -454,7 +801,10 @@ const rows: Row[] = [
     current: 5,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50), invalidMetric],
+    metrics: [
+      cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50),
+      invalidMetric,
+    ],
     history: 'old',
     expected: 5,
     reason: 'FailedComputeMetricsReplicas',
@@ -464,18 +814,32 @@ const rows: Row[] = [
     current: 5,
     min: 2,
     max: 6,
-    metrics: [cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50), { name: 'external metric qps', proposedReplicas: null, valid: false }],
+    metrics: [
+      cpuMetric(5, { requestsMilli: oneCore(5), levels: [100, 300, 500, 250, 250] }, 50),
+      { name: 'external metric qps', proposedReplicas: null, valid: false },
+    ],
     history: 'old',
     expected: 5,
     reason: 'FailedComputeMetricsReplicas',
   },
-  { upstream: 'TestNoBackoffUpscaleCM', current: 3, min: 1, max: 5, metrics: [qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000)], history: 'none', expected: 4 },
+  {
+    upstream: 'TestNoBackoffUpscaleCM',
+    current: 3,
+    min: 1,
+    max: 5,
+    metrics: [qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000)],
+    history: 'none',
+    expected: 4,
+  },
   {
     upstream: 'TestNoBackoffUpscaleCMNoBackoffCpu',
     current: 3,
     min: 1,
     max: 5,
-    metrics: [cpuMetric(3, { requestsMilli: oneCore(3), levels: [20000, 10000, 30000] }, 10), qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000)],
+    metrics: [
+      cpuMetric(3, { requestsMilli: oneCore(3), levels: [20000, 10000, 30000] }, 10),
+      qpsMetric(3, { levels: [20000, 10000, 30000] }, 15000),
+    ],
     history: 'none',
     expected: 5,
     condition: 'TooManyReplicas',
@@ -501,13 +865,19 @@ describe('decideReplicas — upstream horizontal_test.go reconcile rows', () => 
       recommendations: historyOf(row),
     });
     expect(decision.desiredReplicas).toBe(row.expected);
-    expect(decision.reason).toBe(row.reason ?? (row.expected === row.current ? 'ReadyForNewScale' : 'SucceededRescale'));
+    expect(decision.reason).toBe(
+      row.reason ?? (row.expected === row.current ? 'ReadyForNewScale' : 'SucceededRescale'),
+    );
     if (row.condition !== undefined) expect(decision.condition).toBe(row.condition);
   });
 });
 
 describe('decideReplicas — contract details', () => {
-  const cpuAt = (proposedReplicas: number): MetricProposal => ({ name: 'cpu', proposedReplicas, valid: true });
+  const cpuAt = (proposedReplicas: number): MetricProposal => ({
+    name: 'cpu',
+    proposedReplicas,
+    valid: true,
+  });
 
   it('TestStabilizeDownscale: the log afterwards replaces the obsolete entry with the new recommendation', () => {
     const decision = decideReplicas({
@@ -528,7 +898,14 @@ describe('decideReplicas — contract details', () => {
   });
 
   it('a fresh autoscaler starts its log with the current count (and so does not scale down at once)', () => {
-    const decision = decideReplicas({ currentReplicas: 6, minReplicas: 1, maxReplicas: 10, metrics: [cpuAt(2)], behavior: {}, recommendations: [] });
+    const decision = decideReplicas({
+      currentReplicas: 6,
+      minReplicas: 1,
+      maxReplicas: 10,
+      metrics: [cpuAt(2)],
+      behavior: {},
+      recommendations: [],
+    });
     expect(decision).toEqual({
       desiredReplicas: 6,
       condition: 'DesiredWithinRange',
@@ -562,11 +939,24 @@ describe('decideReplicas — contract details', () => {
       behavior: {},
       recommendations: [{ replicas: 3, ageSeconds: 900 }],
     });
-    expect(decision).toMatchObject({ desiredReplicas: 7, condition: 'DesiredWithinRange', reason: 'SucceededRescale' });
+    expect(decision).toMatchObject({
+      desiredReplicas: 7,
+      condition: 'DesiredWithinRange',
+      reason: 'SucceededRescale',
+    });
   });
 
   it('no metrics at all: nothing to act on', () => {
-    expect(decideReplicas({ currentReplicas: 3, minReplicas: 1, maxReplicas: 10, metrics: [], behavior: null, recommendations: [] })).toMatchObject({
+    expect(
+      decideReplicas({
+        currentReplicas: 3,
+        minReplicas: 1,
+        maxReplicas: 10,
+        metrics: [],
+        behavior: null,
+        recommendations: [],
+      }),
+    ).toMatchObject({
       desiredReplicas: 3,
       reason: 'FailedComputeMetricsReplicas',
     });
@@ -578,7 +968,15 @@ describe('decideReplicas — contract details', () => {
     ['a fractional proposal', { metrics: [{ name: 'cpu', proposedReplicas: 1.5, valid: true }] }],
     ['max 0', { minReplicas: 0, maxReplicas: 0 }],
   ])('throws a ValidationError on %s', (_name, override) => {
-    const input = { currentReplicas: 3, minReplicas: 1, maxReplicas: 10, metrics: [cpuAt(4)], behavior: null, recommendations: [], ...override };
+    const input = {
+      currentReplicas: 3,
+      minReplicas: 1,
+      maxReplicas: 10,
+      metrics: [cpuAt(4)],
+      behavior: null,
+      recommendations: [],
+      ...override,
+    };
     expect(() => decideReplicas(input as Parameters<typeof decideReplicas>[0])).toThrow(ValidationError);
   });
 });
@@ -589,7 +987,11 @@ const scalingRulesArbitrary: fc.Arbitrary<ScalingRules | null> = fc.option(
       stabilizationWindowSeconds: fc.option(fc.constantFrom(0, 15, 60, 300)),
       selectPolicy: fc.constantFrom('Max' as const, 'Min' as const, 'Disabled' as const),
       policies: fc.array(
-        fc.record({ type: fc.constantFrom('Pods' as const, 'Percent' as const), value: fc.integer({ min: 1, max: 200 }), periodSeconds: fc.constantFrom(15, 60) }),
+        fc.record({
+          type: fc.constantFrom('Pods' as const, 'Percent' as const),
+          value: fc.integer({ min: 1, max: 200 }),
+          periodSeconds: fc.constantFrom(15, 60),
+        }),
         { maxLength: 2 },
       ),
     },
@@ -603,7 +1005,10 @@ describe('decideReplicas — properties', () => {
       min: fc.nat(20),
       spread: fc.nat(80),
       offset: fc.nat(100),
-      proposals: fc.array(fc.record({ name: fc.constant('m'), proposedReplicas: fc.option(fc.nat(500)), valid: fc.boolean() }), { maxLength: 4 }),
+      proposals: fc.array(
+        fc.record({ name: fc.constant('m'), proposedReplicas: fc.option(fc.nat(500)), valid: fc.boolean() }),
+        { maxLength: 4 },
+      ),
       legacy: fc.boolean(),
       scaleUp: scalingRulesArbitrary,
       scaleDown: scalingRulesArbitrary,
@@ -641,11 +1046,15 @@ describe('decideReplicas — properties', () => {
     fc.assert(
       fc.property(arbitraryInput, (input) => {
         fc.pre(input.behavior !== null);
-        const valid = input.metrics.filter((m) => m.valid && m.proposedReplicas !== null).map((m) => m.proposedReplicas as number);
+        const valid = input.metrics
+          .filter((m) => m.valid && m.proposedReplicas !== null)
+          .map((m) => m.proposedReplicas as number);
         fc.pre(valid.length > 0);
         const { desiredReplicas } = decideReplicas(input);
-        if (Math.max(...valid) <= input.currentReplicas) expect(desiredReplicas).toBeLessThanOrEqual(input.currentReplicas);
-        if (Math.max(...valid) >= input.currentReplicas) expect(desiredReplicas).toBeGreaterThanOrEqual(input.currentReplicas);
+        if (Math.max(...valid) <= input.currentReplicas)
+          expect(desiredReplicas).toBeLessThanOrEqual(input.currentReplicas);
+        if (Math.max(...valid) >= input.currentReplicas)
+          expect(desiredReplicas).toBeGreaterThanOrEqual(input.currentReplicas);
       }),
     );
   });

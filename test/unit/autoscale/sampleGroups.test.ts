@@ -21,12 +21,33 @@ interface Row {
   missing: number[];
 }
 
-const sample = (overrides: Partial<ReplicaSample>): ReplicaSample => ({ phase: 'Succeeded', ready: true, deleting: false, ...overrides });
+const sample = (overrides: Partial<ReplicaSample>): ReplicaSample => ({
+  phase: 'Succeeded',
+  ready: true,
+  deleting: false,
+  ...overrides,
+});
 
 const rows: Row[] = [
   { upstream: 'void', samples: [], metric: [], cpu: true, ready: [], unready: [], missing: [] },
-  { upstream: 'count in a ready pod - memory', samples: [sample({ ready: false })], metric: [1], cpu: false, ready: [0], unready: [], missing: [] },
-  { upstream: 'unready a pod without ready condition - CPU', samples: [sample({ ready: false })], metric: [1], cpu: true, ready: [], unready: [0], missing: [] },
+  {
+    upstream: 'count in a ready pod - memory',
+    samples: [sample({ ready: false })],
+    metric: [1],
+    cpu: false,
+    ready: [0],
+    unready: [],
+    missing: [],
+  },
+  {
+    upstream: 'unready a pod without ready condition - CPU',
+    samples: [sample({ ready: false })],
+    metric: [1],
+    cpu: true,
+    ready: [],
+    unready: [0],
+    missing: [],
+  },
   {
     upstream: 'count in a ready pod with fresh metrics during initialization period - CPU',
     samples: [sample({ ready: true, cpuInitializing: false })],
@@ -45,7 +66,15 @@ const rows: Row[] = [
     unready: [0],
     missing: [],
   },
-  { upstream: 'unready an unready pod during initialization period - CPU', samples: [sample({ ready: false })], metric: [1], cpu: true, ready: [], unready: [0], missing: [] },
+  {
+    upstream: 'unready an unready pod during initialization period - CPU',
+    samples: [sample({ ready: false })],
+    metric: [1],
+    cpu: true,
+    ready: [],
+    unready: [0],
+    missing: [],
+  },
   {
     upstream: 'count in a ready pod without fresh metrics after initialization period - CPU',
     samples: [sample({ ready: true })],
@@ -64,7 +93,15 @@ const rows: Row[] = [
     unready: [0],
     missing: [],
   },
-  { upstream: 'a missing pod', samples: [sample({})], metric: [null], cpu: true, ready: [], unready: [], missing: [0] },
+  {
+    upstream: 'a missing pod',
+    samples: [sample({})],
+    metric: [null],
+    cpu: true,
+    ready: [],
+    unready: [],
+    missing: [0],
+  },
   {
     upstream: 'several pods',
     samples: [sample({ ready: false }), sample({ ready: true }), sample({})],
@@ -74,7 +111,15 @@ const rows: Row[] = [
     unready: [0],
     missing: [2],
   },
-  { upstream: 'pending pods are unreadied', samples: [sample({ phase: 'Pending' })], metric: [null], cpu: true, ready: [], unready: [0], missing: [] },
+  {
+    upstream: 'pending pods are unreadied',
+    samples: [sample({ phase: 'Pending' })],
+    metric: [null],
+    cpu: true,
+    ready: [],
+    unready: [0],
+    missing: [],
+  },
   {
     upstream: 'ignore pods with deletion timestamps',
     samples: [sample({ phase: 'Pending', deleting: true })],
@@ -84,7 +129,15 @@ const rows: Row[] = [
     unready: [],
     missing: [],
   },
-  { upstream: 'ignore pods in a failed state', samples: [sample({ phase: 'Failed' })], metric: [1], cpu: true, ready: [], unready: [], missing: [] },
+  {
+    upstream: 'ignore pods in a failed state',
+    samples: [sample({ phase: 'Failed' })],
+    metric: [1],
+    cpu: true,
+    ready: [],
+    unready: [],
+    missing: [],
+  },
 ];
 
 describe('groupSamples — upstream TestGroupPods rows', () => {

@@ -14,7 +14,16 @@ const recs = (...pairs: [replicas: number, ageSeconds: number][]): Recommendatio
  * recommendation values only; the new one is the entry of age 0.
  */
 const behaviorRows = [
-  { name: 'empty recommendations for scaling down', log: recs(), current: 100, desired: 5, up: 0, down: 0, expected: 5, stored: [5] },
+  {
+    name: 'empty recommendations for scaling down',
+    log: recs(),
+    current: 100,
+    desired: 5,
+    up: 0,
+    down: 0,
+    expected: 5,
+    stored: [5],
+  },
   {
     name: 'simple scale down stabilization',
     log: recs([4, minutes(2)], [5, minutes(1)]),
@@ -121,8 +130,20 @@ const behaviorRows = [
 const legacyRows = [
   { name: 'empty log', log: recs(), desired: 5, expected: 5, logLength: 1 },
   { name: 'stabilize', log: recs([4, minutes(2)], [5, minutes(1)]), desired: 3, expected: 5, logLength: 3 },
-  { name: 'no stabilize', log: recs([1, minutes(2)], [2, minutes(1)]), desired: 3, expected: 3, logLength: 3 },
-  { name: 'no stabilize - old recommendations', log: recs([10, minutes(10)], [9, minutes(9)]), desired: 3, expected: 3, logLength: 2 },
+  {
+    name: 'no stabilize',
+    log: recs([1, minutes(2)], [2, minutes(1)]),
+    desired: 3,
+    expected: 3,
+    logLength: 3,
+  },
+  {
+    name: 'no stabilize - old recommendations',
+    log: recs([10, minutes(10)], [9, minutes(9)]),
+    desired: 3,
+    expected: 3,
+    logLength: 2,
+  },
   {
     name: 'stabilize - old recommendations',
     log: recs([10, minutes(10)], [4, minutes(1)], [5, minutes(2)], [9, minutes(9)]),
@@ -143,13 +164,19 @@ describe('stabilizeRecommendation — upstream TestNormalizeDesiredReplicasWithB
     });
     expect(result.replicas).toBe(row.expected);
     if (row.stored !== null) expect(result.recommendations.map((r) => r.replicas)).toEqual(row.stored);
-    expect(result.recommendations.filter((r) => r.ageSeconds === 0 && r.replicas === row.desired).length).toBeGreaterThanOrEqual(1);
+    expect(
+      result.recommendations.filter((r) => r.ageSeconds === 0 && r.replicas === row.desired).length,
+    ).toBeGreaterThanOrEqual(1);
   });
 });
 
 describe('stabilizeRecommendationLegacy — upstream TestNormalizeDesiredReplicas rows', () => {
   it.each(legacyRows.map((row) => [row.name, row] as const))('%s', (_name, row) => {
-    const result = stabilizeRecommendationLegacy({ desiredReplicas: row.desired, recommendations: row.log, windowSeconds: minutes(5) });
+    const result = stabilizeRecommendationLegacy({
+      desiredReplicas: row.desired,
+      recommendations: row.log,
+      windowSeconds: minutes(5),
+    });
     expect(result.replicas).toBe(row.expected);
     expect(result.recommendations).toHaveLength(row.logLength);
   });
@@ -169,44 +196,89 @@ describe('stabilization — window edges and inputs', () => {
   });
 
   it('the legacy window still counts a recommendation exactly as old as the window', () => {
-    const result = stabilizeRecommendationLegacy({ desiredReplicas: 2, recommendations: recs([8, 300]), windowSeconds: 300 });
+    const result = stabilizeRecommendationLegacy({
+      desiredReplicas: 2,
+      recommendations: recs([8, 300]),
+      windowSeconds: 300,
+    });
     expect(result.replicas).toBe(8);
   });
 
   it('does not change the caller’s log', () => {
     const log = recs([10, 900], [4, 10]);
-    stabilizeRecommendation({ currentReplicas: 5, desiredReplicas: 3, recommendations: log, scaleUpWindowSeconds: 0, scaleDownWindowSeconds: 300 });
+    stabilizeRecommendation({
+      currentReplicas: 5,
+      desiredReplicas: 3,
+      recommendations: log,
+      scaleUpWindowSeconds: 0,
+      scaleDownWindowSeconds: 300,
+    });
     expect(log).toEqual(recs([10, 900], [4, 10]));
   });
 
   it('throws a ValidationError on negative ages or counts', () => {
     expect(() =>
-      stabilizeRecommendation({ currentReplicas: -1, desiredReplicas: 1, recommendations: [], scaleUpWindowSeconds: 0, scaleDownWindowSeconds: 0 }),
+      stabilizeRecommendation({
+        currentReplicas: -1,
+        desiredReplicas: 1,
+        recommendations: [],
+        scaleUpWindowSeconds: 0,
+        scaleDownWindowSeconds: 0,
+      }),
     ).toThrow(ValidationError);
-    expect(() => stabilizeRecommendationLegacy({ desiredReplicas: 1, recommendations: recs([1, -5]), windowSeconds: 300 })).toThrow(ValidationError);
+    expect(() =>
+      stabilizeRecommendationLegacy({
+        desiredReplicas: 1,
+        recommendations: recs([1, -5]),
+        windowSeconds: 300,
+      }),
+    ).toThrow(ValidationError);
   });
 });
 
-const logArbitrary = fc.array(fc.record({ replicas: fc.nat(50), ageSeconds: fc.nat(900) }), { maxLength: 12 });
+const logArbitrary = fc.array(fc.record({ replicas: fc.nat(50), ageSeconds: fc.nat(900) }), {
+  maxLength: 12,
+});
 const windowArbitrary = fc.constantFrom(0, 15, 60, 150, 300, 600);
 
 describe('stabilization — properties', () => {
   it('is idempotent: the same tick twice (no time passing) gives the same count', () => {
     fc.assert(
-      fc.property(logArbitrary, fc.nat(50), fc.nat(50), windowArbitrary, windowArbitrary, (log, current, desired, up, down) => {
-        const tick = (recommendations: Recommendation[]) =>
-          stabilizeRecommendation({ currentReplicas: current, desiredReplicas: desired, recommendations, scaleUpWindowSeconds: up, scaleDownWindowSeconds: down });
-        const first = tick(log);
-        expect(tick(first.recommendations).replicas).toBe(first.replicas);
-      }),
+      fc.property(
+        logArbitrary,
+        fc.nat(50),
+        fc.nat(50),
+        windowArbitrary,
+        windowArbitrary,
+        (log, current, desired, up, down) => {
+          const tick = (recommendations: Recommendation[]) =>
+            stabilizeRecommendation({
+              currentReplicas: current,
+              desiredReplicas: desired,
+              recommendations,
+              scaleUpWindowSeconds: up,
+              scaleDownWindowSeconds: down,
+            });
+          const first = tick(log);
+          expect(tick(first.recommendations).replicas).toBe(first.replicas);
+        },
+      ),
     );
   });
 
   it('the legacy window is idempotent too', () => {
     fc.assert(
       fc.property(logArbitrary, fc.nat(50), windowArbitrary, (log, desired, window) => {
-        const first = stabilizeRecommendationLegacy({ desiredReplicas: desired, recommendations: log, windowSeconds: window });
-        const second = stabilizeRecommendationLegacy({ desiredReplicas: desired, recommendations: first.recommendations, windowSeconds: window });
+        const first = stabilizeRecommendationLegacy({
+          desiredReplicas: desired,
+          recommendations: log,
+          windowSeconds: window,
+        });
+        const second = stabilizeRecommendationLegacy({
+          desiredReplicas: desired,
+          recommendations: first.recommendations,
+          windowSeconds: window,
+        });
         expect(second.replicas).toBe(first.replicas);
       }),
     );
@@ -214,28 +286,58 @@ describe('stabilization — properties', () => {
 
   it('lands between the current and the desired count (never overshoots either)', () => {
     fc.assert(
-      fc.property(logArbitrary, fc.nat(50), fc.nat(50), windowArbitrary, windowArbitrary, (log, current, desired, up, down) => {
-        const { replicas } = stabilizeRecommendation({ currentReplicas: current, desiredReplicas: desired, recommendations: log, scaleUpWindowSeconds: up, scaleDownWindowSeconds: down });
-        expect(replicas).toBeGreaterThanOrEqual(Math.min(current, desired));
-        expect(replicas).toBeLessThanOrEqual(Math.max(current, desired));
-      }),
+      fc.property(
+        logArbitrary,
+        fc.nat(50),
+        fc.nat(50),
+        windowArbitrary,
+        windowArbitrary,
+        (log, current, desired, up, down) => {
+          const { replicas } = stabilizeRecommendation({
+            currentReplicas: current,
+            desiredReplicas: desired,
+            recommendations: log,
+            scaleUpWindowSeconds: up,
+            scaleDownWindowSeconds: down,
+          });
+          expect(replicas).toBeGreaterThanOrEqual(Math.min(current, desired));
+          expect(replicas).toBeLessThanOrEqual(Math.max(current, desired));
+        },
+      ),
     );
   });
 
   it('keeps the log bounded: it grows by one only when nothing is obsolete', () => {
     fc.assert(
-      fc.property(logArbitrary, fc.nat(50), fc.nat(50), windowArbitrary, windowArbitrary, (log, current, desired, up, down) => {
-        const { recommendations } = stabilizeRecommendation({ currentReplicas: current, desiredReplicas: desired, recommendations: log, scaleUpWindowSeconds: up, scaleDownWindowSeconds: down });
-        const anyObsolete = log.some((r) => r.ageSeconds > up && r.ageSeconds > down);
-        expect(recommendations).toHaveLength(anyObsolete ? log.length : log.length + 1);
-      }),
+      fc.property(
+        logArbitrary,
+        fc.nat(50),
+        fc.nat(50),
+        windowArbitrary,
+        windowArbitrary,
+        (log, current, desired, up, down) => {
+          const { recommendations } = stabilizeRecommendation({
+            currentReplicas: current,
+            desiredReplicas: desired,
+            recommendations: log,
+            scaleUpWindowSeconds: up,
+            scaleDownWindowSeconds: down,
+          });
+          const anyObsolete = log.some((r) => r.ageSeconds > up && r.ageSeconds > down);
+          expect(recommendations).toHaveLength(anyObsolete ? log.length : log.length + 1);
+        },
+      ),
     );
   });
 
   it('the legacy result is the highest recommendation of the window, never below the desired count', () => {
     fc.assert(
       fc.property(logArbitrary, fc.nat(50), windowArbitrary, (log, desired, window) => {
-        const { replicas } = stabilizeRecommendationLegacy({ desiredReplicas: desired, recommendations: log, windowSeconds: window });
+        const { replicas } = stabilizeRecommendationLegacy({
+          desiredReplicas: desired,
+          recommendations: log,
+          windowSeconds: window,
+        });
         const inWindow = log.filter((r) => r.ageSeconds <= window).map((r) => r.replicas);
         expect(replicas).toBe(Math.max(desired, ...inWindow));
       }),

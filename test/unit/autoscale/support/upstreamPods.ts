@@ -60,7 +60,9 @@ export function customMetricPods(pods: UpstreamPods): ReplicaSample[] {
 
 /** Pods for Object/External metrics, where only Running + Ready counts. */
 export function plainPods(pods: Omit<UpstreamPods, 'levels'>): ReplicaSample[] {
-  return Array.from({ length: podCountOf({ ...pods, levels: [] }) }, (_, index) => basePod({ ...pods, levels: [] }, index));
+  return Array.from({ length: podCountOf({ ...pods, levels: [] }) }, (_, index) =>
+    basePod({ ...pods, levels: [] }, index),
+  );
 }
 
 export const oneCore = (count: number): number[] => Array.from({ length: count }, () => 1000);
