@@ -14,7 +14,9 @@ export function startTelemetry(options: TelemetryOptions): Telemetry | undefined
   const connectionString = options.connectionString?.trim();
   if (!connectionString || active) return active;
   if (!/(^|;)\s*InstrumentationKey=/i.test(connectionString)) {
-    throw new SettingsError('Invalid setting APPLICATIONINSIGHTS_CONNECTION_STRING: must contain InstrumentationKey=…');
+    throw new SettingsError(
+      'Invalid setting APPLICATIONINSIGHTS_CONNECTION_STRING: must contain InstrumentationKey=…',
+    );
   }
   active = startAzureMonitorTelemetry(connectionString, options.overrides);
   return active;
@@ -33,6 +35,9 @@ export async function stopTelemetry(): Promise<void> {
 }
 
 /** The HTTP pipeline's hook: a request span around the invocation while telemetry runs, nothing otherwise. */
-export function traceHttpInvocation(invocation: HttpInvocation, run: () => Promise<HttpResponseInit>): Promise<HttpResponseInit> {
+export function traceHttpInvocation(
+  invocation: HttpInvocation,
+  run: () => Promise<HttpResponseInit>,
+): Promise<HttpResponseInit> {
   return active ? active.traceHttpInvocation(invocation, run) : run();
 }

@@ -23,7 +23,10 @@ const INSTRUMENTATIONS = {
  * Azure Monitor's OpenTelemetry distro with Fleetplane's choices: traces of the Azure SDK clients, log records
  * from our logger, and the worker's declaration that it exports its own logs.
  */
-export function startAzureMonitorTelemetry(connectionString: string, overrides: AzureMonitorOverrides = {}): Telemetry {
+export function startAzureMonitorTelemetry(
+  connectionString: string,
+  overrides: AzureMonitorOverrides = {},
+): Telemetry {
   const { useAzureMonitor, shutdownAzureMonitor } = azureMonitorPackage();
   useAzureMonitor({
     ...overrides,

@@ -22,7 +22,11 @@ const RANK: Record<LogLevel, number> = { debug: 0, information: 1, warning: 2, e
  * is also an OpenTelemetry log record whose attributes reach Application Insights as customDimensions.
  * Lines below `minLevel` (FLEETPLANE_LOG_LEVEL) are dropped before they are built.
  */
-export function invocationLogger(context: InvocationContext, base: LogFields, minLevel: LogLevel = 'information'): Logger {
+export function invocationLogger(
+  context: InvocationContext,
+  base: LogFields,
+  minLevel: LogLevel = 'information',
+): Logger {
   const emit =
     (level: LogLevel, write: (...args: unknown[]) => void) =>
     (message: string, fields: LogFields = {}) => {

@@ -12,7 +12,12 @@ export function otelLogRecorder(logger: OtelLogger): Telemetry['recordLog'] {
   const severities = severityNumbers();
   return (level, line) => {
     const { message, ...fields } = line;
-    logger.emit({ severityNumber: severities[level], severityText: level, body: message, attributes: definedOnly(fields) });
+    logger.emit({
+      severityNumber: severities[level],
+      severityText: level,
+      body: message,
+      attributes: definedOnly(fields),
+    });
   };
 }
 
@@ -23,5 +28,7 @@ function severityNumbers(): Record<LogLevel, SeverityNumber> {
 
 /** A JSON line drops undefined fields; a record would export them as the text "undefined". */
 function definedOnly(fields: Omit<LogLine, 'message'>): LogAttributes {
-  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as LogAttributes;
+  return Object.fromEntries(
+    Object.entries(fields).filter(([, value]) => value !== undefined),
+  ) as LogAttributes;
 }

@@ -16,7 +16,11 @@ export function otelHttpInvocationTracer(tracer: Tracer): Telemetry['traceHttpIn
     if (api.trace.getSpan(active)) return run();
     const { request } = invocation;
     const route = `/${invocation.route}`;
-    const attributes = { 'http.request.method': request.method, 'http.route': route, 'url.path': new URL(request.url).pathname };
+    const attributes = {
+      'http.request.method': request.method,
+      'http.route': route,
+      'url.path': new URL(request.url).pathname,
+    };
     return tracer.startActiveSpan(
       `${request.method} ${route}`,
       { kind: api.SpanKind.SERVER, attributes },

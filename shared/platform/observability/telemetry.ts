@@ -10,7 +10,10 @@ export interface Telemetry {
   /** Emits the line as an OpenTelemetry log record (fields as attributes) in the active trace context. */
   recordLog(level: LogLevel, line: LogLine): void;
   /** Runs an HTTP invocation in a request span, unless the Functions host's trace context is already active. */
-  traceHttpInvocation(invocation: HttpInvocation, run: () => Promise<HttpResponseInit>): Promise<HttpResponseInit>;
+  traceHttpInvocation(
+    invocation: HttpInvocation,
+    run: () => Promise<HttpResponseInit>,
+  ): Promise<HttpResponseInit>;
   /** Exports what is pending and stops exporting. */
   shutdown(): Promise<void>;
 }
