@@ -6,10 +6,12 @@ import type { AzureMonitorOverrides, Telemetry } from './telemetry';
 
 const INSTRUMENTATION_SCOPE = 'fleetplane';
 
-/** Options every database and plain-HTTP instrumentation of the distro would otherwise default to. */
+/**
+ * Of the distro's instrumentations only the Azure SDK's: ARM and Storage calls become dependencies through the
+ * SDK clients' own spans (one per operation and one per HTTP attempt). Plain HTTP spans would only repeat
+ * them, and no database client is used.
+ */
 const INSTRUMENTATIONS = {
-  // ARM and Storage calls become dependencies through the Azure SDK's own spans (one per call and per HTTP
-  // attempt); the plain HTTP instrumentation would only repeat them. No database client is used.
   azureSdk: { enabled: true },
   http: { enabled: false },
   mongoDb: { enabled: false },
