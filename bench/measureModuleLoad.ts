@@ -5,4 +5,5 @@ import { loadFunctionApp } from '../local/host/loadFunctionApp';
 const started = performance.now();
 const app = loadFunctionApp(process.argv[2] ?? process.cwd());
 const elapsed = performance.now() - started;
-process.stdout.write(`${JSON.stringify({ loadMs: elapsed, functions: app.registrations.length })}\n`);
+const modules = Object.keys(require.cache).length;
+process.stdout.write(`${JSON.stringify({ loadMs: elapsed, functions: app.registrations.length, modules })}\n`);

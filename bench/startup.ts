@@ -1,6 +1,7 @@
 /**
  * `npm run bench:startup`: cold-start costs of the Functions app on the local host.
- *  - module load: time to require every function module (what a cold worker pays before the first call)
+ *  - module load: time to require every function module (what a cold worker pays before the first call), and
+ *    how many modules that loads; once more with APPLICATIONINSIGHTS_CONNECTION_STRING set (telemetry on)
  *  - first 200: from spawning the host process to the first 200 from GET /api/health
  * Medians over several runs; Azurite is started once and shared.
  */
@@ -18,9 +19,23 @@ function median(values: number[]): number {
   return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
 }
 
-function measureModuleLoad(): number {
-  const out = execFileSync(process.execPath, [path.join(root, 'dist/bench/measureModuleLoad.js'), root], { encoding: 'utf8' });
-  return (JSON.parse(out) as { loadMs: number }).loadMs;
+/** Never reached: a module load exports nothing, and the distro's first export would find no listener there. */
+const TELEMETRY_ON = {
+  APPLICATIONINSIGHTS_CONNECTION_STRING: 'InstrumentationKey=00000000-0000-4000-8000-000000000000;IngestionEndpoint=https://127.0.0.1:9',
+  APPLICATIONINSIGHTS_STATSBEAT_DISABLED: 'true',
+};
+
+interface ModuleLoad {
+  loadMs: number;
+  modules: number;
+}
+
+function measureModuleLoad(env: Record<string, string> = {}): ModuleLoad {
+  const out = execFileSync(process.execPath, [path.join(root, 'dist/bench/measureModuleLoad.js'), root], {
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+  });
+  return JSON.parse(out) as ModuleLoad;
 }
 
 async function measureFirst200(connectionString: string, port: number): Promise<number> {
@@ -49,15 +64,19 @@ async function measureFirst200(connectionString: string, port: number): Promise<
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   try {
-    const loads: number[] = [];
+    const loads: ModuleLoad[] = [];
+    const loadsWithTelemetry: ModuleLoad[] = [];
     const firsts: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       loads.push(measureModuleLoad());
+      loadsWithTelemetry.push(measureModuleLoad(TELEMETRY_ON));
       firsts.push(await measureFirst200(azurite.connectionString, 17_071 + run));
     }
     const format = (values: number[]) => `median ${median(values).toFixed(0)} ms (min ${Math.min(...values).toFixed(0)}, max ${Math.max(...values).toFixed(0)})`;
+    const formatLoads = (samples: ModuleLoad[]) => `${format(samples.map((s) => s.loadMs))}, ${median(samples.map((s) => s.modules))} modules`;
     console.log(`runs: ${RUNS}, node ${process.version}`);
-    console.log(`load all function modules: ${format(loads)}`);
+    console.log(`load all function modules: ${formatLoads(loads)}`);
+    console.log(`  the same with APPLICATIONINSIGHTS_CONNECTION_STRING (telemetry on): ${formatLoads(loadsWithTelemetry)}`);
     console.log(`process start to first 200: ${format(firsts)}`);
   } finally {
     await azurite.stop();

@@ -10,6 +10,7 @@ import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
+import { startTelemetry } from './platform/observability/activeTelemetry';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
 
@@ -31,6 +32,9 @@ export interface Fleetplane {
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
+
+// While the worker loads the function modules, before any client exists: telemetry only with a connection string.
+startTelemetry({ connectionString: process.env.APPLICATIONINSIGHTS_CONNECTION_STRING });
 
 let current: Fleetplane | undefined;
 

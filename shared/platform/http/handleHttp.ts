@@ -5,6 +5,7 @@ import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
+import { traceHttpInvocation } from '../observability/activeTelemetry';
 import { invocationLogger, type LogLevel, type Logger } from '../observability/logger';
 import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
@@ -58,7 +59,10 @@ export class HttpPipeline {
     operation: ApiOperation<P, Q, B>,
     implementation: Implementation<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, InferOr<B, undefined>>,
   ): HttpHandler {
-    return (request, context) => this.run(operation, implementation as Implementation<unknown, unknown, unknown>, request, context);
+    return (request, context) =>
+      traceHttpInvocation({ request, context, route: operation.route }, () =>
+        this.run(operation, implementation as Implementation<unknown, unknown, unknown>, request, context),
+      );
   }
 
   private async run(

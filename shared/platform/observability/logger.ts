@@ -1,5 +1,9 @@
 import type { InvocationContext } from '@azure/functions';
+import { activeTelemetry } from './activeTelemetry';
+import type { LogLevel } from './logLevel';
 import { redact } from './redact';
+
+export type { LogLevel } from './logLevel';
 
 export type LogFields = Record<string, unknown>;
 
@@ -11,19 +15,25 @@ export interface Logger {
   with(fields: LogFields): Logger;
 }
 
-export type LogLevel = 'debug' | 'information' | 'warning' | 'error';
-
 const RANK: Record<LogLevel, number> = { debug: 0, information: 1, warning: 2, error: 3 };
 
 /**
- * Structured lines through the InvocationContext, so the host (and Application Insights) owns the sink.
+ * Structured lines through the InvocationContext, so the host owns the sink; while telemetry runs, each line
+ * is also an OpenTelemetry log record whose attributes reach Application Insights as customDimensions.
  * Lines below `minLevel` (FLEETPLANE_LOG_LEVEL) are dropped before they are built.
  */
-export function invocationLogger(context: InvocationContext, base: LogFields, minLevel: LogLevel = 'information'): Logger {
+export function invocationLogger(
+  context: InvocationContext,
+  base: LogFields,
+  minLevel: LogLevel = 'information',
+): Logger {
   const emit =
     (level: LogLevel, write: (...args: unknown[]) => void) =>
     (message: string, fields: LogFields = {}) => {
-      if (RANK[level] >= RANK[minLevel]) write(redact({ ...base, ...fields, message }));
+      if (RANK[level] < RANK[minLevel]) return;
+      const line = redact({ ...base, ...fields, message });
+      write(line);
+      activeTelemetry()?.recordLog(level, line);
     };
   return {
     debug: emit('debug', (...a) => context.debug(...a)),
