@@ -14,9 +14,10 @@ const { values } = parseArgs({ options: { out: { type: 'string' } } });
 const out = path.resolve(values.out ?? path.join(projectRoot, 'dist', 'fleetplane.zip'));
 
 const { files, appFileCount, dependencyCount } = packageFiles(projectRoot);
-await writeZip(files, out);
+writeZip(files, out);
 
 const megabytes = (statSync(out).size / 2 ** 20).toFixed(1);
+const shown = out.startsWith(process.cwd() + path.sep) ? path.relative(process.cwd(), out) : out;
 console.log(
-  `${path.relative(process.cwd(), out) || out}: ${megabytes} MiB, ${files.length} files (${appFileCount} of the app, the rest from ${dependencyCount} production packages)`,
+  `${shown}: ${megabytes} MiB, ${files.length} files (${appFileCount} of the app, the rest from ${dependencyCount} production packages)`,
 );

@@ -1,19 +1,19 @@
-import { createWriteStream } from 'node:fs';
-import { mkdir } from 'node:fs/promises';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pipeline } from 'node:stream/promises';
-import { openPromise } from 'yauzl';
+import { unzipSync } from 'fflate';
 
-/** Extracts every file of the zip under `targetDir`; returns the entry names in zip order. */
-export async function unzip(zipPath: string, targetDir: string): Promise<string[]> {
-  const zip = await openPromise(zipPath);
-  const names: string[] = [];
-  for await (const entry of zip.eachEntry()) {
-    names.push(entry.fileName);
-    if (entry.fileName.endsWith('/')) continue;
-    const target = path.join(targetDir, entry.fileName);
-    await mkdir(path.dirname(target), { recursive: true });
-    await pipeline(await zip.openReadStreamPromise(entry), createWriteStream(target));
+/** Extracts every file of the zip under `targetDir`; returns the entry names. */
+export function unzip(zipPath: string, targetDir: string): string[] {
+  const entries = unzipSync(readFileSync(zipPath));
+  const createdDirs = new Set<string>();
+  for (const [name, content] of Object.entries(entries)) {
+    if (name.endsWith('/')) continue;
+    const target = path.join(targetDir, name);
+    if (!createdDirs.has(path.dirname(target))) {
+      mkdirSync(path.dirname(target), { recursive: true });
+      createdDirs.add(path.dirname(target));
+    }
+    writeFileSync(target, content);
   }
-  return names;
+  return Object.keys(entries);
 }
