@@ -1,5 +1,5 @@
-// `npm start` (and `prepare`, with --build-only): builds when the compiled output is missing or older than the sources, then runs the local
-// stack (Azurite, the AKS emulator, the dev token issuer and the local Functions host).
+// `npm start` (and, with --build-only, the scripts that run compiled tools): builds when the compiled output is missing or older than
+// the sources, then runs the local stack (Azurite, the AKS emulator, the dev token issuer and the local Functions host).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
@@ -22,10 +22,6 @@ const sources = ['functions', 'shared', 'local', 'bench'].map((d) => path.join(r
 const stale = !existsSync(stamp) || Math.max(...sources.map(newestSource), statSync(path.join(root, 'package.json')).mtimeMs) > statSync(stamp).mtimeMs;
 const buildOnly = process.argv.includes('--build-only');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
-if (buildOnly && !existsSync(tsc)) {
-  console.log('TypeScript is not installed (production install); skipping the build.');
-  process.exit(0);
-}
 if (stale) {
   console.log('Building (tsc)…');
   // A clean build, so that a deleted function file cannot linger in dist/ and still be loaded.
