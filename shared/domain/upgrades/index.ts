@@ -1,0 +1,4 @@
+export * from './types';
+export { planUpgrade } from './planUpgrade';
+export { validateUpgrade } from './validateUpgrade';
+export { validateClusterVersions } from './validateClusterVersions';
