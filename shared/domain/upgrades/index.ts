@@ -6,3 +6,5 @@ export { autoUpgradeTarget, autoUpgradeReasons } from './autoUpgrade';
 export { maintenanceWindowOccurrences } from './maintenanceWindow';
 export { scheduledStartTime } from './scheduledStart';
 export { orderMembersByWindow } from './memberOrder';
+export { surgePlan } from './surge';
+export { resolveMaxConcurrency, resolveMaxAllowedFailures, groupOutcome } from './fleetRules';
