@@ -25,7 +25,3 @@ export function readClusterState(cluster: ClusterVersions): ClusterState | Upgra
   }
   return { controlPlane, pools };
 }
-
-export function isRejection<T extends object>(value: T | UpgradeRejection): value is UpgradeRejection {
-  return 'ok' in value && value.ok === false;
-}

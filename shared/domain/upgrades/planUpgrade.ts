@@ -1,4 +1,4 @@
-import { isRejection } from './clusterState';
+import { isRejection } from './rejections';
 import { checkRequest } from './requestChecks';
 import type {
   ClusterVersions,

@@ -6,6 +6,10 @@ import type { UpgradeRejection } from './types';
  * error code in `azureErrorCode`. One builder per situation keeps the wording in one place.
  */
 
+export function isRejection<T extends object>(value: T | UpgradeRejection): value is UpgradeRejection {
+  return 'ok' in value && value.ok === false;
+}
+
 const skewPolicyLink = 'For more information, please check https://aka.ms/version-skew-policy';
 
 /** AKS's sentence for one pool as is; prefixed with each pool's name when several pools are at fault. */

@@ -20,13 +20,15 @@ import { compareVersions, formatVersion, minorsAhead } from './versions';
  * Returns the resolved target when all pass.
  */
 export function checkRequest(context: UpgradeContext): ExactVersion | UpgradeRejection {
+  const refused = controlPlaneOnlyConflict(context) ?? downgrade(context);
+  if (refused) return refused;
+  const resolved = context.target.resolved;
+  if (!resolved) return versionNotAvailable(context.request.target, scopeOf(context));
   return (
-    controlPlaneOnlyConflict(context) ??
-    downgrade(context) ??
-    unavailableTarget(context) ??
-    previewTarget(context) ??
-    poolAboveControlPlane(context) ??
-    (context.target.resolved as ExactVersion)
+    unavailableTarget(context, resolved) ??
+    previewTarget(context, resolved) ??
+    poolAboveControlPlane(context, resolved) ??
+    resolved
   );
 }
 
@@ -72,12 +74,13 @@ function isBelow({ target }: UpgradeContext, version: ExactVersion): boolean {
     : minorsAhead(version, target.requested) < 0;
 }
 
-function unavailableTarget(context: UpgradeContext): UpgradeRejection | undefined {
-  const { target, request, space } = context;
-  const scope = request.upgradeType === 'NodePoolOnly' ? 'nodePool' : 'controlPlane';
-  if (!target.resolved) return versionNotAvailable(request.target, scope);
-  if (isCurrentVersion(context, target.resolved) || space.isOffered(target.resolved)) return undefined;
-  return versionNotAvailable(formatVersion(target.resolved), scope);
+function unavailableTarget(context: UpgradeContext, resolved: ExactVersion): UpgradeRejection | undefined {
+  if (isCurrentVersion(context, resolved) || context.space.isOffered(resolved)) return undefined;
+  return versionNotAvailable(formatVersion(resolved), scopeOf(context));
+}
+
+function scopeOf({ request }: UpgradeContext): 'controlPlane' | 'nodePool' {
+  return request.upgradeType === 'NodePoolOnly' ? 'nodePool' : 'controlPlane';
 }
 
 /** Staying on (or bringing pools to) a version the cluster already runs needs no catalogue entry. */
@@ -87,16 +90,17 @@ function isCurrentVersion({ state, movingPools }: UpgradeContext, version: Exact
   );
 }
 
-function previewTarget(context: UpgradeContext): UpgradeRejection | undefined {
-  const resolved = context.target.resolved as ExactVersion;
+function previewTarget(context: UpgradeContext, resolved: ExactVersion): UpgradeRejection | undefined {
   if (context.allowPreview || isCurrentVersion(context, resolved) || !context.space.isPreview(resolved))
     return undefined;
   return previewNotAllowed(formatVersion(resolved));
 }
 
-function poolAboveControlPlane(context: UpgradeContext): UpgradeRejection | undefined {
+function poolAboveControlPlane(
+  context: UpgradeContext,
+  resolved: ExactVersion,
+): UpgradeRejection | undefined {
   const { request, state, movingPools } = context;
-  const resolved = context.target.resolved as ExactVersion;
   if (request.upgradeType !== 'NodePoolOnly' || compareVersions(resolved, state.controlPlane) <= 0)
     return undefined;
   return poolNewerThanControlPlane(

@@ -1,6 +1,6 @@
 import type { ClusterState, PoolVersion } from './clusterState';
-import { isRejection, readClusterState } from './clusterState';
-import { notAVersion, unknownPool } from './rejections';
+import { readClusterState } from './clusterState';
+import { isRejection, notAVersion, unknownPool } from './rejections';
 import type { TargetResolution } from './targetResolution';
 import { resolveTarget } from './targetResolution';
 import type { ClusterVersions, UpgradeRejection, UpgradeRequest, VersionSources } from './types';

@@ -1,5 +1,5 @@
-import { isRejection, readClusterState } from './clusterState';
-import { poolNewerThanControlPlane, skewExceeded } from './rejections';
+import { readClusterState } from './clusterState';
+import { isRejection, poolNewerThanControlPlane, skewExceeded } from './rejections';
 import type { ClusterVersions, UpgradeRejection } from './types';
 import { compareVersions, formatVersion, maxPoolMinorsBehind, poolWithinSkew } from './versions';
 

@@ -1,5 +1,9 @@
-import { isRejection } from './clusterState';
-import { controlPlaneUpgradeNotAllowed, poolUpgradeNotAllowed, skewExceeded } from './rejections';
+import {
+  controlPlaneUpgradeNotAllowed,
+  isRejection,
+  poolUpgradeNotAllowed,
+  skewExceeded,
+} from './rejections';
 import { checkRequest, poolMove } from './requestChecks';
 import { isPermittedSkip } from './skipRules';
 import type { UpgradeContext } from './upgradeContext';
