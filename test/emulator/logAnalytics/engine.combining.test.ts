@@ -77,6 +77,16 @@ describe('KQL evaluator: join, union and let', () => {
     ).toEqual(['web-2', 'Web-3', 'Web-3']);
   });
 
+  it('expands union wildcards to the matching workspace tables', () => {
+    expect(values('union * | summarize n = count()')).toEqual([12]);
+    expect(values('union N* | summarize n = count()')).toEqual([4]);
+    expect(run('union Legacy, E* | project Count_string, Count_long').rows).toEqual([
+      ['many', null],
+      ['', 3],
+      ['', 12],
+    ]);
+  });
+
   it('binds let scalars and tabular expressions', () => {
     expect(values('let threshold = 30.0; Pods | where CpuMillis > threshold | project Name')).toEqual([
       'web-1',

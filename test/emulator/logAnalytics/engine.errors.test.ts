@@ -87,7 +87,6 @@ describe('KQL evaluator: refusals', () => {
     ['Pods | join kind=leftanti (Nodes) on Computer', "'join kind=leftanti'"],
     ['union kind=inner Pods, Nodes', "'union kind=inner'"],
     ['Pods | union withsource=T Nodes', "The 'withsource' parameter of 'union'"],
-    ['union Po*', 'union with wildcard table names'],
     ['Pods | take 1; Nodes | take 1', 'several result statements'],
     ['let f = (x:long) { x + 1 }; Pods | extend y = f(1)', "The user-defined function 'f'"],
     ['Pods | extend x = decimal(1.5)', "type 'decimal'"],

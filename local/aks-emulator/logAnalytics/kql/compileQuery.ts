@@ -132,19 +132,23 @@ class QueryCompiler {
     const symbolKind = this.language.bridge
       .getTypeName(node.ReferencedSymbol)
       .replace('Kusto.Language.Symbols.', '');
-    if (symbolKind === 'TableSymbol') {
-      return () => {
-        let table = this.loadedTables.get(name);
-        if (table === undefined) {
-          table = this.input.table(name);
-          this.loadedTables.set(name, table);
-        }
-        return table;
-      };
-    }
+    // The symbol's name, not the text: a wildcard matching one table (`union N*`) refers to that table.
+    if (symbolKind === 'TableSymbol') return this.databaseTable(node.ReferencedSymbol?.Name ?? name);
     const binding = this.bindings.get(name);
     if (binding?.kind === 'tabular') return binding.table;
     throw unsupported(`The name '${name}' as a table`);
+  }
+
+  /** A workspace table, loaded once per query however often it is named. */
+  private databaseTable(name: string): () => Table {
+    return () => {
+      let table = this.loadedTables.get(name);
+      if (table === undefined) {
+        table = this.input.table(name);
+        this.loadedTables.set(name, table);
+      }
+      return table;
+    };
   }
 
   private pipe(node: PipeExpressionNode): () => Table {
@@ -198,6 +202,7 @@ class QueryCompiler {
       outputColumns,
       scalar: (node) => this.scalar(inputColumns, node),
       tabular: (node) => this.tabular(node),
+      databaseTable: (name) => this.databaseTable(name),
     };
   }
 

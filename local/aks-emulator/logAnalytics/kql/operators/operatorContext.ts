@@ -15,6 +15,8 @@ export interface OperatorContext {
   scalar(node: SyntaxNode): CompiledScalar;
   /** Compiles a tabular expression (the right side of a join, the tables of a union). */
   tabular(node: SyntaxNode): () => Table;
+  /** A workspace table by name (the members of `union *`). */
+  databaseTable(name: string): () => Table;
 }
 
 export function columnIndexes(columns: readonly Column[]): Map<string, number> {

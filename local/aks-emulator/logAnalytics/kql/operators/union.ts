@@ -1,16 +1,16 @@
-import type { ColumnSymbol, SyntaxNode } from '../kustoApi';
+import type { ColumnSymbol, KustoSymbol, ReadOnlyList, SyntaxNode, TableSymbol } from '../kustoApi';
 import { unsupported } from '../kqlErrors';
 import { columnSymbolsOf } from '../schemaOf';
 import { listItems, readOnlyItems, type ExpressionsOperatorNode } from '../syntaxNodes';
-import { nodeText } from '../syntaxText';
 import type { Row, Table } from '../table';
 import { fillAbsentStrings, type OperatorContext } from './operatorContext';
 import { operatorParameters } from './parameters';
 
 /**
- * `union A, B` or `T | union A, B` (kind=outer, the default): the rows of every input in turn, over the union of
- * their columns as the analyser lays it out. A column an input lacks is null (empty for strings); same-named
- * columns of different types become separate columns (`Count_long`, `Count_string`).
+ * `union A, B`, `union K*`, `union *` or `T | union A, B` (kind=outer, the default): the rows of every input in turn,
+ * over the union of their columns as the analyser lays it out. A column an input lacks is null (empty for strings);
+ * same-named columns of different types become separate columns (`Count_long`, `Count_string`). The analyser
+ * resolves a wildcard to the group of matching tables, which are read in workspace order.
  */
 export function compileUnion(
   node: ExpressionsOperatorNode,
@@ -19,18 +19,12 @@ export function compileUnion(
 ): () => Table {
   const kind = operatorParameters(context.language, node, ['kind']).get('kind');
   if (kind !== undefined && kind !== 'outer') throw unsupported(`'union kind=${kind}'`);
-  const operands = listItems(node.Expressions);
-  for (const operand of operands) {
-    const operandKind = context.language.kindOf(operand);
-    if (operandKind === 'StarExpression' || nodeText(operand).includes('*'))
-      throw unsupported('union with wildcard table names');
-  }
-  const inputs = [
-    ...(piped ? [piped] : []),
-    ...operands.map((operand) => ({ node: operand, table: context.tabular(operand) })),
+  const inputs: UnionInput[] = [
+    ...(piped ? [{ columns: columnSymbolsOf(piped.node.ResultType), table: piped.table }] : []),
+    ...listItems(node.Expressions).flatMap((operand) => operandInputs(operand, context)),
   ];
   const outputSymbols = columnSymbolsOf(node.ResultType);
-  const layouts = inputs.map((input) => columnSources(outputSymbols, columnSymbolsOf(input.node.ResultType)));
+  const layouts = inputs.map((input) => columnSources(outputSymbols, input.columns));
   return () => {
     const rows: Row[] = [];
     inputs.forEach((input, position) => {
@@ -45,6 +39,24 @@ export function compileUnion(
   };
 }
 
+interface UnionInput {
+  readonly columns: readonly ColumnSymbol[];
+  readonly table: () => Table;
+}
+
+/** One input per operand; a wildcard (`*`, `Kube*`) — a group of tables to the analyser — gives one per table. */
+function operandInputs(operand: SyntaxNode, context: OperatorContext): UnionInput[] {
+  const symbol = operand.ReferencedSymbol;
+  const symbolKind = symbol === null ? '' : context.language.bridge.getTypeName(symbol);
+  if (symbolKind.endsWith('.GroupSymbol')) {
+    const members = readOnlyItems((symbol as KustoSymbol & { Members: ReadOnlyList<TableSymbol> }).Members);
+    return members.map((member) => ({
+      columns: columnSymbolsOf(member),
+      table: context.databaseTable(member.Name),
+    }));
+  }
+  return [{ columns: columnSymbolsOf(operand.ResultType), table: context.tabular(operand) }];
+}
 /** For each output column, the position of the input column it comes from (by analyser symbol), if any. */
 function columnSources(
   output: readonly ColumnSymbol[],
