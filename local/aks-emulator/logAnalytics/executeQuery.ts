@@ -12,21 +12,25 @@ import {
 } from './errorEnvelopes';
 import { KqlSemanticError, KqlSyntaxError } from './kql/kqlErrors';
 import { runKql, type KqlDataSource } from './kql/runQuery';
-import type { Row, Table } from './kql/table';
-import { toRow, type LogRecord } from './logRecords';
+import type { Table } from './kql/table';
+import { rowConverter, type LogRecord } from './logRecords';
 import type { QueryPreferences } from './preferHeader';
 import type { QueryFaults } from './queryFaults';
 import { applyResultLimits, type ResultLimits } from './resultLimits';
+import type { RowCache } from './rowCache';
 import { LOG_TABLES, isLogTableName, type LogTableName } from './tables';
 import { parseTimespan, type TimeRange } from './timespan';
 import { toWireTable } from './wireTable';
 
-/** The records of one workspace; the range is a hint (rows outside it are dropped here anyway). */
+/**
+ * The records of one workspace. Returning the same array per table each time, only ever appended to, lets
+ * repeated queries reuse the rows converted before (see RowCache).
+ */
 export interface WorkspaceLogs {
   records(table: LogTableName): Iterable<LogRecord>;
 }
 
-/** The workspace's logs, or undefined when no such workspace exists (404). */
+/** The workspace's logs, or undefined when no such workspace exists (404). The range is a hint: rows outside it are dropped here anyway. */
 export type TablesFor = (workspaceId: string, range: TimeRange | undefined) => WorkspaceLogs | undefined;
 
 export interface QueryExecutionDependencies {
@@ -35,6 +39,7 @@ export interface QueryExecutionDependencies {
   readonly now: () => number;
   readonly faults: QueryFaults;
   readonly limits: ResultLimits;
+  readonly rowCache: RowCache;
 }
 
 export interface QueryOutcome {
@@ -88,7 +93,7 @@ export function executeQuery(
   const started = performance.now();
   let table: Table;
   try {
-    table = runKql(body.query, dataSource(workspaces, range), now);
+    table = runKql(body.query, dataSource(workspaces, range, deps.rowCache), now);
   } catch (error) {
     if (error instanceof KqlSyntaxError) return { status: 400, body: syntaxErrorBody(error, correlationId) };
     if (error instanceof KqlSemanticError)
@@ -125,6 +130,7 @@ function readBody(body: unknown): QueryRequestBody | string {
 function dataSource(
   workspaces: readonly { id: string; logs: WorkspaceLogs }[],
   range: TimeRange | undefined,
+  rowCache: RowCache,
 ): KqlDataSource {
   return {
     schemas: LOG_TABLES,
@@ -132,20 +138,17 @@ function dataSource(
       const schema = LOG_TABLES.find((table) => table.name === name);
       if (schema === undefined || !isLogTableName(name)) return [];
       const timeIndex = schema.columns.findIndex((column) => column.name === 'TimeGenerated');
-      const rows: Row[] = [];
-      for (const { id, logs } of workspaces) {
-        for (const record of logs.records(name)) {
-          const row = toRow(schema, record, { TenantId: id, Type: name });
-          if (isInRange(row[timeIndex] ?? null, range)) rows.push(row);
-        }
-      }
-      return rows;
+      const perWorkspace = workspaces.map(({ id, logs }) => {
+        const convert = rowConverter(schema, { TenantId: id, Type: name });
+        const rows = rowCache.rowsOf(id, name, logs.records(name), convert);
+        return range === undefined ? rows : rows.filter((row) => isInRange(row[timeIndex] ?? null, range));
+      });
+      return perWorkspace.length === 1 ? perWorkspace[0]! : perWorkspace.flat();
     },
   };
 }
 
-function isInRange(time: unknown, range: TimeRange | undefined): boolean {
-  if (range === undefined) return true;
+function isInRange(time: unknown, range: TimeRange): boolean {
   return typeof time === 'number' && time >= range.start && time <= range.end;
 }
 

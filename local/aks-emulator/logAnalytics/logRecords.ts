@@ -9,34 +9,45 @@ import { formatDateTime, parseIsoDateTime, parseTimespanText } from './kql/timeV
 export type LogRecord = Readonly<Record<string, unknown>>;
 
 /**
- * The record as a row in the schema's column order, each cell converted to the engine's form (`KqlValue`).
- * `defaults` fill columns the record leaves out (the workspace's TenantId, the table's Type).
+ * A converter of records to rows in the schema's column order, each cell in the engine's form (`KqlValue`).
+ * `defaults` fill columns a record leaves out (the workspace's TenantId, the table's Type).
  */
-export function toRow(schema: TableSchema, record: LogRecord, defaults: LogRecord = {}): Row {
-  return schema.columns.map((column) => toCell(column.type, record[column.name] ?? defaults[column.name]));
+export function rowConverter(schema: TableSchema, defaults: LogRecord = {}): (record: LogRecord) => Row {
+  const names = schema.columns.map((column) => column.name);
+  const converters = schema.columns.map((column) => cellConverter(column.type));
+  return (record) => {
+    const row: Row = new Array<KqlValue>(names.length);
+    for (let i = 0; i < names.length; i += 1) {
+      const name = names[i]!;
+      row[i] = converters[i]!(record[name] ?? defaults[name]);
+    }
+    return row;
+  };
 }
 
-function toCell(type: KqlType, value: unknown): KqlValue {
+function cellConverter(type: KqlType): (value: unknown) => KqlValue {
   switch (type) {
     case 'string':
     case 'guid':
-      return toText(value);
+      return toText;
     case 'long':
     case 'int':
     case 'real':
-      return toNumber(value);
+      return toNumber;
     case 'datetime':
-      return toDateTime(value);
+      return toDateTime;
     case 'timespan':
-      return typeof value === 'number'
-        ? value
-        : typeof value === 'string'
-          ? (parseTimespanText(value) ?? null)
-          : null;
+      return (value) =>
+        typeof value === 'number'
+          ? value
+          : typeof value === 'string'
+            ? (parseTimespanText(value) ?? null)
+            : null;
     case 'bool':
-      return typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : null;
+      return (value) =>
+        typeof value === 'boolean' ? value : value === 'true' ? true : value === 'false' ? false : null;
     case 'dynamic':
-      return toJson(value);
+      return toJson;
   }
 }
 

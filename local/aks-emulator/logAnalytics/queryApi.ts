@@ -5,6 +5,9 @@ import { executeQuery, type QueryExecutionDependencies, type TablesFor } from '.
 import { parsePrefer } from './preferHeader';
 import { QueryFaults } from './queryFaults';
 import { SERVICE_RESULT_LIMITS, type ResultLimits } from './resultLimits';
+import { RowCache } from './rowCache';
+import { analyzeQuery } from './kql/analyzeQuery';
+import { LOG_TABLES } from './tables';
 
 export interface LogAnalyticsRequest {
   readonly method: string;
@@ -33,6 +36,11 @@ export interface LogAnalyticsApiOptions {
 
 export interface LogAnalyticsApi {
   handle(request: LogAnalyticsRequest): LogAnalyticsResponse;
+  /**
+   * Loads the Kusto parser and analyses a first query (seconds of CPU, once per process), so that the first real
+   * request does not pay for it. Optional: call it when the emulator starts.
+   */
+  warmUp(): void;
   /** Inject server timeouts and partial failures. */
   readonly faults: QueryFaults;
 }
@@ -58,8 +66,13 @@ export function createLogAnalyticsApi(options: LogAnalyticsApiOptions): LogAnaly
     now: options.now ?? (() => Date.now()),
     faults,
     limits: options.limits ?? SERVICE_RESULT_LIMITS,
+    rowCache: new RowCache(),
   };
-  return { faults, handle: (request) => handle(request, deps) };
+  return {
+    faults,
+    handle: (request) => handle(request, deps),
+    warmUp: () => analyzeQuery('KubeEvents | take 1', LOG_TABLES),
+  };
 }
 
 function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies): LogAnalyticsResponse {

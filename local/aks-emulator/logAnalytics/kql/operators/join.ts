@@ -45,7 +45,7 @@ export function compileJoin(node: JoinOperatorNode, context: OperatorContext): T
   const right = context.tabular(node.Expression);
   return (input) => {
     const rightRows = right().rows;
-    const index = new Map<string, Row[]>();
+    const index = new Map<JoinKey, Row[]>();
     for (const row of rightRows) {
       const key = keyOf(row, keys, 'right');
       if (key === undefined) continue;
@@ -59,9 +59,9 @@ export function compileJoin(node: JoinOperatorNode, context: OperatorContext): T
     for (const leftRow of leftRows) {
       const key = keyOf(leftRow, keys, 'left');
       const matches = key === undefined ? undefined : index.get(key);
-      if (matches) for (const rightRow of matches) rows.push([...leftRow, ...rightRow]);
+      if (matches) for (const rightRow of matches) rows.push(leftRow.concat(rightRow));
       else if (kind === 'leftouter') {
-        const row = [...leftRow, ...emptyRight];
+        const row = leftRow.concat(emptyRight);
         fillAbsentStrings(context.outputColumns, row);
         rows.push(row);
       }
@@ -76,14 +76,21 @@ function joinKind(kind: string | undefined): JoinKind {
   return kind as JoinKind;
 }
 
-/** The key cells of a row as one string, or undefined when a key cell is null (such rows match nothing). */
-function keyOf(row: Row, keys: readonly KeyPair[], side: 'left' | 'right'): string | undefined {
+/** A cell (one key column) or the key cells as JSON text (several); a number matches whatever its type. */
+type JoinKey = string | number | boolean;
+
+/** The key of a row, or undefined when a key cell is null (such rows match nothing). */
+function keyOf(row: Row, keys: readonly KeyPair[], side: 'left' | 'right'): JoinKey | undefined {
+  if (keys.length === 1) {
+    const cell = row[keys[0]![side]] ?? null;
+    return cell === null || typeof cell === 'object' ? undefined : cell;
+  }
   const values = keys.map((key) => row[key[side]] ?? null);
   return values.includes(null) ? undefined : JSON.stringify(values);
 }
 
 function firstPerKey(rows: readonly Row[], keys: readonly KeyPair[]): Row[] {
-  const seen = new Set<string | undefined>();
+  const seen = new Set<JoinKey | undefined>();
   return rows.filter((row) => {
     const key = keyOf(row, keys, 'left');
     if (key !== undefined && seen.has(key)) return false;

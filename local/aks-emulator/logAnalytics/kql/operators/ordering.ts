@@ -27,17 +27,56 @@ export function sortKey(node: SyntaxNode, context: OperatorContext): SortKey {
   return { value, descending, nullsFirst: nulls === undefined ? !descending : nulls === 'first' };
 }
 
+interface KeyedRow {
+  readonly row: Row;
+  readonly values: KqlValue[];
+}
+
 /** Sorts rows by the keys (stable: equal rows keep their input order); each key is evaluated once per row. */
 export function sortRows(rows: readonly Row[], keys: readonly SortKey[]): Row[] {
-  const decorated = rows.map((row) => ({ row, values: keys.map((key) => key.value.evaluate(row)) }));
-  decorated.sort((a, b) => {
+  const compare = comparator(keys);
+  return rows
+    .map((row) => keyed(row, keys))
+    .sort(compare)
+    .map((entry) => entry.row);
+}
+
+/**
+ * The first `count` rows of `sortRows(rows, keys)`. For a small count the rows are not all sorted: a sorted
+ * buffer of `count` rows keeps the best seen so far (a later row only displaces a strictly better-ranked one).
+ */
+export function topRows(rows: readonly Row[], keys: readonly SortKey[], count: number): Row[] {
+  if (count * 4 >= rows.length) return sortRows(rows, keys).slice(0, count);
+  const compare = comparator(keys);
+  const best: KeyedRow[] = [];
+  for (const row of rows) {
+    const entry = keyed(row, keys);
+    if (best.length === count && compare(entry, best[count - 1]!) >= 0) continue;
+    let low = 0;
+    let high = best.length;
+    while (low < high) {
+      const middle = (low + high) >> 1;
+      if (compare(entry, best[middle]!) < 0) high = middle;
+      else low = middle + 1;
+    }
+    best.splice(low, 0, entry);
+    if (best.length > count) best.pop();
+  }
+  return best.map((entry) => entry.row);
+}
+
+function keyed(row: Row, keys: readonly SortKey[]): KeyedRow {
+  return { row, values: keys.map((key) => key.value.evaluate(row)) };
+}
+
+function comparator(keys: readonly SortKey[]): (a: KeyedRow, b: KeyedRow) => number {
+  return (a, b) => {
     for (let i = 0; i < keys.length; i += 1) {
       const order = compareKeyValues(a.values[i] ?? null, b.values[i] ?? null, keys[i]!);
       if (order !== 0) return order;
     }
     return 0;
-  });
-  return decorated.map((entry) => entry.row);
+  };
 }
 
 const isNullLike = (value: KqlValue): boolean =>

@@ -1,6 +1,6 @@
 import { listItems, type ExpressionsOperatorNode, type TopOperatorNode } from '../syntaxNodes';
 import type { OperatorContext, TableTransform } from './operatorContext';
-import { sortKey, sortRows } from './ordering';
+import { sortKey, sortRows, topRows } from './ordering';
 import { operatorParameters } from './parameters';
 import { rowCount } from './take';
 
@@ -16,5 +16,5 @@ export function compileTop(node: TopOperatorNode, context: OperatorContext): Tab
   operatorParameters(context.language, node);
   const count = rowCount(node.Expression, context);
   const key = sortKey(node.ByExpression, context);
-  return (input) => ({ columns: context.outputColumns, rows: sortRows(input.rows, [key]).slice(0, count) });
+  return (input) => ({ columns: context.outputColumns, rows: topRows(input.rows, [key], count) });
 }
