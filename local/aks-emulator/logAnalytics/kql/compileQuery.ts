@@ -85,15 +85,13 @@ class QueryCompiler {
   private bind(statement: LetStatementNode): void {
     const name = statement.Name.SimpleName;
     const expression = statement.Expression;
-    if (
-      expression.ResultType?.Columns !== undefined &&
-      this.language.kindOf(expression) !== 'FunctionDeclaration'
-    ) {
+    if (this.language.kindOf(expression) === 'FunctionDeclaration') {
+      throw unsupported(`The user-defined function '${name}'`);
+    }
+    if (expression.ResultType?.Columns !== undefined) {
       this.bindings.set(name, { kind: 'tabular', table: this.tabular(expression) });
       return;
     }
-    const kind = this.language.kindOf(expression);
-    if (kind === 'FunctionDeclaration') throw unsupported(`The user-defined function '${name}'`);
     const scalar = compileScalar(expression, this.scalarContext([]));
     if (!scalar.constant) throw unsupported(`The let '${name}' of a non-constant expression`);
     this.bindings.set(name, { kind: 'scalar', type: scalar.type, value: scalar.evaluate([]) });
