@@ -103,6 +103,7 @@ describe('npm run package: the deployable zip', () => {
     beforeAll(async () => {
       expect(nodeModulesAbove(appDir)).toEqual([]);
       emulator = await startTestEmulator();
+      const prefix = uniqueTablePrefix();
       host = spawnManaged({
         name: 'host of the packaged app',
         command: node22,
@@ -115,7 +116,8 @@ describe('npm run package: the deployable zip', () => {
           LOCAL_HOST_TIMERS: 'false',
           FLEETPLANE_MODE: 'local',
           AzureWebJobsStorage: inject('storageConnectionString'),
-          FLEETPLANE_TABLE_PREFIX: uniqueTablePrefix(),
+          FLEETPLANE_TABLE_PREFIX: prefix,
+          FLEETPLANE_OPERATIONS_QUEUE: `${prefix.toLowerCase()}-operations`,
           FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
           FLEETPLANE_ARM_CREDENTIAL: 'emulator',
           AZURE_SUBSCRIPTION_ID: SUB,
