@@ -5,9 +5,11 @@
  */
 import type * as ArmContainerService from '@azure/arm-containerservice';
 import type * as Identity from '@azure/identity';
+import type * as StorageQueue from '@azure/storage-queue';
 
 let containerService: typeof ArmContainerService | undefined;
 let identity: typeof Identity | undefined;
+let storageQueue: typeof StorageQueue | undefined;
 
 export function armContainerServiceSdk(): typeof ArmContainerService {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -19,4 +21,10 @@ export function identitySdk(): typeof Identity {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   identity ??= require('@azure/identity') as typeof Identity;
   return identity;
+}
+
+export function storageQueueSdk(): typeof StorageQueue {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  storageQueue ??= require('@azure/storage-queue') as typeof StorageQueue;
+  return storageQueue;
 }

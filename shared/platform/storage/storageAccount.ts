@@ -1,7 +1,7 @@
 import type { TokenCredential } from '@azure/identity';
-import { identitySdk } from '../azure/lazySdk';
+import { identitySdk, storageQueueSdk } from '../azure/lazySdk';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
-import { QueueClient } from '@azure/storage-queue';
+import type { QueueClient } from '@azure/storage-queue';
 import type { Settings } from '../settings/settings';
 
 /**
@@ -39,6 +39,7 @@ export class StorageAccount {
 
   queueClient(queueName: string): QueueClient {
     const connectionString = this.settings.AzureWebJobsStorage;
+    const { QueueClient } = storageQueueSdk();
     if (connectionString) return new QueueClient(connectionString, queueName);
     return new QueueClient(`${this.serviceUri('queue')}/${queueName}`, this.identity());
   }
