@@ -7,6 +7,7 @@ import { seedDemoFleet } from './demoFleet';
 import type { RequestCounters } from './http/counters';
 import type { NodeState, PodDisruptionBudget } from './model';
 import type { WorkloadControls } from './workload/workloadControls';
+import { requireMonitoringWorkspaceResourceId } from './workspaces/monitoringAddon';
 
 export interface QuotaSetting {
   subscriptionId: string;
@@ -115,6 +116,20 @@ export class EmulatorControls {
     if (families.length === 0) throw new ArmError(400, 'InvalidImageFamily', `Unknown image family '${family ?? ''}'. Known: ${IMAGE_FAMILIES.join(', ')}.`);
     for (const f of families) this.fleet.nodeImages.publish(f, versionSuffix);
     return this.fleet.nodeImages.families();
+  }
+
+  /**
+   * Where the cluster's logs go: the workspace its monitoring add-on names and the customerId to query it with.
+   * 409 MonitoringNotEnabled without the add-on; 404 when the named workspace does not exist.
+   */
+  monitoringWorkspace(subscriptionId: string, resourceGroup: string, clusterName: string): { workspaceResourceId: string; customerId: string } {
+    const cluster = this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName);
+    const workspaceResourceId = requireMonitoringWorkspaceResourceId(cluster);
+    const workspace = this.fleet.workspaces.find(workspaceResourceId);
+    if (!workspace) {
+      throw new ArmError(404, 'WorkspaceNotFound', `The Log Analytics workspace '${workspaceResourceId}' named by the monitoring add-on of managed cluster '${clusterName}' does not exist.`);
+    }
+    return { workspaceResourceId, customerId: workspace.customerId };
   }
 
   seedDemoFleet(): string[] {

@@ -2,6 +2,8 @@ import type { Fleet } from './engine/fleet';
 import { createOrUpdateCluster } from './services/clusterService';
 import { createOrUpdatePool } from './services/poolService';
 import { putConfig } from './services/maintenanceService';
+import type { WorkspaceName } from './workspaces/workspaceStore';
+import { workspaceResourceId } from './workspaces/workspaceStore';
 
 export const DEMO_SUBSCRIPTIONS = ['6f1d3c52-8a0e-4b8e-9d51-0c6a1f2b7e01', '9b2e4f7a-1c3d-4e5f-8a9b-2c4d6e8f0a02'] as const;
 
@@ -15,6 +17,8 @@ interface DemoCluster {
   networkPlugin: 'azure' | 'kubenet';
   windows?: boolean;
   addons?: string[];
+  /** Sends Container Insights logs to the region's demo workspace (omsagent add-on). */
+  monitored: boolean;
   systemPoolVersion?: string;
   extraPools: { name: string; vmSize: string; count: number; osType?: 'Windows'; version?: string }[];
   tags: Record<string, string>;
@@ -22,11 +26,16 @@ interface DemoCluster {
 
 const [SUB_A, SUB_B] = DEMO_SUBSCRIPTIONS;
 
+/** One Log Analytics workspace per demo region, shared by both subscriptions' clusters (as a central team would). */
+const MONITORING_RESOURCE_GROUP = 'rg-monitoring';
+const demoWorkspace = (location: string): WorkspaceName => ({ subscriptionId: SUB_A, resourceGroup: MONITORING_RESOURCE_GROUP, name: `law-fleet-${location}` });
+
 const DEMO: DemoCluster[] = [
   {
     subscriptionId: SUB_A,
     resourceGroup: 'rg-prod-eastus',
     name: 'prod-eastus-01',
+    monitored: true,
     location: 'eastus',
     version: '1.36.1',
     networkPlugin: 'azure',
@@ -38,6 +47,7 @@ const DEMO: DemoCluster[] = [
     subscriptionId: SUB_A,
     resourceGroup: 'rg-ml-westeurope',
     name: 'ml-weu-01',
+    monitored: true,
     location: 'westeurope',
     version: '1.35.5',
     networkPlugin: 'kubenet',
@@ -49,6 +59,7 @@ const DEMO: DemoCluster[] = [
     subscriptionId: SUB_B,
     resourceGroup: 'rg-conf-eastus',
     name: 'conf-eastus-01',
+    monitored: true,
     location: 'eastus',
     version: '1.37.1',
     networkPlugin: 'azure',
@@ -60,6 +71,7 @@ const DEMO: DemoCluster[] = [
     subscriptionId: SUB_B,
     resourceGroup: 'rg-legacy-westeurope',
     name: 'legacy-weu-01',
+    monitored: false,
     location: 'westeurope',
     version: '1.33.5',
     supportPlan: 'AKSLongTermSupport',
@@ -71,6 +83,7 @@ const DEMO: DemoCluster[] = [
     subscriptionId: SUB_B,
     resourceGroup: 'rg-dev-eastus',
     name: 'dev-eastus-01',
+    monitored: false,
     location: 'eastus',
     version: '1.34.6',
     networkPlugin: 'kubenet',
@@ -79,8 +92,15 @@ const DEMO: DemoCluster[] = [
   },
 ];
 
-/** Seeds the demo fleet through the same services as ARM calls, then settles every operation. */
+/**
+ * Seeds the demo fleet through the same services as ARM calls, then settles every operation. legacy-weu-01 and
+ * dev-eastus-01 have no monitoring add-on: their logs are in no workspace.
+ */
 export function seedDemoFleet(fleet: Fleet): string[] {
+  for (const location of new Set(DEMO.map((demo) => demo.location))) {
+    const workspace = demoWorkspace(location);
+    if (!fleet.workspaces.find(workspaceResourceId(workspace))) fleet.workspaces.createOrUpdate(workspace, { location, tags: { purpose: 'fleet-monitoring' } }, fleet.clock.nowIso());
+  }
   const ids: string[] = [];
   for (const demo of DEMO) {
     if (fleet.findCluster(demo.subscriptionId, demo.resourceGroup, demo.name)) continue;
@@ -120,7 +140,7 @@ function clusterBody(demo: DemoCluster): Record<string, unknown> {
       ...(demo.supportPlan ? { supportPlan: demo.supportPlan } : {}),
       networkProfile: { networkPlugin: demo.networkPlugin, ...(demo.networkPlugin === 'azure' ? { networkPluginMode: 'overlay' } : {}) },
       ...(demo.windows ? { windowsProfile: { adminUsername: 'azureuser', adminPassword: 'Demo-Password-Not-Stored-1!' } } : {}),
-      addonProfiles: Object.fromEntries((demo.addons ?? []).map((a) => [a, { enabled: true }])),
+      addonProfiles: addonProfiles(demo),
       autoUpgradeProfile: { upgradeChannel: 'none', nodeOSUpgradeChannel: 'NodeImage' },
       agentPoolProfiles: [
         {
@@ -135,4 +155,12 @@ function clusterBody(demo: DemoCluster): Record<string, unknown> {
       ],
     },
   };
+}
+
+function addonProfiles(demo: DemoCluster): Record<string, unknown> {
+  const profiles: Record<string, unknown> = Object.fromEntries((demo.addons ?? []).map((a) => [a, { enabled: true }]));
+  if (demo.monitored) {
+    profiles['omsagent'] = { enabled: true, config: { logAnalyticsWorkspaceResourceID: workspaceResourceId(demoWorkspace(demo.location)), useAADAuth: 'true' } };
+  }
+  return profiles;
 }

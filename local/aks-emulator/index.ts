@@ -17,10 +17,12 @@ import type { AuthOptions } from './http/auth';
 import { createAuthenticator } from './http/auth';
 import { RateLimitBudget, RequestCounters } from './http/counters';
 import { createRequestListener } from './http/server';
+import { createLogAnalyticsApi, type QueryFaults } from './logAnalytics';
 import { SeededRandom } from './random';
 import { ensureEmulatorCertificate } from './tls';
 import type { WorkloadControls } from './workload/workloadControls';
 import { attachWorkload } from './workload/workloadControls';
+import { fleetTablesFor } from './workspaces/workspaceLogs';
 
 export type { AuthOptions } from './http/auth';
 export type { FaultRule, FaultKind } from './engine/faults';
@@ -78,6 +80,11 @@ export interface AksEmulatorOptions {
   defaultVcpuQuota?: number;
   /** AKS creates SGX pools without the add-on; the emulator refuses by default (see docs). */
   requireSgxAddonForConfidentialPools?: boolean;
+  /**
+   * Load the Kusto parser of the Log Analytics query API right after start (seconds of CPU, off the startup path)
+   * instead of on the first query. Default true.
+   */
+  warmUpLogAnalytics?: boolean;
 }
 
 export interface RunningAksEmulator extends EmulatorControlsApi {
@@ -89,6 +96,8 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
   port: number;
   /** The per-cluster workload simulation (same as the admin API's `/_emulator/clusters/{sub}/{rg}/{name}/workload`). */
   workload: WorkloadControls;
+  /** Timeouts and partial failures of the Log Analytics query API (`inject`, `clear`). */
+  logAnalyticsFaults: QueryFaults;
   close(): Promise<void>;
 }
 
@@ -110,6 +119,7 @@ export type EmulatorControlsApi = Pick<
   | 'publishKubernetesVersion'
   | 'publishNodeImage'
   | 'seedDemoFleet'
+  | 'monitoringWorkspace'
   | 'reset'
 >;
 
@@ -129,6 +139,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const counters = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
   const controls = new EmulatorControls(fleet, faults, counters, workload);
+  const logAnalytics = createLogAnalyticsApi({ tablesFor: fleetTablesFor(fleet, workload.simulation), now: () => clock.now() });
   let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
 
   const server = createServer(
@@ -147,6 +158,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
       publicBaseUrl: () => publicBaseUrl,
       ...(options.retryAfterSeconds === undefined ? {} : { retryAfterSeconds: options.retryAfterSeconds }),
       pageSize: options.pageSize ?? 100,
+      logAnalytics,
     }),
   );
   server.keepAliveTimeout = 5_000;
@@ -160,6 +172,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const port = (server.address() as AddressInfo).port;
   if (publicBaseUrl === '') publicBaseUrl = `https://${host}:${port}`;
   if (options.demoFleet === true) controls.seedDemoFleet();
+  const warmUp = options.warmUpLogAnalytics === false ? undefined : setTimeout(() => logAnalytics.warmUp(), 0);
 
   const bind = <K extends keyof EmulatorControlsApi>(key: K): EmulatorControlsApi[K] => (controls[key] as (...args: unknown[]) => unknown).bind(controls) as EmulatorControlsApi[K];
   return {
@@ -184,9 +197,12 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     publishKubernetesVersion: bind('publishKubernetesVersion'),
     publishNodeImage: bind('publishNodeImage'),
     seedDemoFleet: bind('seedDemoFleet'),
+    monitoringWorkspace: bind('monitoringWorkspace'),
+    logAnalyticsFaults: logAnalytics.faults,
     reset: bind('reset'),
     close: () =>
       new Promise<void>((resolve, reject) => {
+        clearTimeout(warmUp);
         server.closeAllConnections();
         server.close((error) => (error ? reject(error) : resolve()));
       }),

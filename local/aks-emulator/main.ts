@@ -45,6 +45,7 @@ async function main(): Promise<void> {
   const emulator = await startAksEmulator(readOptions(process.argv.slice(2), process.env));
   console.log(`AKS emulator listening on ${emulator.baseUrl}`);
   console.log(`CA certificate: ${emulator.caCertPath}`);
+  console.log(`Log Analytics query API (LogsQueryClient endpoint): ${emulator.baseUrl}/v1`);
   console.log(`Trust it with: NODE_EXTRA_CA_CERTS=${emulator.caCertPath}`);
   let stopping = false;
   const stop = (signal: string): void => {

@@ -6,6 +6,7 @@ import { findVmSize } from '../catalogue/vmSizes';
 import { checkVcpuQuota } from '../rules/quota';
 import type { ClusterState, NodeState, PoolState } from '../model';
 import { clusterKey } from '../model';
+import { WorkspaceStore } from '../workspaces/workspaceStore';
 import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
@@ -21,6 +22,8 @@ export class Fleet {
   readonly clusters = new Map<string, ClusterState>();
   /** Keyed by `${subscription}/${location}/${family}` (lower case). */
   readonly quotaOverrides = new Map<string, number>();
+  /** Log Analytics workspaces the monitoring add-on of clusters can name. */
+  readonly workspaces = new WorkspaceStore();
 
   constructor(
     readonly clock: VirtualClock,
@@ -160,6 +163,7 @@ export class Fleet {
   reset(): void {
     this.clusters.clear();
     this.quotaOverrides.clear();
+    this.workspaces.clear();
     this.operations.clear();
   }
 }

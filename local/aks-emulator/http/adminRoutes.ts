@@ -30,6 +30,7 @@ export function buildAdminRouter(): Router<EmulatorControls> {
     return { status: 200, body: c.quotas() };
   });
   const clusterPath = '/_emulator/clusters/{sub}/{rg}/{name}';
+  router.add('GET', `${clusterPath}/monitoring`, 'admin.monitoring', (r, c) => ({ status: 200, body: c.monitoringWorkspace(p(r, 'sub'), p(r, 'rg'), p(r, 'name')) }));
   router.add('GET', `${clusterPath}/nodes`, 'admin.nodes', (r, c) => ({ status: 200, body: { value: c.nodes(p(r, 'sub'), p(r, 'rg'), p(r, 'name')) } }));
   router.add('POST', `${clusterPath}/pdbs`, 'admin.pdbs.add', (r, c) => {
     const b = body(r);

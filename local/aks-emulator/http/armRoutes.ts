@@ -11,6 +11,7 @@ import { availableAgentPoolVersions, clusterUpgradeProfile, kubernetesVersionsPa
 import { addMonitorRoutes } from '../monitor/monitorRoutes';
 import { clusterFqdn, renderCluster, renderMaintenanceConfiguration, renderPool } from '../wire';
 import type { WorkloadSimulation } from '../workload/workloadSimulation';
+import { addWorkspaceRoutes } from '../workspaces/workspaceRoutes';
 import { lroHeaders, operationResultsUrl } from './lroHeaders';
 import { paginate } from './paging';
 import type { ArmResponse, RequestContext } from './router';
@@ -176,6 +177,7 @@ export function buildArmRouter(): Router<ArmContext> {
     router.add('GET', `${prefix}${RP}/locations/{location}/operationresults/{operationId}`, 'operationResults.get', (r, c) => operationResult(r, c));
   }
   addMonitorRoutes(router);
+  addWorkspaceRoutes(router);
   return router;
 }
 

@@ -8,6 +8,9 @@ import type { ArmContext } from './armRoutes';
 import type { Authenticator } from './auth';
 import type { RateLimitBudget, RequestCounters } from './counters';
 import type { WorkloadSimulation } from '../workload/workloadSimulation';
+import { isLogAnalyticsPath, type LogAnalyticsApi } from '../logAnalytics';
+import { serveLogAnalytics } from './logAnalyticsMount';
+import { readBodyText } from './requestBody';
 import type { ArmResponse, RequestContext, Router } from './router';
 
 export interface ServerDependencies {
@@ -24,9 +27,8 @@ export interface ServerDependencies {
   publicBaseUrl: () => string;
   retryAfterSeconds?: number;
   pageSize: number;
+  logAnalytics: LogAnalyticsApi;
 }
-
-const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 export function createRequestListener(deps: ServerDependencies): (req: IncomingMessage, res: ServerResponse) => void {
   return (req, res) => {
@@ -44,6 +46,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   if (method === 'GET' && path.toLowerCase() === '/_emulator/health') {
     return { status: 200, body: { status: 'ok', baseUrl: deps.publicBaseUrl(), now: deps.fleet.clock.nowIso() } };
   }
+  if (isLogAnalyticsPath(path)) return serveLogAnalytics(deps.logAnalytics, deps.counters, req, method, { path, search: url.search });
   const body = await readJsonBody(req);
   await deps.authenticate(header(req, 'authorization'));
   const request: RequestContext = { method, path, params: {}, query: url.searchParams, headers: req.headers, body, apiVersion: url.searchParams.get('api-version') ?? '' };
@@ -112,16 +115,8 @@ function header(req: IncomingMessage, name: string): string | undefined {
 }
 
 async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    const buffer = chunk as Buffer;
-    size += buffer.length;
-    if (size > MAX_BODY_BYTES) throw new ArmError(413, 'RequestEntityTooLarge', 'The request body is too large.');
-    chunks.push(buffer);
-  }
-  if (size === 0) return undefined;
-  const text = Buffer.concat(chunks).toString('utf8');
+  const text = await readBodyText(req);
+  if (text === '') return undefined;
   try {
     return JSON.parse(text) as unknown;
   } catch {
