@@ -1,0 +1,4 @@
+export * from './kqlLiterals';
+export * from './logSources';
+export * from './logTimeRange';
+export * from './logQuery';
