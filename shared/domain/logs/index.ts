@@ -2,3 +2,4 @@ export * from './kqlLiterals';
 export * from './logSources';
 export * from './logTimeRange';
 export * from './logQuery';
+export * from './logReadScope';

@@ -7,9 +7,10 @@ import type { LogRecord, LogTableName, TablesFor } from '../../../../local/aks-e
  */
 export const NOW = Date.parse('2026-12-01T12:00:00Z');
 export const WORKSPACE_ID = '5b1c2d3e-4f5a-4b6c-8d7e-9f0a1b2c3d4e';
-export const SUBSCRIPTION_ID = '00000000-0000-0000-0000-00000000a11c';
+export const SUBSCRIPTION_ID = '00000000-0000-0000-0000-000000000000';
+export const RESOURCE_GROUP = 'RG-Logs';
 export const clusterId = (name: string) =>
-  `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/RG-Logs/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 export const PROD = clusterId('prod');
 export const OTHER = clusterId('other');
 export const TRICKY_MESSAGE = 'quote " backslash \\ pipe | take 1';
