@@ -6,10 +6,13 @@ import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
 import { buildHealth } from './features/health';
 import { IdempotencyStore } from './features/idempotency';
 import { buildInventoryModule, type InventoryModule } from './features/inventory';
+import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
+import { LogAnalyticsWorkspaces } from './platform/monitor/logAnalyticsWorkspaces';
+import { LogsClient } from './platform/monitor/logsClient';
 import { startTelemetry } from './platform/observability/activeTelemetry';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
@@ -28,6 +31,7 @@ export interface Fleetplane {
   readonly clusters: ClustersModule;
   readonly operations: OperationsModule;
   readonly inventory: InventoryModule;
+  readonly logs: LogsModule;
   readonly guardrails: GuardrailsModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
@@ -47,6 +51,8 @@ export function fleetplane(): Fleetplane {
 export interface BuildOptions {
   /** Tests turn ARM retries down so that injected faults surface at once. */
   arm?: ArmClientOptions;
+  /** Likewise for Log Analytics queries. */
+  logs?: { maxRetries?: number };
 }
 
 /** Wires every module over one storage account and one set of ARM clients; each is built when first read. */
@@ -119,6 +125,22 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
       }),
     ),
+    logs: once(() => {
+      const workspaces = new LogAnalyticsWorkspaces(arm());
+      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
+      return buildLogs({
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
+        queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
+        decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
+        roleBindings: async () => ({ bindings: await accessControl().allBindings(), options: accessControl().options }),
+        recordAudit: async (event) => {
+          await auditStore().record(event);
+        },
+        now: () => new Date(),
+        http: http(),
+      });
+    }),
     health: once(() => buildHealth({ settings, storage, arm, http: http() })),
     openapi: once(() => buildOpenApi({ http: http(), version })),
   };

@@ -3,7 +3,7 @@ import type { Settings } from '../../platform/settings/settings';
 import { buildClusterDependencies, type ClusterDependencies } from './clusterDependencies';
 import { clusterHttpHandlers } from './clusters.http';
 
-export { clusterOperations, kubernetesVersionOperations } from './clusters.api';
+export { CLUSTER_ROUTE, clusterOperations, clusterParamsSchema, kubernetesVersionOperations } from './clusters.api';
 export { nodePoolOperations } from './nodePools.api';
 export { buildClusterDependencies, type ClusterDependencies } from './clusterDependencies';
 

@@ -4,6 +4,7 @@ import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } fr
 import { guardrailsOperations, versionSupportCalendarOperations } from '../guardrails';
 import { healthOperations } from '../health';
 import { inventoryOperations } from '../inventory';
+import { logsOperations } from '../logs';
 import { operationsOperations } from '../operations';
 import type { ApiOperation } from '../../platform/http/apiOperation';
 import { openApiOperations } from './openapi.api';
@@ -18,6 +19,7 @@ export const allOperations: ApiOperation[] = [
   ...clusterOperations,
   ...nodePoolOperations,
   ...kubernetesVersionOperations,
+  ...logsOperations,
   ...operationsOperations,
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,

@@ -20,7 +20,8 @@ export interface ArmClientOptions {
 
 /** One ContainerServiceClient per subscription, built once and reused across invocations. */
 export class ArmClients {
-  private readonly credential: TokenCredential;
+  /** Also what the Log Analytics client signs in with: one identity, one token cache. */
+  readonly credential: TokenCredential;
   private readonly clients = new Map<string, ContainerServiceClient>();
 
   constructor(

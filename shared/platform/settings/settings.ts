@@ -36,6 +36,8 @@ const settingsSchema = z
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),
     FLEETPLANE_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),
     FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
+    /** Log Analytics query API; used as given (LogsQueryClient appends no `/v1` to a custom endpoint). */
+    FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),

@@ -37,6 +37,7 @@ describe('registered functions (contract)', () => {
         http('startCluster', `${C}/start`, 'POST'),
         http('stopCluster', `${C}/stop`, 'POST'),
         http('getClusterUpgradeProfile', `${C}/upgradeProfile`, 'GET'),
+        http('getClusterLogs', `${C}/logs`, 'GET'),
         http('listNodePools', `${C}/nodePools`, 'GET'),
         http('getNodePool', P, 'GET'),
         http('putNodePool', P, 'PUT'),

@@ -266,6 +266,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/logs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Log rows of a cluster from its Container Insights workspace (Operator; a namespace-scoped caller gets only its namespaces). JSON, or CSV with Accept: text/csv. Every query is audited. */
+        get: operations["getClusterLogs"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{operationId}": {
         parameters: {
             query?: never;
@@ -5602,6 +5619,261 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getClusterLogs: {
+        parameters: {
+            query?: {
+                /** @description containers (ContainerLogV2), events (KubeEvents), controlPlane (AKSControlPlane), audit (AKSAudit). controlPlane and audit need access to the whole cluster. */
+                source?: "containers" | "events" | "controlPlane" | "audit";
+                /** @description Exact namespace (containers, events). */
+                namespace?: string;
+                /** @description Exact pod name (containers, events: the involved object, controlPlane). */
+                pod?: string;
+                /** @description Exact container name (containers) or control-plane category (controlPlane). */
+                container?: string;
+                /** @description Level, case-insensitive: LogLevel (containers), KubeEventType (events), Level (controlPlane). */
+                level?: string;
+                /** @description Case-insensitive substring of the message (the request URI for audit). */
+                contains?: string;
+                /** @description Start of the window (ISO 8601); with until, or up to now. */
+                since?: string;
+                /** @description End of the window (ISO 8601); default now. */
+                until?: string;
+                /** @description The window as a duration back from until (default PT1H); not with since. */
+                last?: string;
+                /** @description Rows, newest first (1-1000). */
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The rows (CSV with Accept: text/csv) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        source: "containers" | "events" | "controlPlane" | "audit";
+                        /** @description The cluster ARM id the rows belong to. */
+                        cluster: string;
+                        timespan: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        };
+                        /** @description Present when the caller may read only these namespaces: rows are limited to them. */
+                        namespaces?: string[];
+                        columns: {
+                            name: string;
+                            type: string;
+                        }[];
+                        /** @description Newest first; one object per row, keyed by column name. */
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description Log Analytics returned only part of the rows. */
+                        partialError?: {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Cluster or workspace not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Monitoring (Container Insights) is not enabled on the cluster */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Log Analytics rejected the query */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };

@@ -1,0 +1,5 @@
+export * from './kqlLiterals';
+export * from './logSources';
+export * from './logTimeRange';
+export * from './logQuery';
+export * from './logReadScope';

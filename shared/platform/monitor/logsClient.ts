@@ -1,0 +1,72 @@
+import type { TokenCredential } from '@azure/identity';
+import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
+import type { Settings } from '../settings/settings';
+import { translateLogsError, type PartialQueryError } from './logsErrors';
+import { monitorQueryLogsSdk } from './monitorQuerySdk';
+
+export interface LogRowsResult {
+  columns: { name: string; type: string }[];
+  rows: unknown[][];
+  /** Set when the service returned only part of the rows. */
+  partialError?: PartialQueryError;
+}
+
+
+export interface LogsClientOptions {
+  maxRetries?: number;
+  serverTimeoutSeconds?: number;
+}
+
+const DEFAULT_SERVER_TIMEOUT_SECONDS = 60;
+
+/**
+ * Runs KQL against a Log Analytics workspace with `LogsQueryClient` (built on first use, reused), signing in
+ * with the ARM credential: DefaultAzureCredential in Azure, the emulator token in local mode.
+ */
+export class LogsClient {
+  private client: LogsQueryClient | undefined;
+
+  constructor(
+    private readonly settings: Pick<Settings, 'FLEETPLANE_LOGS_ENDPOINT'>,
+    private readonly credential: () => TokenCredential,
+    private readonly options: LogsClientOptions = {},
+  ) {}
+
+  get endpoint(): string {
+    return this.settings.FLEETPLANE_LOGS_ENDPOINT;
+  }
+
+  /** The first table of the result over [start, end] (also passed to the service as the query's timespan). */
+  async queryWorkspace(workspaceId: string, query: string, range: { start: Date; end: Date }): Promise<LogRowsResult> {
+    const sdk = monitorQueryLogsSdk();
+    let result;
+    try {
+      result = await this.queryClient().queryWorkspace(workspaceId, query, { startTime: range.start, endTime: range.end }, {
+        serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? DEFAULT_SERVER_TIMEOUT_SECONDS,
+      });
+    } catch (error) {
+      throw translateLogsError(error);
+    }
+    if (result.status === sdk.LogsQueryResultStatus.Success) return rowsOf(result.tables[0]);
+    return {
+      ...rowsOf(result.partialTables[0]),
+      partialError: { code: result.partialError.code, message: result.partialError.message },
+    };
+  }
+
+  private queryClient(): LogsQueryClient {
+    this.client ??= new (monitorQueryLogsSdk().LogsQueryClient)(this.credential(), {
+      endpoint: this.settings.FLEETPLANE_LOGS_ENDPOINT,
+      ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
+    });
+    return this.client;
+  }
+}
+
+function rowsOf(table: LogsTable | undefined): Omit<LogRowsResult, 'partialError'> {
+  if (!table) return { columns: [], rows: [] };
+  return {
+    columns: table.columnDescriptors.map((column) => ({ name: column.name, type: column.type })),
+    rows: table.rows,
+  };
+}
