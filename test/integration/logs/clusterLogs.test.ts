@@ -16,8 +16,8 @@ import { NOW, PROD, RESOURCE_GROUP, SUBSCRIPTION_ID, TRICKY_MESSAGE, WORKSPACE_I
 /**
  * `GET …/clusters/{c}/logs` through the HTTP pipeline: clusters in the AKS emulator (ARM), rows from the
  * emulator's Log Analytics query API over HTTPS with the real LogsQueryClient, decisions by the real `can()`
- * over the bindings below. The workspace resource id → customerId step is a lookup here, because the AKS
- * emulator does not serve Microsoft.OperationalInsights/workspaces yet (see logAnalyticsWorkspaces.test.ts).
+ * over the bindings below. The workspace resource id → customerId step is a lookup here, so the rows are a
+ * fixed table at a fixed time (the ARM lookup itself is tested against the emulator in logAnalyticsWorkspaces.test.ts).
  */
 const WORKSPACE_RESOURCE_ID = `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/fleet-logs`;
 const TENANT = '11111111-1111-4111-8111-111111111111';

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { DependencyRejectedError } from '../../../shared/domain/errors';
+import { DependencyRejectedError, NotFoundError } from '../../../shared/domain/errors';
 import { ArmClients } from '../../../shared/platform/arm/armClients';
 import { LogAnalyticsWorkspaces } from '../../../shared/platform/monitor/logAnalyticsWorkspaces';
-import { SUB, startTestEmulator } from '../../emulator/harness';
+import { SUB, raw, startTestEmulator } from '../../emulator/harness';
 import { testSettings } from '../../support/storage';
 
 /** The workspace customerId lookup: a plain ARM GET through the ContainerServiceClient's pipeline, against the AKS emulator. */
@@ -22,21 +22,25 @@ afterAll(async () => {
 });
 
 describe('LogAnalyticsWorkspaces', () => {
-  it("sends the workspaces api-version through the ARM pipeline and keeps ARM's rejection code", async () => {
-    // Until the emulator serves workspaces it refuses the Microsoft.OperationalInsights api-version, as ARM does
-    // for a provider that does not know it; the request did arrive, signed and with our api-version.
-    const failure = await workspaces.customerIdOf(workspaceId('absent')).catch((error: unknown) => error);
-    expect(failure).toBeInstanceOf(DependencyRejectedError);
-    expect(failure).toMatchObject({ status: 400, code: 'InvalidApiVersionParameter' });
-    expect((failure as Error).message).toContain("'2023-09-01'");
+  it('reads the customerId of a workspace the emulator serves, once, then from memory', async () => {
+    const created = await raw(emulator, 'PUT', `${workspaceId('law-logs')}?api-version=2023-09-01`, { location: 'eastus', properties: {} });
+    expect(created.status).toBe(201);
+    const expected = (created.body as { properties: { customerId: string } }).properties.customerId;
+    emulator.resetCounters();
+    expect(await workspaces.customerIdOf(workspaceId('law-logs'))).toBe(expected);
+    expect(await workspaces.customerIdOf(workspaceId('LAW-LOGS').replace('rg-monitoring', 'RG-MONITORING'))).toBe(expected);
+    expect(emulator.counters()['workspaces.get']).toBeLessThanOrEqual(2);
+    expect(await workspaces.customerIdOf(workspaceId('law-logs'))).toBe(expected);
+    expect(emulator.counters()['workspaces.get']).toBeLessThanOrEqual(2);
+  });
+
+  it("an absent workspace is ARM's 404, kept as not found", async () => {
+    await expect(workspaces.customerIdOf(workspaceId('absent'))).rejects.toBeInstanceOf(NotFoundError);
   });
 
   it('refuses an id that is not a workspace id without calling ARM', async () => {
     await expect(workspaces.customerIdOf('/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/s')).rejects.toBeInstanceOf(DependencyRejectedError);
   });
 
-  // The AKS emulator gains Microsoft.OperationalInsights/workspaces in another branch; then: create one, read its
-  // customerId through customerIdOf, and run GET …/logs end to end with app wiring (buildFleetplane) and a real token.
-  it.todo('reads the customerId of a workspace the emulator serves, once, then from memory');
-  it.todo('end to end: GET …/clusters/{name}/logs through buildFleetplane against the emulator-served workspace');
+  it.todo('end to end: GET …/clusters/{name}/logs through the local host with real tokens against the emulator-served workspace');
 });
