@@ -41,6 +41,4 @@ describe('LogAnalyticsWorkspaces', () => {
   it('refuses an id that is not a workspace id without calling ARM', async () => {
     await expect(workspaces.customerIdOf('/subscriptions/x/resourceGroups/rg/providers/Microsoft.Storage/storageAccounts/s')).rejects.toBeInstanceOf(DependencyRejectedError);
   });
-
-  it.todo('end to end: GET …/clusters/{name}/logs through the local host with real tokens against the emulator-served workspace');
 });
