@@ -1,17 +1,10 @@
 import type { KubernetesVersion } from '../fleet/kubernetesVersion';
-import { tryParseKubernetesVersion } from '../fleet/kubernetesVersion';
+import { compareKubernetesVersions, compareMinors, formatKubernetesVersion, minorDistance, tryParseKubernetesVersion } from '../fleet/kubernetesVersion';
 import { gaMinors } from '../fleet/versionCatalogue';
 import { readCatalogue } from './armShapes';
 import type { AutoUpgradeDecision, AutoUpgradeInput } from './types';
 import type { ExactVersion } from './versions';
-import {
-  compareVersions,
-  formatVersion,
-  minorsAhead,
-  nextMinor,
-  parseExactVersion,
-  sameMinor,
-} from './versions';
+import { nextMinor, parseExactVersion } from './versions';
 
 export const autoUpgradeReasons = {
   moreThanOneMinorBehind: 'MORE_THAN_ONE_MINOR_BEHIND',
@@ -55,13 +48,13 @@ function hopsTowardsMinor(
   goal: KubernetesVersion | undefined,
   offered: ExactVersion[],
 ): AutoUpgradeDecision {
-  if (!goal || minorsAhead(current, goal) < 0) return { hops: [] };
-  if (minorsAhead(current, goal) === 0) return { hops: newerPatchOf(current, current, offered) };
+  if (!goal || minorDistance(current, goal) < 0) return { hops: [] };
+  if (minorDistance(current, goal) === 0) return { hops: newerPatchOf(current, current, offered) };
   const hops: string[] = [];
-  for (let minor = nextMinor(current); minorsAhead(minor, goal) >= 0; minor = nextMinor(minor)) {
+  for (let minor = nextMinor(current); minorDistance(minor, goal) >= 0; minor = nextMinor(minor)) {
     const newest = newestPatchOf(minor, offered);
     if (!newest) return { hops, reason: autoUpgradeReasons.minorNotOffered };
-    hops.push(formatVersion(newest));
+    hops.push(formatKubernetesVersion(newest));
   }
   return { hops };
 }
@@ -73,21 +66,21 @@ function towardsTargetMinor(
 ): AutoUpgradeDecision {
   const target = targetText === undefined ? undefined : tryParseKubernetesVersion(targetText);
   if (!target) return { hops: [], reason: autoUpgradeReasons.notAVersion };
-  const distance = minorsAhead(current, target);
+  const distance = minorDistance(current, target);
   if (distance < 0) return { hops: [] };
   if (distance > 1) return { hops: [], reason: autoUpgradeReasons.moreThanOneMinorBehind };
   const newest = newestPatchOf(target, offered);
   if (!newest) return { hops: [], reason: autoUpgradeReasons.minorNotOffered };
-  return { hops: compareVersions(newest, current) > 0 ? [formatVersion(newest)] : [] };
+  return { hops: compareKubernetesVersions(newest, current) > 0 ? [formatKubernetesVersion(newest)] : [] };
 }
 
 function newerPatchOf(current: ExactVersion, minor: KubernetesVersion, offered: ExactVersion[]): string[] {
   const newest = newestPatchOf(minor, offered);
-  return newest && compareVersions(newest, current) > 0 ? [formatVersion(newest)] : [];
+  return newest && compareKubernetesVersions(newest, current) > 0 ? [formatKubernetesVersion(newest)] : [];
 }
 
 function newestPatchOf(minor: KubernetesVersion, offered: ExactVersion[]): ExactVersion | undefined {
-  return offered.filter((version) => sameMinor(version, minor)).at(-1);
+  return offered.filter((version) => compareMinors(version, minor) === 0).at(-1);
 }
 
 /** The `available` list when given, else the catalogue's GA community patches; ascending. */
@@ -98,5 +91,5 @@ function offeredGaVersions(input: AutoUpgradeInput): ExactVersion[] {
   return texts
     .map(parseExactVersion)
     .filter((version): version is ExactVersion => version !== undefined)
-    .sort(compareVersions);
+    .sort(compareKubernetesVersions);
 }

@@ -1,3 +1,4 @@
+import { formatKubernetesVersion } from '../fleet/kubernetesVersion';
 import { isRejection } from './rejections';
 import { checkRequest } from './requestChecks';
 import type {
@@ -12,7 +13,6 @@ import type { UpgradeContext } from './upgradeContext';
 import { prepareUpgrade } from './upgradeContext';
 import { controlPlaneOnlySteps, fullUpgradeSteps, nodePoolOnlySteps } from './upgradeSteps';
 import type { ExactVersion } from './versions';
-import { formatVersion } from './versions';
 
 /**
  * The ARM operations that take the cluster from where it is to the request's target without ever
@@ -30,7 +30,7 @@ export function planUpgrade(
   if (isRejection(target)) return target;
   const steps = stepsFor(context, target);
   if (!Array.isArray(steps)) return steps;
-  return { ok: true, resolvedTarget: formatVersion(target), steps };
+  return { ok: true, resolvedTarget: formatKubernetesVersion(target), steps };
 }
 
 function stepsFor(context: UpgradeContext, target: ExactVersion): UpgradeStep[] | UpgradeRejection {

@@ -1,3 +1,4 @@
+import { compareKubernetesVersions, formatKubernetesVersion, minorDistance } from '../fleet/kubernetesVersion';
 import type { PoolVersion } from './clusterState';
 import {
   controlPlaneOnlyOnUnsupportedVersion,
@@ -11,7 +12,6 @@ import {
 import type { UpgradeContext } from './upgradeContext';
 import type { UpgradeRejection } from './types';
 import type { ExactVersion } from './versions';
-import { compareVersions, formatVersion, minorsAhead } from './versions';
 
 /**
  * The checks every request goes through, in the contract's order of precedence: control-plane-only
@@ -48,7 +48,7 @@ function controlPlaneOnlyConflict({
 
 function downgrade(context: UpgradeContext): UpgradeRejection | undefined {
   const { request, state, space, allowPreview, target } = context;
-  const to = target.resolved ? formatVersion(target.resolved) : request.target;
+  const to = target.resolved ? formatKubernetesVersion(target.resolved) : request.target;
   if (request.upgradeType === 'NodePoolOnly') {
     const lowered = context.movingPools.filter((pool) => isBelow(context, pool.version));
     return lowered.length === 0
@@ -61,7 +61,7 @@ function downgrade(context: UpgradeContext): UpgradeRejection | undefined {
   if (!isBelow(context, state.controlPlane)) return undefined;
   return controlPlaneUpgradeNotAllowed(
     'DOWNGRADE_NOT_ALLOWED',
-    formatVersion(state.controlPlane),
+    formatKubernetesVersion(state.controlPlane),
     to,
     space.oneStepUpgrades(state.controlPlane, allowPreview),
   );
@@ -70,13 +70,13 @@ function downgrade(context: UpgradeContext): UpgradeRejection | undefined {
 /** The target is lower than `version` (an alias that resolves to nothing compares by minor). */
 function isBelow({ target }: UpgradeContext, version: ExactVersion): boolean {
   return target.resolved
-    ? compareVersions(target.resolved, version) < 0
-    : minorsAhead(version, target.requested) < 0;
+    ? compareKubernetesVersions(target.resolved, version) < 0
+    : minorDistance(version, target.requested) < 0;
 }
 
 function unavailableTarget(context: UpgradeContext, resolved: ExactVersion): UpgradeRejection | undefined {
   if (isCurrentVersion(context, resolved) || context.space.isOffered(resolved)) return undefined;
-  return versionNotAvailable(formatVersion(resolved), scopeOf(context));
+  return versionNotAvailable(formatKubernetesVersion(resolved), scopeOf(context));
 }
 
 function scopeOf({ request }: UpgradeContext): 'controlPlane' | 'nodePool' {
@@ -86,14 +86,14 @@ function scopeOf({ request }: UpgradeContext): 'controlPlane' | 'nodePool' {
 /** Staying on (or bringing pools to) a version the cluster already runs needs no catalogue entry. */
 function isCurrentVersion({ state, movingPools }: UpgradeContext, version: ExactVersion): boolean {
   return [state.controlPlane, ...movingPools.map((pool) => pool.version)].some(
-    (current) => compareVersions(current, version) === 0,
+    (current) => compareKubernetesVersions(current, version) === 0,
   );
 }
 
 function previewTarget(context: UpgradeContext, resolved: ExactVersion): UpgradeRejection | undefined {
   if (context.allowPreview || isCurrentVersion(context, resolved) || !context.space.isPreview(resolved))
     return undefined;
-  return previewNotAllowed(formatVersion(resolved));
+  return previewNotAllowed(formatKubernetesVersion(resolved));
 }
 
 function poolAboveControlPlane(
@@ -101,14 +101,14 @@ function poolAboveControlPlane(
   resolved: ExactVersion,
 ): UpgradeRejection | undefined {
   const { request, state, movingPools } = context;
-  if (request.upgradeType !== 'NodePoolOnly' || compareVersions(resolved, state.controlPlane) <= 0)
+  if (request.upgradeType !== 'NodePoolOnly' || compareKubernetesVersions(resolved, state.controlPlane) <= 0)
     return undefined;
   return poolNewerThanControlPlane(
-    movingPools.map((pool) => ({ pool: pool.name, version: formatVersion(resolved) })),
-    formatVersion(state.controlPlane),
+    movingPools.map((pool) => ({ pool: pool.name, version: formatKubernetesVersion(resolved) })),
+    formatKubernetesVersion(state.controlPlane),
   );
 }
 
 export function poolMove(pool: PoolVersion, to: string): { pool: string; from: string; to: string } {
-  return { pool: pool.name, from: formatVersion(pool.version), to };
+  return { pool: pool.name, from: formatKubernetesVersion(pool.version), to };
 }

@@ -1,7 +1,7 @@
 import type { VersionSpace } from './versionSpace';
 import type { UpgradeType } from './types';
 import type { ExactVersion } from './versions';
-import { minorsAhead, sameMinor } from './versions';
+import { compareMinors, minorDistance } from '../fleet/kubernetesVersion';
 
 /**
  * May the control plane jump from `from` to `hop`, skipping minors? Only on a full upgrade, only to a
@@ -15,8 +15,8 @@ export function isPermittedSkip(
   hop: ExactVersion,
   upgradeType: UpgradeType,
 ): boolean {
-  if (upgradeType !== 'Full' || minorsAhead(from, hop) < 2 || !space.isListedInProfile(hop)) return false;
+  if (upgradeType !== 'Full' || minorDistance(from, hop) < 2 || !space.isListedInProfile(hop)) return false;
   if (space.isLongTermSupport) return space.supportsLongTermSupport(hop);
   const lowestSupported = space.lowestSupportedCommunityMinor();
-  return !space.isSupportedMinor(from) && lowestSupported !== undefined && sameMinor(hop, lowestSupported);
+  return !space.isSupportedMinor(from) && lowestSupported !== undefined && compareMinors(hop, lowestSupported) === 0;
 }

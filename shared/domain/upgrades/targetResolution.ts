@@ -1,8 +1,7 @@
 import type { KubernetesVersion } from '../fleet/kubernetesVersion';
-import { tryParseKubernetesVersion } from '../fleet/kubernetesVersion';
+import { compareMinors, tryParseKubernetesVersion } from '../fleet/kubernetesVersion';
 import type { VersionSpace } from './versionSpace';
 import type { ExactVersion } from './versions';
-import { sameMinor } from './versions';
 
 export interface TargetResolution {
   /** What was asked for; a minor alias has no patch. */
@@ -25,7 +24,7 @@ export function resolveTarget(
   const requested = tryParseKubernetesVersion(text);
   if (!requested) return undefined;
   if (requested.patch !== undefined) return { requested, resolved: requested as ExactVersion };
-  if (sameMinor(requested, controlPlane)) return { requested, resolved: controlPlane };
+  if (compareMinors(requested, controlPlane) === 0) return { requested, resolved: controlPlane };
   const resolved = space.latestPatch(requested, true);
   return resolved ? { requested, resolved } : { requested };
 }

@@ -3,14 +3,8 @@ import type { UpgradeContext } from './upgradeContext';
 import type { UpgradeRejection, UpgradeStep } from './types';
 import { controlPlanePath, minorByMinorPath } from './versionPaths';
 import type { ExactVersion } from './versions';
-import {
-  compareVersions,
-  formatVersion,
-  maxPoolMinorsBehind,
-  minorKey,
-  minorsAhead,
-  poolWithinSkew,
-} from './versions';
+import { maxPoolMinorsBehind, poolWithinSkew } from './versions';
+import { compareKubernetesVersions, formatKubernetesVersion, minorDistance, minorOf } from '../fleet/kubernetesVersion';
 
 type PoolVersions = Map<string, ExactVersion>;
 
@@ -28,29 +22,29 @@ export function fullUpgradeSteps(
   const path = controlPlanePath(space, state.controlPlane, target, { allowPreview, upgradeType: 'Full' });
   if ('missingMinor' in path)
     return noUpgradePath(
-      formatVersion(state.controlPlane),
-      formatVersion(target),
-      minorKey(path.missingMinor),
+      formatKubernetesVersion(state.controlPlane),
+      formatKubernetesVersion(target),
+      minorOf(path.missingMinor),
     );
   const pools: PoolVersions = new Map(state.pools.map((pool) => [pool.name, pool.version]));
   const steps: UpgradeStep[] = [];
   let controlPlane = state.controlPlane;
   for (const hop of path.hops) {
-    const jump = minorsAhead(controlPlane, hop);
+    const jump = minorDistance(controlPlane, hop);
     const canFollow = jump > 1 ? jump : 1;
     const catchUp = poolOnlySteps(
       context,
       pools,
       controlPlane,
-      (version) => minorsAhead(version, hop) > canFollow,
+      (version) => minorDistance(version, hop) > canFollow,
     );
     if (!Array.isArray(catchUp)) return catchUp;
     steps.push(...catchUp);
     for (const name of pools.keys()) pools.set(name, hop);
-    steps.push(withPools({ controlPlane: formatVersion(hop) }, [...pools.keys()], hop));
+    steps.push(withPools({ controlPlane: formatKubernetesVersion(hop) }, [...pools.keys()], hop));
     controlPlane = hop;
   }
-  const rest = poolOnlySteps(context, pools, target, (version) => compareVersions(version, target) < 0);
+  const rest = poolOnlySteps(context, pools, target, (version) => compareKubernetesVersions(version, target) < 0);
   return Array.isArray(rest) ? [...steps, ...rest] : rest;
 }
 
@@ -66,20 +60,20 @@ export function controlPlaneOnlySteps(
   });
   if ('missingMinor' in path)
     return noUpgradePath(
-      formatVersion(state.controlPlane),
-      formatVersion(target),
-      minorKey(path.missingMinor),
+      formatKubernetesVersion(state.controlPlane),
+      formatKubernetesVersion(target),
+      minorOf(path.missingMinor),
     );
   const steps: UpgradeStep[] = [];
   for (const hop of path.hops) {
     const outside = state.pools.filter((pool) => !poolWithinSkew(hop, pool.version));
     if (outside.length > 0)
       return skewExceeded(
-        outside.map((pool) => ({ pool: pool.name, version: formatVersion(pool.version) })),
-        formatVersion(hop),
+        outside.map((pool) => ({ pool: pool.name, version: formatKubernetesVersion(pool.version) })),
+        formatKubernetesVersion(hop),
         maxPoolMinorsBehind(hop),
       );
-    steps.push({ controlPlane: formatVersion(hop) });
+    steps.push({ controlPlane: formatKubernetesVersion(hop) });
   }
   return steps;
 }
@@ -90,7 +84,7 @@ export function nodePoolOnlySteps(
   target: ExactVersion,
 ): UpgradeStep[] | UpgradeRejection {
   const pools: PoolVersions = new Map(context.movingPools.map((pool) => [pool.name, pool.version]));
-  return poolOnlySteps(context, pools, target, (version) => compareVersions(version, target) < 0);
+  return poolOnlySteps(context, pools, target, (version) => compareKubernetesVersions(version, target) < 0);
 }
 
 /**
@@ -108,7 +102,7 @@ function poolOnlySteps(
     if (!needsMove(start)) continue;
     const path = minorByMinorPath(space, start, goal, allowPreview);
     if ('missingMinor' in path)
-      return noUpgradePath(formatVersion(start), formatVersion(goal), minorKey(path.missingMinor), [name]);
+      return noUpgradePath(formatKubernetesVersion(start), formatKubernetesVersion(goal), minorOf(path.missingMinor), [name]);
     let current = start;
     for (const hop of path.hops) {
       if (!needsMove(current)) break;
@@ -122,5 +116,5 @@ function poolOnlySteps(
 
 function withPools(step: UpgradeStep, names: string[], version: ExactVersion): UpgradeStep {
   if (names.length === 0) return step;
-  return { ...step, nodePools: Object.fromEntries(names.map((name) => [name, formatVersion(version)])) };
+  return { ...step, nodePools: Object.fromEntries(names.map((name) => [name, formatKubernetesVersion(version)])) };
 }

@@ -16,7 +16,8 @@ import type {
   VersionSources,
 } from './types';
 import type { ExactVersion } from './versions';
-import { formatVersion, maxPoolMinorsBehind, minorsAhead, poolWithinSkew } from './versions';
+import { maxPoolMinorsBehind, poolWithinSkew } from './versions';
+import { formatKubernetesVersion, minorDistance } from '../fleet/kubernetesVersion';
 
 /**
  * One request, judged as AKS judges it: the control plane moves at most one minor (except a permitted
@@ -36,31 +37,31 @@ export function validateUpgrade(
     controlPlaneSkip(context, target) ??
     poolSkip(context, target) ??
     skewAfterControlPlaneOnly(context, target);
-  return rejection ?? { ok: true, resolvedTarget: formatVersion(target) };
+  return rejection ?? { ok: true, resolvedTarget: formatKubernetesVersion(target) };
 }
 
 function controlPlaneSkip(context: UpgradeContext, target: ExactVersion): UpgradeRejection | undefined {
   const { request, state, space, allowPreview } = context;
-  if (request.upgradeType === 'NodePoolOnly' || minorsAhead(state.controlPlane, target) <= 1)
+  if (request.upgradeType === 'NodePoolOnly' || minorDistance(state.controlPlane, target) <= 1)
     return undefined;
   if (isPermittedSkip(space, state.controlPlane, target, request.upgradeType)) return undefined;
   return controlPlaneUpgradeNotAllowed(
     'MINOR_VERSION_SKIP',
-    formatVersion(state.controlPlane),
-    formatVersion(target),
+    formatKubernetesVersion(state.controlPlane),
+    formatKubernetesVersion(target),
     space.oneStepUpgrades(state.controlPlane, allowPreview),
   );
 }
 
 /** A pool follows the control plane one minor per operation, or as far as a permitted skip goes. */
 function poolSkip(context: UpgradeContext, target: ExactVersion): UpgradeRejection | undefined {
-  const controlPlaneJump = minorsAhead(context.state.controlPlane, target);
+  const controlPlaneJump = minorDistance(context.state.controlPlane, target);
   const allowed = context.request.upgradeType === 'Full' && controlPlaneJump > 1 ? controlPlaneJump : 1;
-  const skipping = context.movingPools.filter((pool) => minorsAhead(pool.version, target) > allowed);
+  const skipping = context.movingPools.filter((pool) => minorDistance(pool.version, target) > allowed);
   if (skipping.length === 0) return undefined;
   return poolUpgradeNotAllowed(
     'MINOR_VERSION_SKIP',
-    skipping.map((pool) => poolMove(pool, formatVersion(target))),
+    skipping.map((pool) => poolMove(pool, formatKubernetesVersion(target))),
   );
 }
 
@@ -72,8 +73,8 @@ function skewAfterControlPlaneOnly(
   const outside = context.state.pools.filter((pool) => !poolWithinSkew(target, pool.version));
   if (outside.length === 0) return undefined;
   return skewExceeded(
-    outside.map((pool) => ({ pool: pool.name, version: formatVersion(pool.version) })),
-    formatVersion(target),
+    outside.map((pool) => ({ pool: pool.name, version: formatKubernetesVersion(pool.version) })),
+    formatKubernetesVersion(target),
     maxPoolMinorsBehind(target),
   );
 }

@@ -3,7 +3,8 @@ import { isPermittedSkip } from './skipRules';
 import type { UpgradeType } from './types';
 import type { VersionSpace } from './versionSpace';
 import type { ExactVersion } from './versions';
-import { compareVersions, minorsAhead, nextMinor, parseExactVersion } from './versions';
+import { nextMinor, parseExactVersion } from './versions';
+import { compareKubernetesVersions, minorDistance } from '../fleet/kubernetesVersion';
 
 export type PathResult = { readonly hops: ExactVersion[] } | { readonly missingMinor: KubernetesVersion };
 
@@ -24,7 +25,7 @@ export function controlPlanePath(
   target: ExactVersion,
   options: PathOptions,
 ): PathResult {
-  if (compareVersions(target, from) <= 0) return { hops: [] };
+  if (compareKubernetesVersions(target, from) <= 0) return { hops: [] };
   const skipHop = furthestSkipHop(space, from, target, options);
   const start = skipHop ?? from;
   const rest = minorByMinorPath(space, start, target, options.allowPreview);
@@ -41,14 +42,14 @@ export function minorByMinorPath(
 ): PathResult {
   const hops: ExactVersion[] = [];
   let current = from;
-  while (minorsAhead(current, target) > 1) {
+  while (minorDistance(current, target) > 1) {
     const minor = nextMinor(current);
     const stop = space.latestPatch(minor, allowPreview);
     if (!stop) return { missingMinor: minor };
     hops.push(stop);
     current = stop;
   }
-  if (compareVersions(target, current) > 0) hops.push(target);
+  if (compareKubernetesVersions(target, current) > 0) hops.push(target);
   return { hops };
 }
 
@@ -60,9 +61,9 @@ function furthestSkipHop(
 ): ExactVersion | undefined {
   return space.profileUpgrades
     .map((entry) => parseExactVersion(entry.kubernetesVersion))
-    .filter((hop): hop is ExactVersion => hop !== undefined && compareVersions(hop, target) <= 0)
+    .filter((hop): hop is ExactVersion => hop !== undefined && compareKubernetesVersions(hop, target) <= 0)
     .filter((hop) => options.allowPreview || !space.isPreview(hop))
     .filter((hop) => isPermittedSkip(space, from, hop, options.upgradeType))
-    .sort(compareVersions)
+    .sort(compareKubernetesVersions)
     .at(-1);
 }

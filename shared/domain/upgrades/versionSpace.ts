@@ -4,7 +4,8 @@ import type { ProfileUpgrade } from './armShapes';
 import { readCatalogue, readControlPlaneUpgrades } from './armShapes';
 import type { SupportPlan, VersionSources } from './types';
 import type { ExactVersion } from './versions';
-import { compareVersions, formatVersion, minorsAhead, parseExactVersion, sameMinor } from './versions';
+import { parseExactVersion } from './versions';
+import { compareKubernetesVersions, compareMinors, formatKubernetesVersion, minorDistance } from '../fleet/kubernetesVersion';
 
 export interface OfferedPatch {
   readonly version: ExactVersion;
@@ -61,7 +62,7 @@ export class VersionSpace {
   }
 
   minor(version: KubernetesVersion): OfferedMinor | undefined {
-    return this.minors.find((minor) => sameMinor(minor.version, version));
+    return this.minors.find((minor) => compareMinors(minor.version, version) === 0);
   }
 
   /** "Unsupported" in the AKS sense: the minor is not offered for the cluster's plan. */
@@ -81,7 +82,7 @@ export class VersionSpace {
   /** Offered in the catalogue for the plan, or listed by the cluster's own upgrade profile. */
   isOffered(version: ExactVersion): boolean {
     const inCatalogue = this.minor(version)?.patches.some(
-      (patch) => compareVersions(patch.version, version) === 0,
+      (patch) => compareKubernetesVersions(patch.version, version) === 0,
     );
     return inCatalogue === true || this.isListedInProfile(version);
   }
@@ -118,18 +119,18 @@ export class VersionSpace {
         ? listed
         : this.minors
             .flatMap((minor) => minor.patches.map((patch) => patch.version))
-            .filter((version) => minorsAhead(from, version) <= 1);
+            .filter((version) => minorDistance(from, version) <= 1);
     return candidates
-      .filter((version) => compareVersions(version, from) > 0)
+      .filter((version) => compareKubernetesVersions(version, from) > 0)
       .filter((version) => allowPreview || !this.isPreview(version))
-      .sort((a, b) => compareVersions(b, a))
-      .map(formatVersion);
+      .sort((a, b) => compareKubernetesVersions(b, a))
+      .map(formatKubernetesVersion);
   }
 
   private profileEntry(version: ExactVersion): ProfileUpgrade | undefined {
     return this.profileUpgrades.find((entry) => {
       const listed = parseExactVersion(entry.kubernetesVersion);
-      return listed !== undefined && compareVersions(listed, version) === 0;
+      return listed !== undefined && compareKubernetesVersions(listed, version) === 0;
     });
   }
 }

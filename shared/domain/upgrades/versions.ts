@@ -1,7 +1,6 @@
 import type { KubernetesVersion } from '../fleet/kubernetesVersion';
 import {
   compareKubernetesVersions,
-  formatKubernetesVersion,
   minorDistance,
   tryParseKubernetesVersion,
 } from '../fleet/kubernetesVersion';
@@ -20,22 +19,6 @@ export function parseExactVersion(text: string): ExactVersion | undefined {
 export function isMinorAlias(text: string): boolean {
   const version = tryParseKubernetesVersion(text);
   return version !== undefined && version.patch === undefined;
-}
-
-export const formatVersion = formatKubernetesVersion;
-export const compareVersions = compareKubernetesVersions;
-
-export function minorKey(version: KubernetesVersion): string {
-  return `${version.major}.${version.minor}`;
-}
-
-export function sameMinor(a: KubernetesVersion, b: KubernetesVersion): boolean {
-  return minorDistance(a, b) === 0;
-}
-
-/** How many minors `to` is ahead of `from`; majors count as 100 minors apart, so they never pass skew. */
-export function minorsAhead(from: KubernetesVersion, to: KubernetesVersion): number {
-  return minorDistance(from, to);
 }
 
 /** The minor right after `version`'s (same major). */
