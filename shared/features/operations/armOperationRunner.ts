@@ -5,7 +5,7 @@ import type { OperationState, PollerLike } from '@azure/core-lro';
 import { translateArmError } from '../../platform/arm/armErrors';
 import type { ArmClients } from '../../platform/arm/armClients';
 import { PreconditionFailedError } from '../../domain/errors';
-import { statusCodeOf } from '../../platform/azure/restErrors';
+import { parseRetryAfter, statusCodeOf } from '../../platform/azure/restErrors';
 import { isTerminal, type OperationRecord, type OperationStatus } from './operationRecord';
 import type { OperationStore } from './operationStore';
 
@@ -257,11 +257,8 @@ export function subscriptionOf(armId: string): string {
   return match[1]!;
 }
 
-/** ARM's Retry-After (seconds or an HTTP date) as the pause between checks, bounded. */
+/** ARM's Retry-After as the pause between checks, bounded. */
 function pollAfterSecondsOf(retryAfter: string | undefined): number {
-  if (retryAfter === undefined) return DEFAULT_POLL_SECONDS;
-  const seconds = Number(retryAfter);
-  const value = Number.isFinite(seconds) ? seconds : (Date.parse(retryAfter) - Date.now()) / 1000;
-  if (!Number.isFinite(value)) return DEFAULT_POLL_SECONDS;
-  return Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, Math.ceil(value)));
+  const seconds = parseRetryAfter(retryAfter) ?? DEFAULT_POLL_SECONDS;
+  return Math.min(MAX_POLL_SECONDS, Math.max(MIN_POLL_SECONDS, seconds));
 }

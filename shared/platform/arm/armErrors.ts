@@ -3,7 +3,7 @@ import {
   DependencyUnavailableError,
   NotFoundError,
 } from '../../domain/errors';
-import { errorCodeOf, statusCodeOf } from '../azure/restErrors';
+import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** ARM refusing Fleetplane's own identity (a deployment problem); other 401/403s, e.g. a policy denial, are the caller's. */
@@ -52,24 +52,8 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
   return new DependencyRejectedError('Azure Resource Manager', status, code, message);
 }
 
-/** @azure/identity failures: CredentialUnavailableError, or its AuthenticationError (not the caller's). */
-function isOwnCredentialFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return error.name === 'CredentialUnavailableError' || (error.name === 'AuthenticationError' && !('reason' in error));
-}
-
 function armMessageOf(error: unknown): string {
   const details = (error as { details?: { error?: { message?: unknown } } }).details;
   const message = details?.error?.message ?? (error as Error).message;
   return typeof message === 'string' ? message : 'Azure Resource Manager rejected the request.';
-}
-
-function retryAfterOf(error: unknown): number | undefined {
-  const response = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response;
-  const value = response?.headers?.get('retry-after');
-  if (!value) return undefined;
-  const seconds = Number(value);
-  if (Number.isFinite(seconds)) return Math.max(1, Math.ceil(seconds));
-  const date = Date.parse(value);
-  return Number.isNaN(date) ? undefined : Math.max(1, Math.ceil((date - Date.now()) / 1000));
 }

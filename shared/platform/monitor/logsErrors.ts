@@ -1,5 +1,5 @@
 import { DependencyRejectedError, DependencyUnavailableError } from '../../domain/errors';
-import { errorCodeOf, statusCodeOf } from '../azure/restErrors';
+import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
 
 export const LOG_ANALYTICS = 'Log Analytics';
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
@@ -52,15 +52,4 @@ function messageOf(error: unknown): string {
     if (typeof current.message === 'string') message = current.message;
   }
   return message ?? (error instanceof Error ? error.message : 'Log Analytics rejected the query.');
-}
-
-function isOwnCredentialFailure(error: unknown): boolean {
-  if (!(error instanceof Error)) return false;
-  return error.name === 'CredentialUnavailableError' || (error.name === 'AuthenticationError' && !('reason' in error));
-}
-
-function retryAfterOf(error: unknown): number | undefined {
-  const headers = (error as { response?: { headers?: { get(name: string): string | undefined } } }).response?.headers;
-  const seconds = Number(headers?.get('retry-after'));
-  return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;
 }
