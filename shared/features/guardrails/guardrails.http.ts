@@ -7,24 +7,24 @@ import type { GuardrailsService } from './guardrailsService';
 import { getVersionSupportCalendar, putVersionSupportCalendar } from './versionSupportCalendar.api';
 import type { VersionSupportCalendarService } from './versionSupportCalendarService';
 
-/** A fleet-wide document an admin reads and replaces as a whole, with its ETag. */
-interface FleetDocumentEndpoints<T> {
-  get: ApiOperation;
-  put: ApiOperation;
-  read: (authorize: Authorize) => Promise<{ value: T; etag?: string }>;
-  replace: (authorize: Authorize, value: T, ifMatch: string | undefined) => Promise<{ value: T; etag?: string }>;
+/** A fleet-wide document an admin reads and replaces as a whole; its service answers the value with its ETag. */
+interface FleetDocumentService<T, V extends { etag?: string }> {
+  get(authorize: Authorize): Promise<V>;
+  put(authorize: Authorize, value: T, ifMatch: string | undefined): Promise<V>;
 }
 
-function fleetDocumentHandlers<T>(http: HttpPipeline, endpoints: FleetDocumentEndpoints<T>): HttpHandlers {
+function fleetDocumentHandlers<T, V extends { etag?: string }>(
+  http: HttpPipeline,
+  operations: { get: ApiOperation; put: ApiOperation },
+  service: FleetDocumentService<T, V>,
+  valueOf: (versioned: V) => T,
+): HttpHandlers {
+  const answer = (versioned: V) => ({ status: 200, jsonBody: valueOf(versioned), headers: etagHeader(versioned.etag) });
   return {
-    [endpoints.get.operationId]: http.handle(endpoints.get, async ({ authorize }) => {
-      const current = await endpoints.read(authorize);
-      return { status: 200, jsonBody: current.value, headers: etagHeader(current.etag) };
-    }),
-    [endpoints.put.operationId]: http.handle(endpoints.put, async ({ authorize, body, request }) => {
-      const stored = await endpoints.replace(authorize, body as T, request.headers.get('if-match') ?? undefined);
-      return { status: 200, jsonBody: stored.value, headers: etagHeader(stored.etag) };
-    }),
+    [operations.get.operationId]: http.handle(operations.get, async ({ authorize }) => answer(await service.get(authorize))),
+    [operations.put.operationId]: http.handle(operations.put, async ({ authorize, body, request }) =>
+      answer(await service.put(authorize, body as T, request.headers.get('if-match') ?? undefined)),
+    ),
   };
 }
 
@@ -32,35 +32,13 @@ export function guardrailsHttpHandlers(
   http: HttpPipeline,
   services: { guardrails: GuardrailsService; calendar: VersionSupportCalendarService },
 ): HttpHandlers {
-  const { guardrails, calendar } = services;
   return {
-    ...fleetDocumentHandlers(http, {
-      get: getGuardrails,
-      put: putGuardrails,
-      read: async (authorize) => {
-        const current = await guardrails.get(authorize);
-        return versioned(current.guardrails, current);
-      },
-      replace: async (authorize, value, ifMatch) => {
-        const stored = await guardrails.put(authorize, value, ifMatch);
-        return versioned(stored.guardrails, stored);
-      },
-    }),
-    ...fleetDocumentHandlers(http, {
-      get: getVersionSupportCalendar,
-      put: putVersionSupportCalendar,
-      read: async (authorize) => {
-        const current = await calendar.get(authorize);
-        return versioned(current.calendar, current);
-      },
-      replace: async (authorize, value, ifMatch) => {
-        const stored = await calendar.put(authorize, value, ifMatch);
-        return versioned(stored.calendar, stored);
-      },
-    }),
+    ...fleetDocumentHandlers(http, { get: getGuardrails, put: putGuardrails }, services.guardrails, (v) => v.guardrails),
+    ...fleetDocumentHandlers(
+      http,
+      { get: getVersionSupportCalendar, put: putVersionSupportCalendar },
+      services.calendar,
+      (v) => v.calendar,
+    ),
   };
-}
-
-function versioned<T>(value: T, source: { etag?: string }): { value: T; etag?: string } {
-  return source.etag ? { value, etag: source.etag } : { value };
 }
