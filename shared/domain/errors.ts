@@ -101,3 +101,26 @@ export class UnsupportedMediaTypeError extends DomainError {
     super(message);
   }
 }
+
+/** The request body is larger than the API accepts. */
+export class PayloadTooLargeError extends DomainError {
+  readonly kind = 'payloadTooLarge';
+  constructor(
+    message: string,
+    readonly limitBytes: number,
+  ) {
+    super(message);
+  }
+}
+
+/** The caller has spent its budget (e.g. of live ARM reads); it may retry after the given seconds. */
+export class TooManyRequestsError extends DomainError {
+  readonly kind = 'tooManyRequests';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+    readonly code = 'TooManyRequests',
+  ) {
+    super(message);
+  }
+}

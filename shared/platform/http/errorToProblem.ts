@@ -5,7 +5,9 @@ import {
   DomainError,
   ForbiddenError,
   NotFoundError,
+  PayloadTooLargeError,
   PreconditionFailedError,
+  TooManyRequestsError,
   UnprocessableError,
   UnsupportedMediaTypeError,
   ValidationError,
@@ -48,6 +50,15 @@ function domainProblem(error: DomainError): MappedProblem {
   }
   if (error instanceof UnsupportedMediaTypeError) {
     return { body: problem(415, 'Unsupported Media Type', { detail: error.message }), headers: none };
+  }
+  if (error instanceof PayloadTooLargeError) {
+    return { body: problem(413, 'Content Too Large', { detail: error.message, limitBytes: error.limitBytes }), headers: none };
+  }
+  if (error instanceof TooManyRequestsError) {
+    return {
+      body: problem(429, 'Too Many Requests', { detail: error.message, code: error.code }),
+      headers: { 'retry-after': String(error.retryAfterSeconds) },
+    };
   }
   if (error instanceof ForbiddenError) return { body: problem(403, 'Forbidden', { detail: error.message }), headers: none };
   if (error instanceof DependencyUnavailableError) {
