@@ -57,7 +57,7 @@ const RESOURCE_QUERY = /^(?:\/v1)?(\/+)(subscriptions\/[^/]+\/resourcegroups\/[^
 
 /** True for the paths this API serves, so a server can route them here with one check. */
 export function isLogAnalyticsPath(path: string): boolean {
-  const pathname = pathOf(path);
+  const pathname = pathOf(path).replace(/\/{2,}/g, '/');
   return WORKSPACE_QUERY.test(pathname) || BATCH.test(pathname) || RESOURCE_QUERY.test(pathname);
 }
 
@@ -99,7 +99,9 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
   }
   const url = new URL(request.path, 'https://api.loganalytics.invalid');
   const method = request.method.toUpperCase();
-  const workspace = WORKSPACE_QUERY.exec(url.pathname);
+  // Repeated slashes are forgiven everywhere except before a resource id (see RESOURCE_QUERY's use).
+  const pathname = url.pathname.replace(/\/{2,}/g, '/');
+  const workspace = WORKSPACE_QUERY.exec(pathname);
   if (workspace && (method === 'POST' || method === 'GET')) {
     const body = method === 'GET' ? queryStringBody(url.searchParams) : parseBody(request.body);
     if (body === INVALID_JSON)
@@ -124,7 +126,7 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
     const outcome = executeResourceQuery(decodeURIComponent(resource[2]!), body, prefer, resourceDeps, correlationId);
     return respond(outcome.status, outcome.body);
   }
-  if (BATCH.test(url.pathname) && method === 'POST') {
+  if (BATCH.test(pathname) && method === 'POST') {
     const body = parseBody(request.body);
     if (body === INVALID_JSON)
       return respond(
@@ -134,7 +136,7 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
     const outcome = executeBatch(body, deps, correlationId);
     return respond(outcome.status, outcome.body);
   }
-  return respond(404, pathNotFoundBody(url.pathname, correlationId));
+  return respond(404, pathNotFoundBody(pathname, correlationId));
 }
 
 function authenticationRequired(correlationId: string): ErrorBody {
