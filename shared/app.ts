@@ -132,12 +132,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
+        queryResource: (resourceId, query, timespan) => logsClient.queryResource(resourceId, query, timespan),
         decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
         roleBindings: async () => ({ bindings: await accessControl().allBindings(), options: accessControl().options }),
         recordAudit: async (event) => {
           await auditStore().record(event);
         },
         now: () => new Date(),
+        publicBaseUrl,
         http: http(),
       });
     }),

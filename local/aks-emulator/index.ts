@@ -22,7 +22,7 @@ import { SeededRandom } from './random';
 import { ensureEmulatorCertificate } from './tls';
 import type { WorkloadControls } from './workload/workloadControls';
 import { attachWorkload } from './workload/workloadControls';
-import { fleetTablesFor } from './workspaces/workspaceLogs';
+import { fleetTablesFor, fleetWorkspacesOfResource } from './workspaces/workspaceLogs';
 
 export type { AuthOptions } from './http/auth';
 export type { FaultRule, FaultKind } from './engine/faults';
@@ -139,7 +139,11 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const counters = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
   const controls = new EmulatorControls(fleet, faults, counters, workload);
-  const logAnalytics = createLogAnalyticsApi({ tablesFor: fleetTablesFor(fleet, workload.simulation), now: () => clock.now() });
+  const logAnalytics = createLogAnalyticsApi({
+    tablesFor: fleetTablesFor(fleet, workload.simulation),
+    workspacesOfResource: fleetWorkspacesOfResource(fleet),
+    now: () => clock.now(),
+  });
   let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
 
   const server = createServer(

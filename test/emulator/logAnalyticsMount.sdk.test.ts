@@ -145,6 +145,27 @@ describe('a cluster’s monitoring workspace (admin API)', () => {
   });
 });
 
+describe('resource-context queries (/v1/{resourceId}/query)', () => {
+  const clusterResource = (name: string) => `subscriptions/${SUB}/resourceGroups/${RG}/providers/Microsoft.ContainerService/managedClusters/${name}`;
+  const resourceIdsIn = async (resourceId: string) =>
+    primary(await logs.queryResource(resourceId, 'union * | distinct _ResourceId', { duration: 'PT30M' })).rows;
+
+  it("sees only the resource's rows, found through the workspace its add-on names (the id matched in any case)", async () => {
+    expect(await resourceIdsIn(clusterResource('logs-a'))).toEqual([[`/${clusterResource('logs-a')}`.toLowerCase()]]);
+    expect(await resourceIdsIn(clusterResource('LOGS-B'))).toEqual([[`/${clusterResource('logs-b')}`.toLowerCase()]]);
+  });
+
+  it('answers empty results for a cluster that sends no logs, or a resource no workspace holds rows of', async () => {
+    expect(await resourceIdsIn(clusterResource('logs-none'))).toEqual([]);
+    expect(await resourceIdsIn(clusterResource('no-such-cluster'))).toEqual([]);
+  });
+
+  it("refuses the SDK's `/v1//subscriptions/…` (an id with its leading slash) with 403, as the service does", async () => {
+    const failure = await logs.queryResource(`/${clusterResource('logs-a')}`, 'KubeEvents | take 1', { duration: 'PT30M' }).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ statusCode: 403, details: { error: { code: 'InsufficientAccessError' } } });
+  });
+});
+
 describe('demo fleet monitoring', () => {
   it('sends most demo clusters to their region’s workspace and leaves legacy-weu-01 and dev-eastus-01 out', async () => {
     const demo = await startTestEmulator({ speed: 0, demoFleet: true });

@@ -46,7 +46,8 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   if (method === 'GET' && path.toLowerCase() === '/_emulator/health') {
     return { status: 200, body: { status: 'ok', baseUrl: deps.publicBaseUrl(), now: deps.fleet.clock.nowIso() } };
   }
-  if (isLogAnalyticsPath(path)) return serveLogAnalytics(deps.logAnalytics, deps.counters, req, method, { path, search: url.search });
+  // The query API gets the path as sent: it tells `/v1//subscriptions/…` apart, as the service does.
+  if (isLogAnalyticsPath(path)) return serveLogAnalytics(deps.logAnalytics, deps.counters, req, method, { path: url.pathname, search: url.search });
   const body = await readJsonBody(req);
   await deps.authenticate(header(req, 'authorization'));
   const request: RequestContext = { method, path, params: {}, query: url.searchParams, headers: req.headers, body, apiVersion: url.searchParams.get('api-version') ?? '' };

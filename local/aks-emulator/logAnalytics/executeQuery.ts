@@ -33,6 +33,9 @@ export interface WorkspaceLogs {
 /** The workspace's logs, or undefined when no such workspace exists (404). The range is a hint: rows outside it are dropped here anyway. */
 export type TablesFor = (workspaceId: string, range: TimeRange | undefined) => WorkspaceLogs | undefined;
 
+/** The ids (customerIds) of the workspaces that may hold rows of an Azure resource; empty when none does. */
+export type WorkspacesOfResource = (resourceId: string) => readonly string[];
+
 export interface QueryExecutionDependencies {
   readonly tablesFor: TablesFor;
   /** The server's clock (the emulator's virtual clock): `now()`, `ago()` and duration timespans count from it. */
@@ -40,6 +43,8 @@ export interface QueryExecutionDependencies {
   readonly faults: QueryFaults;
   readonly limits: ResultLimits;
   readonly rowCache: RowCache;
+  /** Serves resource-context queries (`/v1/{resourceId}/query`) when given. */
+  readonly workspacesOfResource?: WorkspacesOfResource;
 }
 
 export interface QueryOutcome {
@@ -64,6 +69,55 @@ export function executeQuery(
   deps: QueryExecutionDependencies,
   correlationId: string,
 ): QueryOutcome {
+  return executeScoped({ workspaceIds: [workspaceId], faultKey: workspaceId }, requestBody, preferences, deps, correlationId);
+}
+
+/**
+ * A resource-context query (`POST /v1/{resourceId}/query`): the query runs over every workspace holding rows of
+ * the resource, and sees only rows whose `_ResourceId` is the resource or one of its children — whatever the
+ * query text says (`union *`, other ids, other table spellings). A resource no workspace holds rows of answers
+ * with empty results, as the service does.
+ */
+export function executeResourceQuery(
+  resourceId: string,
+  requestBody: unknown,
+  preferences: QueryPreferences,
+  deps: QueryExecutionDependencies & { readonly workspacesOfResource: WorkspacesOfResource },
+  correlationId: string,
+): QueryOutcome {
+  const scope = {
+    workspaceIds: deps.workspacesOfResource(resourceId),
+    faultKey: resourceId,
+    rowFilter: belongsToResource(resourceId),
+  };
+  return executeScoped(scope, requestBody, preferences, deps, correlationId);
+}
+
+interface QueryScope {
+  readonly workspaceIds: readonly string[];
+  /** What `QueryFaultRule.workspaceId` is matched against. */
+  readonly faultKey: string;
+  /** Rows the query may see (by record), when the scope is narrower than whole workspaces. */
+  readonly rowFilter?: (resourceIdOfRow: unknown) => boolean;
+}
+
+/** The resource itself or a child of it (`<id>/…`), compared case-insensitively as ARM ids are. */
+function belongsToResource(resourceId: string): (resourceIdOfRow: unknown) => boolean {
+  const wanted = `/${resourceId.replace(/^\/+/, '').replace(/\/+$/, '')}`.toLowerCase();
+  return (value) => {
+    if (typeof value !== 'string') return false;
+    const id = value.toLowerCase();
+    return id === wanted || id.startsWith(`${wanted}/`);
+  };
+}
+
+function executeScoped(
+  scope: QueryScope,
+  requestBody: unknown,
+  preferences: QueryPreferences,
+  deps: QueryExecutionDependencies,
+  correlationId: string,
+): QueryOutcome {
   const body = readBody(requestBody);
   if (typeof body === 'string')
     return { status: 400, body: invalidRequestBody('InvalidRequestBody', body, correlationId) };
@@ -79,21 +133,21 @@ export function executeQuery(
       ),
     };
   }
-  const workspaceIds = [workspaceId, ...(body.workspaces ?? [])];
+  const workspaceIds = [...scope.workspaceIds, ...(body.workspaces ?? [])];
   const workspaces: { id: string; logs: WorkspaceLogs }[] = [];
   for (const id of workspaceIds) {
     const logs = deps.tablesFor(id, range);
     if (logs === undefined) return { status: 404, body: workspaceNotFoundBody(id, correlationId) };
     workspaces.push({ id, logs });
   }
-  const fault = deps.faults.take(workspaceId, body.query);
+  const fault = deps.faults.take(scope.faultKey, body.query);
   if (fault?.runSeconds !== undefined && fault.runSeconds > preferences.waitSeconds) {
     return { status: 504, body: gatewayTimeoutBody(preferences.waitSeconds, correlationId) };
   }
   const started = performance.now();
   let table: Table;
   try {
-    table = runKql(body.query, dataSource(workspaces, range, deps.rowCache), now);
+    table = runKql(body.query, dataSource(workspaces, range, deps.rowCache, scope.rowFilter), now);
   } catch (error) {
     if (error instanceof KqlSyntaxError) return { status: 400, body: syntaxErrorBody(error, correlationId) };
     if (error instanceof KqlSemanticError)
@@ -131,6 +185,7 @@ function dataSource(
   workspaces: readonly { id: string; logs: WorkspaceLogs }[],
   range: TimeRange | undefined,
   rowCache: RowCache,
+  rowFilter: QueryScope['rowFilter'],
 ): KqlDataSource {
   return {
     schemas: LOG_TABLES,
@@ -138,10 +193,12 @@ function dataSource(
       const schema = LOG_TABLES.find((table) => table.name === name);
       if (schema === undefined || !isLogTableName(name)) return [];
       const timeIndex = schema.columns.findIndex((column) => column.name === 'TimeGenerated');
+      const resourceIndex = schema.columns.findIndex((column) => column.name === '_ResourceId');
       const perWorkspace = workspaces.map(({ id, logs }) => {
         const convert = rowConverter(schema, { TenantId: id, Type: name });
         const rows = rowCache.rowsOf(id, name, logs.records(name), convert);
-        return range === undefined ? rows : rows.filter((row) => isInRange(row[timeIndex] ?? null, range));
+        const inScope = rowFilter === undefined ? rows : rows.filter((row) => rowFilter(row[resourceIndex]));
+        return range === undefined ? inScope : inScope.filter((row) => isInRange(row[timeIndex] ?? null, range));
       });
       return perWorkspace.length === 1 ? perWorkspace[0]! : perWorkspace.flat();
     },

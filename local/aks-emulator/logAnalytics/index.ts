@@ -6,7 +6,7 @@ export type {
   LogAnalyticsRequest,
   LogAnalyticsResponse,
 } from './queryApi';
-export type { TablesFor, WorkspaceLogs } from './executeQuery';
+export type { TablesFor, WorkspaceLogs, WorkspacesOfResource } from './executeQuery';
 export type { LogRecord } from './logRecords';
 export type { QueryFaultRule, QueryFaults } from './queryFaults';
 export { SERVICE_RESULT_LIMITS, type ResultLimits } from './resultLimits';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { executeBatch } from './batch';
 import { invalidRequestBody, pathNotFoundBody, type ErrorBody } from './errorEnvelopes';
-import { executeQuery, type QueryExecutionDependencies, type TablesFor } from './executeQuery';
+import { executeQuery, executeResourceQuery, type QueryExecutionDependencies, type TablesFor, type WorkspacesOfResource } from './executeQuery';
 import { parsePrefer } from './preferHeader';
 import { QueryFaults } from './queryFaults';
 import { SERVICE_RESULT_LIMITS, type ResultLimits } from './resultLimits';
@@ -32,6 +32,11 @@ export interface LogAnalyticsApiOptions {
   readonly now?: () => number;
   /** Default: the service's 500,000 records and 64,000,000 bytes. */
   readonly limits?: ResultLimits;
+  /**
+   * The workspaces holding rows of a resource: turns on resource-context queries (`/v1/{resourceId}/query`),
+   * which see only that resource's rows. Without it those paths are not served (404).
+   */
+  readonly workspacesOfResource?: WorkspacesOfResource;
 }
 
 export interface LogAnalyticsApi {
@@ -47,11 +52,13 @@ export interface LogAnalyticsApi {
 
 const WORKSPACE_QUERY = /^(?:\/v1)?\/workspaces\/([^/]+)\/query\/?$/i;
 const BATCH = /^(?:\/v1)?\/\$batch\/?$/i;
+/** `/v1/subscriptions/…/query`; more than one slash before `subscriptions` is a malformed path (see below). */
+const RESOURCE_QUERY = /^(?:\/v1)?(\/+)(subscriptions\/[^/]+\/resourcegroups\/[^/]+\/providers\/[^/]+\/.+?)\/query\/?$/i;
 
 /** True for the paths this API serves, so a server can route them here with one check. */
 export function isLogAnalyticsPath(path: string): boolean {
-  const pathname = pathOf(path);
-  return WORKSPACE_QUERY.test(pathname) || BATCH.test(pathname);
+  const pathname = pathOf(path).replace(/\/{2,}/g, '/');
+  return WORKSPACE_QUERY.test(pathname) || BATCH.test(pathname) || RESOURCE_QUERY.test(pathname);
 }
 
 /**
@@ -67,6 +74,7 @@ export function createLogAnalyticsApi(options: LogAnalyticsApiOptions): LogAnaly
     faults,
     limits: options.limits ?? SERVICE_RESULT_LIMITS,
     rowCache: new RowCache(),
+    ...(options.workspacesOfResource ? { workspacesOfResource: options.workspacesOfResource } : {}),
   };
   return {
     faults,
@@ -91,7 +99,9 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
   }
   const url = new URL(request.path, 'https://api.loganalytics.invalid');
   const method = request.method.toUpperCase();
-  const workspace = WORKSPACE_QUERY.exec(url.pathname);
+  // Repeated slashes are forgiven everywhere except before a resource id (see RESOURCE_QUERY's use).
+  const pathname = url.pathname.replace(/\/{2,}/g, '/');
+  const workspace = WORKSPACE_QUERY.exec(pathname);
   if (workspace && (method === 'POST' || method === 'GET')) {
     const body = method === 'GET' ? queryStringBody(url.searchParams) : parseBody(request.body);
     if (body === INVALID_JSON)
@@ -103,7 +113,20 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
     const outcome = executeQuery(decodeURIComponent(workspace[1]!), body, prefer, deps, correlationId);
     return respond(outcome.status, outcome.body);
   }
-  if (BATCH.test(url.pathname) && method === 'POST') {
+  const resource = RESOURCE_QUERY.exec(url.pathname);
+  if (resource && method === 'POST' && deps.workspacesOfResource) {
+    // `@azure/monitor-query-logs` 1.0.0 sends `/v1//subscriptions/…` for an id with a leading slash; the service
+    // answers that with 403 InsufficientAccessError (Azure/azure-sdk-for-js#39415), and so does the emulator.
+    if (resource[1]!.length > 1) return respond(403, insufficientAccess(correlationId));
+    const body = parseBody(request.body);
+    if (body === INVALID_JSON)
+      return respond(400, invalidRequestBody('InvalidRequestBody', 'The request body is not valid JSON', correlationId));
+    const prefer = parsePrefer(request.headers['prefer']);
+    const resourceDeps = { ...deps, workspacesOfResource: deps.workspacesOfResource };
+    const outcome = executeResourceQuery(decodeURIComponent(resource[2]!), body, prefer, resourceDeps, correlationId);
+    return respond(outcome.status, outcome.body);
+  }
+  if (BATCH.test(pathname) && method === 'POST') {
     const body = parseBody(request.body);
     if (body === INVALID_JSON)
       return respond(
@@ -113,7 +136,7 @@ function handle(request: LogAnalyticsRequest, deps: QueryExecutionDependencies):
     const outcome = executeBatch(body, deps, correlationId);
     return respond(outcome.status, outcome.body);
   }
-  return respond(404, pathNotFoundBody(url.pathname, correlationId));
+  return respond(404, pathNotFoundBody(pathname, correlationId));
 }
 
 function authenticationRequired(correlationId: string): ErrorBody {
@@ -121,6 +144,16 @@ function authenticationRequired(correlationId: string): ErrorBody {
     error: {
       message: 'Valid authentication was not provided',
       code: 'AuthorizationRequiredError',
+      correlationId,
+    },
+  };
+}
+
+function insufficientAccess(correlationId: string): ErrorBody {
+  return {
+    error: {
+      message: 'The provided credentials have insufficient access to perform the requested operation',
+      code: 'InsufficientAccessError',
       correlationId,
     },
   };

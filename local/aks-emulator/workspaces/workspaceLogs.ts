@@ -1,5 +1,5 @@
 import type { Fleet } from '../engine/fleet';
-import type { LogTableName, TablesFor, TimeRange, WorkspaceLogs } from '../logAnalytics';
+import type { LogTableName, TablesFor, TimeRange, WorkspaceLogs, WorkspacesOfResource } from '../logAnalytics';
 import type { LogRecord } from '../logAnalytics';
 import type { ClusterState } from '../model';
 import { clusterKey, clusterResourceId } from '../model';
@@ -20,6 +20,21 @@ export function fleetTablesFor(fleet: Fleet, simulation: WorkloadSimulation): Ta
     fleet.operations.tick();
     const clusters = clustersReportingTo(fleet, workspaceResourceId(workspace));
     return workspaceLogs(clusters, simulation, collectionWindow(range, fleet.clock.now()));
+  };
+}
+
+/**
+ * Where a resource-context query looks: the workspace (customerId) the cluster's monitoring add-on names, when the
+ * resource is a cluster of the fleet that reports to an existing workspace. The query API then keeps only the
+ * rows of that resource out of the workspace's rows of every cluster reporting there.
+ */
+export function fleetWorkspacesOfResource(fleet: Fleet): WorkspacesOfResource {
+  return (resourceId) => {
+    const wanted = `/${resourceId.replace(/^\/+/, '')}`.toLowerCase();
+    const cluster = [...fleet.clusters.values()].find((candidate) => clusterResourceId(candidate).toLowerCase() === wanted);
+    const workspaceId = cluster === undefined ? undefined : monitoringWorkspaceResourceId(cluster);
+    const workspace = workspaceId === undefined ? undefined : fleet.workspaces.find(workspaceId);
+    return workspace === undefined ? [] : [workspace.customerId];
   };
 }
 

@@ -3,3 +3,5 @@ export * from './logSources';
 export * from './logTimeRange';
 export * from './logQuery';
 export * from './logReadScope';
+export * from './logPaging';
+export * from './rawLogQuery';

@@ -1,5 +1,6 @@
 import { ForbiddenError, ValidationError } from '../errors';
 import { kqlDateTime, kqlInteger, kqlString, kqlStringList } from './kqlLiterals';
+import { rowsToFetch, type LogPagePosition } from './logPaging';
 import { LOG_FILTERS, LOG_SOURCE_TEMPLATES, type LogFilterName, type LogSource, type LogSourceTemplate } from './logSources';
 import type { LogTimeRange } from './logTimeRange';
 
@@ -16,6 +17,8 @@ export interface LogQueryRequest {
   filters: Partial<Record<LogFilterName, string>>;
   range: LogTimeRange;
   limit: number;
+  /** Resume after this position (the previous page's cursor). */
+  after?: LogPagePosition;
 }
 
 /** Level values differ in case between tables (ERROR, Error, Warning), so it compares case-insensitively. */
@@ -23,7 +26,8 @@ const CASE_INSENSITIVE_FILTERS: ReadonlySet<LogFilterName> = new Set(['level']);
 
 /**
  * The KQL of one log request: the source's table, the cluster, the time window, the caller's namespaces, the
- * filters, newest first, at most `limit` rows. Every value from the request is a literal built by kqlLiterals.
+ * filters, from the page position on, newest first in one total order (logPaging.ts), the rows of one page plus
+ * what paging needs. Every value from the request is a literal built by kqlLiterals.
  */
 export function buildLogQuery(request: LogQueryRequest): string {
   const template = LOG_SOURCE_TEMPLATES[request.source];
@@ -32,11 +36,25 @@ export function buildLogQuery(request: LogQueryRequest): string {
     template.table,
     `where _ResourceId =~ ${kqlString(request.clusterResourceId.toLowerCase())}`,
     `where TimeGenerated between (${kqlDateTime(request.range.start)} .. ${kqlDateTime(request.range.end)})`,
+    ...pageStartClause(request.after),
     ...namespaceScopeClause(request.source, template, request.scope),
     ...filterClauses(request.source, template, request.filters),
-    `top ${kqlInteger(request.limit)} by TimeGenerated desc`,
+    `sort by ${pageOrder(template).join(', ')}`,
+    `take ${kqlInteger(rowsToFetch(request.limit, request.after))}`,
     `project ${template.columns.join(', ')}`,
   ].join('\n| ');
+}
+
+/** Up to the end of the millisecond the previous page ended in (rows of it already returned are skipped after). */
+function pageStartClause(after: LogPagePosition | undefined): string[] {
+  if (after === undefined) return [];
+  return [`where TimeGenerated < ${kqlDateTime(new Date(after.time + 1))}`];
+}
+
+/** Newest first; equal times by every other column as text (dynamic columns cannot be sorted by as they are). */
+function pageOrder(template: LogSourceTemplate): string[] {
+  const others = template.columns.filter((column) => column !== 'TimeGenerated');
+  return ['TimeGenerated desc', ...others.map((column) => `tostring(${column}) asc`)];
 }
 
 function namespaceScopeClause(source: LogSource, template: LogSourceTemplate, scope: LogReadScope): string[] {

@@ -9,6 +9,11 @@ const WORKSPACE_CONFIG = 'logAnalyticsWorkspaceResourceID';
 
 /** The query API id (customerId) of the workspace the cluster's Container Insights add-on sends to. */
 export async function workspaceOfCluster(deps: Pick<LogsDependencies, 'containerService' | 'workspaceCustomerId'>, address: ClusterAddress): Promise<string> {
+  return deps.workspaceCustomerId(await requireMonitoredCluster(deps, address));
+}
+
+/** The resource id of the cluster's Container Insights workspace; 404 for an unknown cluster, 409 when it has none. */
+export async function requireMonitoredCluster(deps: Pick<LogsDependencies, 'containerService'>, address: ClusterAddress): Promise<string> {
   const cluster = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
   const workspaceResourceId = monitoringWorkspaceOf(cluster);
   if (workspaceResourceId === undefined) {
@@ -17,7 +22,7 @@ export async function workspaceOfCluster(deps: Pick<LogsDependencies, 'container
       'MonitoringNotEnabled',
     );
   }
-  return deps.workspaceCustomerId(workspaceResourceId);
+  return workspaceResourceId;
 }
 
 /** ARM spells the add-on and its config key in more than one case (omsagent, omsAgent). */

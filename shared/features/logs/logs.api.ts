@@ -3,6 +3,7 @@ import { durationMilliseconds, LOG_SOURCES, MAX_LOG_ROWS, unsafeCharacterIn } fr
 import { CLUSTER_ROUTE, clusterParamsSchema } from '../clusters';
 import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
+import { runClusterLogQuery } from './rawLogQuery.api';
 
 export const DEFAULT_LOG_ROWS = 100;
 
@@ -31,6 +32,7 @@ export const logsQuerySchema = z
       .optional()
       .describe('The window as a duration back from until (default PT1H); not with since.'),
     limit: z.coerce.number().int().min(1).max(MAX_LOG_ROWS).default(DEFAULT_LOG_ROWS).describe(`Rows, newest first (1-${MAX_LOG_ROWS}).`),
+    cursor: z.string().max(512).optional().describe('Where the next page starts: take it from nextLink, which also fixes since and until.'),
   })
   .refine((query) => !(query.since && query.last), { path: ['last'], message: 'give since or last, not both' })
   .refine((query) => !(query.since && query.until) || Date.parse(query.since) <= Date.parse(query.until), {
@@ -47,6 +49,7 @@ export const logsResultSchema = z.object({
   columns: z.array(z.object({ name: z.string(), type: z.string() })),
   rows: z.array(z.record(z.string(), z.unknown())).describe('Newest first; one object per row, keyed by column name.'),
   partialError: z.object({ code: z.string(), message: z.string() }).optional().describe('Log Analytics returned only part of the rows.'),
+  nextLink: z.string().optional().describe('The next page (older rows), when there is one. CSV answers carry it in a Link header (rel="next").'),
 });
 export type LogsResult = z.infer<typeof logsResultSchema>;
 
@@ -69,4 +72,4 @@ export const getClusterLogs = defineOperation({
   },
 });
 
-export const logsOperations: ApiOperation[] = [getClusterLogs];
+export const logsOperations: ApiOperation[] = [getClusterLogs, runClusterLogQuery];

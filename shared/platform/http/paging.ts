@@ -6,21 +6,24 @@ export function encodeContinuation(cursor: object): string {
   return Buffer.from(JSON.stringify(cursor)).toString('base64url');
 }
 
-/** The cursor a `continuationToken` carries, if `isValid` accepts it; anything else is a 400 naming the parameter. */
-export function decodeContinuation<C>(value: string, isValid: (cursor: unknown) => cursor is C): C {
+/**
+ * The cursor a continuation parameter (`continuationToken` unless named otherwise) carries, if `isValid` accepts
+ * it; anything else is a 400 naming the parameter.
+ */
+export function decodeContinuation<C>(value: string, isValid: (cursor: unknown) => cursor is C, parameter = 'continuationToken'): C {
   try {
     const cursor = JSON.parse(Buffer.from(value, 'base64url').toString('utf8')) as unknown;
     if (isValid(cursor)) return cursor;
   } catch {
     // reported below as a typed validation error
   }
-  throw new InvalidContinuationError();
+  throw new InvalidContinuationError(parameter);
 }
 
 export class InvalidContinuationError extends ValidationError {
-  constructor() {
-    super('The continuation token is not valid.', [
-      { path: 'continuationToken', code: 'invalid', message: 'Use the nextLink of the previous page as it is.' },
+  constructor(parameter = 'continuationToken') {
+    super(`The ${parameter === 'continuationToken' ? 'continuation token' : parameter} is not valid.`, [
+      { path: parameter, code: 'invalid', message: 'Use the nextLink of the previous page as it is.' },
     ]);
   }
 }

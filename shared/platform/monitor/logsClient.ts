@@ -1,5 +1,5 @@
 import type { TokenCredential } from '@azure/identity';
-import type { LogsQueryClient, LogsTable } from '@azure/monitor-query-logs';
+import type { LogsQueryClient, LogsQueryResult, LogsTable } from '@azure/monitor-query-logs';
 import type { Settings } from '../settings/settings';
 import { translateLogsError, type PartialQueryError } from './logsErrors';
 import { monitorQueryLogsSdk } from './monitorQuerySdk';
@@ -10,7 +10,6 @@ export interface LogRowsResult {
   /** Set when the service returned only part of the rows. */
   partialError?: PartialQueryError;
 }
-
 
 export interface LogsClientOptions {
   maxRetries?: number;
@@ -38,12 +37,27 @@ export class LogsClient {
 
   /** The first table of the result over [start, end] (also passed to the service as the query's timespan). */
   async queryWorkspace(workspaceId: string, query: string, range: { start: Date; end: Date }): Promise<LogRowsResult> {
+    return this.firstTableOf(() =>
+      this.queryClient().queryWorkspace(workspaceId, query, { startTime: range.start, endTime: range.end }, this.queryOptions()),
+    );
+  }
+
+  /**
+   * A resource-context query: the service runs it over the rows whose `_ResourceId` is the resource (or a child
+   * of it), in every workspace holding such rows, whatever the KQL says. `timespan` is an ISO 8601 duration
+   * ending now. The id goes without its leading slash: the SDK would otherwise send `/v1//subscriptions/…`,
+   * which the service refuses with 403 (Azure/azure-sdk-for-js#39415).
+   */
+  async queryResource(resourceId: string, query: string, timespan: string): Promise<LogRowsResult> {
+    const id = resourceId.replace(/^\/+/, '');
+    return this.firstTableOf(() => this.queryClient().queryResource(id, query, { duration: timespan }, this.queryOptions()));
+  }
+
+  private async firstTableOf(run: () => Promise<LogsQueryResult>): Promise<LogRowsResult> {
     const sdk = monitorQueryLogsSdk();
     let result;
     try {
-      result = await this.queryClient().queryWorkspace(workspaceId, query, { startTime: range.start, endTime: range.end }, {
-        serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? DEFAULT_SERVER_TIMEOUT_SECONDS,
-      });
+      result = await run();
     } catch (error) {
       throw translateLogsError(error);
     }
@@ -52,6 +66,10 @@ export class LogsClient {
       ...rowsOf(result.partialTables[0]),
       partialError: { code: result.partialError.code, message: result.partialError.message },
     };
+  }
+
+  private queryOptions(): { serverTimeoutInSeconds: number } {
+    return { serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? DEFAULT_SERVER_TIMEOUT_SECONDS };
   }
 
   private queryClient(): LogsQueryClient {

@@ -38,6 +38,7 @@ describe('registered functions (contract)', () => {
         http('stopCluster', `${C}/stop`, 'POST'),
         http('getClusterUpgradeProfile', `${C}/upgradeProfile`, 'GET'),
         http('getClusterLogs', `${C}/logs`, 'GET'),
+        http('runClusterLogQuery', `${C}/logs/query`, 'POST'),
         http('listNodePools', `${C}/nodePools`, 'GET'),
         http('getNodePool', P, 'GET'),
         http('putNodePool', P, 'PUT'),

@@ -5,7 +5,7 @@ import { DependencyRejectedError, DependencyUnavailableError } from '../../../sh
 import { buildLogQuery } from '../../../shared/domain/logs/logQuery';
 import { LogsClient } from '../../../shared/platform/monitor/logsClient';
 import { startLogAnalyticsServer, type RunningLogAnalyticsServer } from '../../emulator/logAnalytics/logAnalyticsTestServer';
-import { NOW, PROD, TRICKY_MESSAGE, WORKSPACE_ID, logsWorkspace } from './support/logsWorkspace';
+import { NOW, PROD, TRICKY_MESSAGE, WORKSPACE_ID, logsWorkspace, logsWorkspacesOfResource } from './support/logsWorkspace';
 
 /** The platform's LogsClient (real LogsQueryClient) against the emulator's query API over HTTPS. */
 let api: LogAnalyticsApi;
@@ -15,7 +15,7 @@ const credential: TokenCredential = { getToken: () => Promise.resolve({ token: '
 const lastHour = { start: new Date(NOW - 3_600_000), end: new Date(NOW) };
 
 beforeAll(async () => {
-  api = createLogAnalyticsApi({ tablesFor: logsWorkspace, now: () => NOW });
+  api = createLogAnalyticsApi({ tablesFor: logsWorkspace, workspacesOfResource: logsWorkspacesOfResource, now: () => NOW });
   server = await startLogAnalyticsServer(api);
   client = new LogsClient({ FLEETPLANE_LOGS_ENDPOINT: `${server.origin}/v1` }, () => credential, { maxRetries: 0 });
 }, 60_000);
@@ -71,6 +71,16 @@ describe('LogsClient', () => {
     const result = await client.queryWorkspace(WORKSPACE_ID, containersQuery(), lastHour);
     expect(result.rows).toHaveLength(4);
     expect(result.partialError?.code).toBe('PartialError');
+  });
+
+  it('runs a resource-context query for an ARM id with its leading slash (which the SDK alone would send as //)', async () => {
+    const result = await client.queryResource(PROD, 'union * | summarize rows = count() by _ResourceId', 'PT1H');
+    expect(result.rows).toEqual([[PROD.toLowerCase(), 8]]);
+  });
+
+  it("keeps a rejected resource-context query's code", async () => {
+    const failure = await client.queryResource(PROD, 'ContainerLogV2 | where', 'PT1H').catch((error: unknown) => error);
+    expect(failure).toMatchObject({ status: 400, code: 'BadArgumentError' });
   });
 
   it('reports an unreachable service as unavailable', async () => {

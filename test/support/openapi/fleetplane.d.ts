@@ -283,6 +283,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/logs/query": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Runs an Admin's KQL in the cluster's resource context: Log Analytics limits it to the rows of this cluster, even in a workspace shared with other clusters. Admin on the cluster (or above); every query is audited with its text. */
+        post: operations["runClusterLogQuery"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{operationId}": {
         parameters: {
             query?: never;
@@ -5711,6 +5728,8 @@ export interface operations {
                 last?: string;
                 /** @description Rows, newest first (1-1000). */
                 limit?: number;
+                /** @description Where the next page starts: take it from nextLink, which also fixes since and until. */
+                cursor?: string;
             };
             header?: never;
             path: {
@@ -5754,6 +5773,8 @@ export interface operations {
                             code: string;
                             message: string;
                         };
+                        /** @description The next page (older rows), when there is one. CSV answers carry it in a Link header (rel="next"). */
+                        nextLink?: string;
                     };
                 };
             };
@@ -5873,6 +5894,243 @@ export interface operations {
                 };
             };
             /** @description Log Analytics rejected the query */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    runClusterLogQuery: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description KQL (at most 10000 characters). It sees only this cluster's rows, whatever tables it names; workspace(), app(), resource(), adx(), arg(), cluster() and database() are refused. */
+                    query: string;
+                    /**
+                     * @description The window, back from now, as an ISO 8601 duration (default PT1H, at most P730D); applied in addition to any time filter in the query.
+                     * @default PT1H
+                     */
+                    timespan?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The first result table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The cluster ARM id the query ran against (its resource context). */
+                        cluster: string;
+                        timespan: string;
+                        columns: {
+                            name: string;
+                            type: string;
+                        }[];
+                        /** @description One object per row of the first result table, keyed by column name. */
+                        rows: {
+                            [key: string]: unknown;
+                        }[];
+                        /** @description Log Analytics returned only part of the rows. */
+                        partialError?: {
+                            code: string;
+                            message: string;
+                        };
+                    };
+                };
+            };
+            /** @description The body is invalid, or Log Analytics rejected the query (its code, e.g. BadArgumentError, and message) */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Cluster not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Monitoring (Container Insights) is not enabled on the cluster */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Log Analytics failed the query */
             502: {
                 headers: {
                     [name: string]: unknown;

@@ -29,25 +29,26 @@ describe('buildLogQuery', () => {
         '| where ContainerName == "app"',
         '| where LogLevel =~ "error"',
         '| where tostring(LogMessage) contains "timeout"',
-        '| top 100 by TimeGenerated desc',
+        '| sort by TimeGenerated desc, tostring(PodNamespace) asc, tostring(PodName) asc, tostring(ContainerName) asc, tostring(LogLevel) asc, tostring(LogSource) asc, tostring(LogMessage) asc, tostring(Computer) asc',
+        '| take 101',
         '| project TimeGenerated, PodNamespace, PodName, ContainerName, LogLevel, LogSource, LogMessage, Computer',
       ].join('\n'),
     );
     const parsed = parseKql(query);
-    expect(parsed.operators).toEqual([...Array<string>(7).fill('FilterOperator'), 'FilterOperator', 'TopOperator', 'ProjectOperator']);
+    expect(parsed.operators).toEqual([...Array<string>(8).fill('FilterOperator'), 'SortOperator', 'TakeOperator', 'ProjectOperator']);
     expect(parsed.strings).toEqual([CLUSTER_ID.toLowerCase(), 'team-a', 'team-b', 'team-a', 'web-1', 'app', 'error', 'timeout']);
   });
 
   it.each(LOG_SOURCES)('builds a %s query the analyser accepts against the documented table', (source) => {
     const parsed = parseKql(buildLogQuery(request({ source, filters: { contains: 'x' } })));
-    expect(parsed.operators).toEqual(['FilterOperator', 'FilterOperator', 'FilterOperator', 'TopOperator', 'ProjectOperator']);
+    expect(parsed.operators).toEqual(['FilterOperator', 'FilterOperator', 'FilterOperator', 'SortOperator', 'TakeOperator', 'ProjectOperator']);
     expect(parsed.strings).toEqual([CLUSTER_ID.toLowerCase(), 'x']);
   });
 
   it('keeps an injection attempt in every filter a single literal with the exact value', () => {
     const filters = { namespace: EVIL, pod: EVIL, container: EVIL, level: EVIL, contains: EVIL };
     const parsed = parseKql(buildLogQuery(request({ filters, scope: { kind: 'namespaces', namespaces: [EVIL] } })));
-    expect(parsed.operators).toEqual([...Array<string>(8).fill('FilterOperator'), 'TopOperator', 'ProjectOperator']);
+    expect(parsed.operators).toEqual([...Array<string>(8).fill('FilterOperator'), 'SortOperator', 'TakeOperator', 'ProjectOperator']);
     expect(parsed.strings).toEqual([CLUSTER_ID.toLowerCase(), EVIL, EVIL, EVIL, EVIL, EVIL, EVIL]);
   });
 
@@ -70,7 +71,14 @@ describe('buildLogQuery', () => {
     expect(() => buildLogQuery(request({ limit }))).toThrow(ValidationError);
   });
 
-  it('accepts the maximum limit', () => {
-    expect(buildLogQuery(request({ limit: 1000 }))).toContain('| top 1000 by TimeGenerated desc');
+  it('accepts the maximum limit, asking for one row more to know whether a next page follows', () => {
+    expect(buildLogQuery(request({ limit: 1000 }))).toContain('| take 1001\n');
+  });
+
+  it('resumes up to the end of the cursor\'s millisecond, fetching the rows of it returned before again', () => {
+    const query = buildLogQuery(request({ limit: 10, after: { time: Date.parse('2026-12-01T10:30:00.250Z'), skip: 3 } }));
+    expect(query).toContain('| where TimeGenerated < datetime(2026-12-01T10:30:00.251Z)\n');
+    expect(query).toContain('| take 14\n');
+    expect(parseKql(query).operators).toEqual(['FilterOperator', 'FilterOperator', 'FilterOperator', 'SortOperator', 'TakeOperator', 'ProjectOperator']);
   });
 });

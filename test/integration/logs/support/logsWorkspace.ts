@@ -13,6 +13,11 @@ export const clusterId = (name: string) =>
   `/subscriptions/${SUBSCRIPTION_ID}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 export const PROD = clusterId('prod');
 export const OTHER = clusterId('other');
+/** A cluster whose id starts with PROD's: a prefix match on `_ResourceId` would mix their rows. */
+export const PROD_CANARY = clusterId('prod-canary');
+/** A cluster with many rows at the same instants, for paging. */
+export const PAGED = clusterId('paged');
+export const PAGED_ROWS = 25;
 export const TRICKY_MESSAGE = 'quote " backslash \\ pipe | take 1';
 
 const minutesAgo = (minutes: number) => new Date(NOW - minutes * 60_000);
@@ -39,7 +44,16 @@ const CONTAINER_LOGS: LogRecord[] = [
   containerLog(PROD, 20, 'kube-system', 'coredns-1', 'INFO', 'ready'),
   containerLog(PROD, 180, 'team-a', 'web-1', 'INFO', 'three hours ago'),
   containerLog(OTHER, 5, 'team-a', 'web-9', 'ERROR', 'another cluster'),
+  containerLog(PROD_CANARY, 6, 'team-a', 'web-7', 'INFO', 'prefix cluster'),
+  ...pagedLogs(),
 ];
+
+/** PAGED_ROWS rows in groups of five at the same millisecond (one group mid-page at every page size tried). */
+function pagedLogs(): LogRecord[] {
+  return Array.from({ length: PAGED_ROWS }, (_, index) =>
+    containerLog(PAGED, 1 + Math.floor(index / 5), 'team-p', `job-${String(index).padStart(2, '0')}`, 'INFO', `row ${index}`),
+  );
+}
 
 const EVENTS: LogRecord[] = [
   { _ResourceId: PROD.toLowerCase(), TimeGenerated: minutesAgo(7), Namespace: 'team-b', ObjectKind: 'Pod', Name: 'api-1', Reason: 'BackOff', KubeEventType: 'Warning', Message: 'Back-off restarting', Count: 3 },
@@ -63,3 +77,15 @@ const TABLES: Partial<Record<LogTableName, LogRecord[]>> = {
 
 export const logsWorkspace: TablesFor = (workspaceId) =>
   workspaceId === WORKSPACE_ID ? { records: (table) => TABLES[table] ?? [] } : undefined;
+
+/** Adds a container log row (as if it had just arrived); the returned function takes it out again. */
+export function arriveContainerLog(cluster: string, minutes: number, pod: string): () => void {
+  const record = containerLog(cluster, minutes, 'team-p', pod, 'INFO', 'arrived late');
+  CONTAINER_LOGS.push(record);
+  return () => {
+    CONTAINER_LOGS.splice(CONTAINER_LOGS.indexOf(record), 1);
+  };
+}
+
+/** Every cluster of the fixture sends its rows to the one workspace. */
+export const logsWorkspacesOfResource = (): string[] => [WORKSPACE_ID];
