@@ -40,6 +40,8 @@ const settingsSchema = z
     FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    /** How long one readiness probe answers every /api/health/ready call of an instance (at least 10 s). */
+    FLEETPLANE_HEALTH_CACHE_SECONDS: z.coerce.number().int().min(10).max(300).default(10),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
     FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
     FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),
