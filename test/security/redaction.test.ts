@@ -1,14 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redact } from '../../shared/platform/observability/redact';
+import { FORBIDDEN_IN_LOGS } from './support/forbiddenInLogs';
 
 /** Azurite's well-known development account key (public, but still a key: it must never be logged). */
 const AZURITE_KEY = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq/K1SZFPTOtr/KBHBeksoGMGw==';
 const JWT = 'eyJhbGciOiJSUzI1NiIsImtpZCI6ImsxIn0.eyJvaWQiOiJhYmMiLCJ0aWQiOiJ0In0.c2lnbmF0dXJlLXZhbHVlLXNlY3JldA';
 const PRINCIPAL = Buffer.from(JSON.stringify({ auth_typ: 'aad', claims: [{ typ: 'oid', val: 'x' }] })).toString('base64');
 
-/** The words a log search (security-reliability.md §5.8 L2) must never find. */
-export const FORBIDDEN_IN_LOGS = ['eyJ', 'Bearer ', 'whsec_', 'sig=', 'code=', 'AccountKey=', 'SharedAccessSignature', 'x-ms-client-principal'];
 
 // Every secret shape the product handles: [name, text holding it, the secret part that must disappear].
 const SHAPES: [string, string, string][] = [
