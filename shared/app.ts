@@ -143,7 +143,16 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       });
     }),
-    health: once(() => buildHealth({ settings, storage, arm, http: http() })),
+    health: once(() =>
+      buildHealth({
+        settings,
+        storage,
+        arm,
+        http: http(),
+        authenticate: (request) => accessControl().authenticate(request),
+        decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
+      }),
+    ),
     openapi: once(() => buildOpenApi({ http: http(), version })),
   };
   return lazily({ settings: () => settings, storage: () => storage, arm, ...modules });

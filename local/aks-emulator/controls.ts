@@ -4,6 +4,7 @@ import type { FaultInjector, FaultRule } from './engine/faults';
 import type { ImageFamily } from './engine/nodeImages';
 import { parseVersion } from './catalogue/versions';
 import { seedDemoFleet } from './demoFleet';
+import type { ArmThrottling, ThrottlingSettings } from './http/armThrottling';
 import type { RequestCounters } from './http/counters';
 import type { NodeState, PodDisruptionBudget } from './model';
 import type { WorkloadControls } from './workload/workloadControls';
@@ -33,7 +34,18 @@ export class EmulatorControls {
     private readonly faults: FaultInjector,
     private readonly requestCounters: RequestCounters,
     readonly workload: WorkloadControls,
+    private readonly armThrottling: ArmThrottling,
   ) {}
+
+  /** ARM's subscription throttling (token buckets); off unless enabled. */
+  throttling(): ThrottlingSettings {
+    return this.armThrottling.current();
+  }
+
+  /** Changes throttling settings (partially, e.g. `{enabled: true, reads: {bucket: 20}}`) and refills every bucket. */
+  setThrottling(change: Partial<ThrottlingSettings>): ThrottlingSettings {
+    return this.armThrottling.configure(change);
+  }
 
   counters(): Record<string, number> {
     return this.requestCounters.snapshot();
@@ -142,6 +154,7 @@ export class EmulatorControls {
     this.fleet.versions.reset();
     this.faults.clear();
     this.requestCounters.reset();
+    this.armThrottling.reset();
     this.workload.reset();
   }
 }

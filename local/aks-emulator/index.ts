@@ -15,7 +15,8 @@ import { buildAdminRouter } from './http/adminRoutes';
 import { buildArmRouter } from './http/armRoutes';
 import type { AuthOptions } from './http/auth';
 import { createAuthenticator } from './http/auth';
-import { RateLimitBudget, RequestCounters } from './http/counters';
+import { ArmThrottling } from './http/armThrottling';
+import { RequestCounters } from './http/counters';
 import { createRequestListener } from './http/server';
 import { createLogAnalyticsApi, type QueryFaults } from './logAnalytics';
 import { SeededRandom } from './random';
@@ -26,6 +27,7 @@ import { fleetTablesFor, fleetWorkspacesOfResource } from './workspaces/workspac
 
 export type { AuthOptions } from './http/auth';
 export type { FaultRule, FaultKind } from './engine/faults';
+export type { ThrottlingSettings } from './http/armThrottling';
 export type { SimulationDurations } from './engine/durations';
 export type { QuotaSetting, PoolNodesView } from './controls';
 export { DEMO_SUBSCRIPTIONS } from './demoFleet';
@@ -108,6 +110,8 @@ export type EmulatorControlsApi = Pick<
   | 'injectFault'
   | 'listFaults'
   | 'clearFaults'
+  | 'throttling'
+  | 'setThrottling'
   | 'setQuota'
   | 'quotas'
   | 'declarePdb'
@@ -138,7 +142,8 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const faults = new FaultInjector();
   const counters = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
-  const controls = new EmulatorControls(fleet, faults, counters, workload);
+  const throttling = new ArmThrottling();
+  const controls = new EmulatorControls(fleet, faults, counters, workload, throttling);
   const logAnalytics = createLogAnalyticsApi({
     tablesFor: fleetTablesFor(fleet, workload.simulation),
     workspacesOfResource: fleetWorkspacesOfResource(fleet),
@@ -154,7 +159,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
       controls,
       faults,
       counters,
-      rateLimits: new RateLimitBudget(),
+      throttling,
       authenticate: createAuthenticator(options.auth ?? { mode: 'any' }),
       armRouter: buildArmRouter(),
       adminRouter: buildAdminRouter(),
@@ -190,6 +195,8 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     injectFault: bind('injectFault'),
     listFaults: bind('listFaults'),
     clearFaults: bind('clearFaults'),
+    throttling: bind('throttling'),
+    setThrottling: bind('setThrottling'),
     setQuota: bind('setQuota'),
     quotas: bind('quotas'),
     declarePdb: bind('declarePdb'),

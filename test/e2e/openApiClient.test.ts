@@ -90,7 +90,11 @@ describe('a client generated from the OpenAPI document drives the API (local hos
 
   it('reads health without a token and whoami with one', async () => {
     const health = await anonymous.GET('/api/health');
-    expect(health.data).toMatchObject({ status: 'ready', live: true, mode: 'local' });
+    expect(health.data).toEqual({ status: 'live' });
+    const readiness = await anonymous.GET('/api/health/ready');
+    expect(readiness.data).toEqual({ status: 'ready' });
+    const details = await owner.GET('/api/health/ready');
+    expect(details.data).toMatchObject({ status: 'ready', mode: 'local', checks: { storage: { status: 'ok' } } });
 
     const me = await owner.GET('/api/whoami');
     expect(me.data?.objectId).toBe(OWNER_OID);

@@ -23,6 +23,8 @@ export function buildAdminRouter(): Router<EmulatorControls> {
     c.clearFaults();
     return { status: 204 };
   });
+  router.add('GET', '/_emulator/throttling', 'admin.throttling', (_r, c) => ({ status: 200, body: c.throttling() }));
+  router.add('PUT', '/_emulator/throttling', 'admin.throttling.set', (r, c) => ({ status: 200, body: c.setThrottling(body(r)) }));
   router.add('GET', '/_emulator/quotas', 'admin.quotas', (_r, c) => ({ status: 200, body: c.quotas() }));
   router.add('PUT', '/_emulator/quotas', 'admin.quotas.set', (r, c) => {
     const b = body(r);

@@ -18,19 +18,3 @@ export class RequestCounters {
     this.counts.clear();
   }
 }
-
-/** Approximates ARM's x-ms-ratelimit-remaining-subscription-* headers: a budget per subscription per hour. */
-export class RateLimitBudget {
-  private readonly used = new Map<string, { hour: number; count: number }>();
-
-  constructor(private readonly limits = { reads: 12_000, writes: 1_200 }) {}
-
-  consume(subscriptionId: string, kind: 'reads' | 'writes', nowMs: number): number {
-    const hour = Math.floor(nowMs / 3_600_000);
-    const key = `${subscriptionId.toLowerCase()}/${kind}`;
-    const entry = this.used.get(key);
-    const next = entry && entry.hour === hour ? { hour, count: entry.count + 1 } : { hour, count: 1 };
-    this.used.set(key, next);
-    return Math.max(0, this.limits[kind] - next.count);
-  }
-}

@@ -6,7 +6,8 @@ import type { Fleet } from '../engine/fleet';
 import type { FaultInjector } from '../engine/faults';
 import type { ArmContext } from './armRoutes';
 import type { Authenticator } from './auth';
-import type { RateLimitBudget, RequestCounters } from './counters';
+import type { ArmThrottling, RequestKind } from './armThrottling';
+import type { RequestCounters } from './counters';
 import type { WorkloadSimulation } from '../workload/workloadSimulation';
 import { isLogAnalyticsPath, type LogAnalyticsApi } from '../logAnalytics';
 import { serveLogAnalytics } from './logAnalyticsMount';
@@ -19,7 +20,7 @@ export interface ServerDependencies {
   controls: EmulatorControls;
   faults: FaultInjector;
   counters: RequestCounters;
-  rateLimits: RateLimitBudget;
+  throttling: ArmThrottling;
   authenticate: Authenticator;
   armRouter: Router<ArmContext>;
   adminRouter: Router<EmulatorControls>;
@@ -63,16 +64,12 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   checkApiVersion(request.apiVersion, apiVersions, url.searchParams.has('api-version'));
   if (!('route' in match)) throw notFound(method, path, match.pathMatched);
   deps.counters.increment(match.route.operation);
+  const subscription = match.params['sub'];
+  const rateHeaders = subscription === undefined ? {} : admit(deps, subscription, requestKind(method, match.route.write));
   deps.fleet.operations.tick();
 
   const fault = deps.faults.apply(match.route.operation);
   if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
-  const subscription = match.params['sub'];
-  const rateHeaders: Record<string, string> = {};
-  if (subscription !== undefined) {
-    const kind = match.route.write ? 'writes' : 'reads';
-    rateHeaders[`x-ms-ratelimit-remaining-subscription-${kind}`] = String(deps.rateLimits.consume(subscription, kind, Date.now()));
-  }
   if (fault.error) return { ...toErrorResponse(fault.error), headers: { ...fault.error.headers, ...rateHeaders } };
 
   const context: ArmContext = {
@@ -90,6 +87,21 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
     const response = toErrorResponse(error);
     return { ...response, headers: { ...response.headers, ...rateHeaders } };
   }
+}
+
+/** ARM's subscription throttling, before the resource provider sees the request; throttled requests are counted. */
+function admit(deps: ServerDependencies, subscription: string, kind: RequestKind): Record<string, string> {
+  try {
+    return deps.throttling.admit(subscription, kind);
+  } catch (error) {
+    deps.counters.increment('arm.throttled');
+    throw error;
+  }
+}
+
+function requestKind(method: string, write: boolean | undefined): RequestKind {
+  if (method === 'DELETE') return 'deletes';
+  return write ? 'writes' : 'reads';
 }
 
 function checkApiVersion(apiVersion: string, supported: readonly string[], present: boolean): void {

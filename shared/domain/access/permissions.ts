@@ -49,6 +49,8 @@ export const PERMISSIONS = {
   },
   audit: { get: 'Admin', list: 'Admin' },
   inventory: { sync: 'Admin' },
+  // Readiness details name dependencies and their errors; anyone may read the bare status.
+  health: { get: 'Admin' },
   guardrails: { get: 'Reader', list: 'Reader', create: 'Admin', update: 'Admin', delete: 'Admin' },
   versionSupportCalendar: { get: 'Reader', list: 'Reader', create: 'Admin', update: 'Admin', delete: 'Admin' },
 } as const satisfies Record<string, Record<string, Role>>;

@@ -1,17 +1,12 @@
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
-import { getHealth } from './health.api';
-import { healthReport, type HealthDependencies } from './healthService';
+import { healthHttpHandlers, type ReadinessViewers } from './health.http';
+import { ReadinessCache } from './readinessCache';
+import { probeReadiness, type ReadinessDependencies } from './readinessProbes';
 
 export { healthOperations } from './health.api';
 
-/** `GET /api/health`: liveness, and readiness of storage and ARM. */
-export function buildHealth(deps: HealthDependencies & { http: HttpPipeline }): { http: HttpHandlers } {
-  return {
-    http: {
-      [getHealth.operationId]: deps.http.handle(getHealth, async () => {
-        const report = await healthReport(deps);
-        return { status: report.status === 'ready' ? 200 : 503, jsonBody: report, headers: { 'cache-control': 'no-store' } };
-      }),
-    },
-  };
+/** `GET /api/health` (liveness, no dependency calls) and `GET /api/health/ready` (readiness, cached per instance). */
+export function buildHealth(deps: ReadinessDependencies & ReadinessViewers & { http: HttpPipeline }): { http: HttpHandlers } {
+  const cache = new ReadinessCache(() => probeReadiness(deps, () => new Date()), deps.settings.FLEETPLANE_HEALTH_CACHE_SECONDS * 1000);
+  return { http: healthHttpHandlers(deps.http, cache, deps) };
 }

@@ -1,4 +1,5 @@
 import type { ReadinessCheck } from './health.api';
+import { redact } from '../../platform/observability/redact';
 
 export interface ReadinessProbe {
   name: string;
@@ -34,7 +35,7 @@ async function runProbe(probe: ReadinessProbe, timeoutMs: number): Promise<Readi
     return {
       status: 'failed',
       latencyMs: Math.round(performance.now() - started),
-      detail: describeFailure(error),
+      detail: redact(describeFailure(error)),
       ...target,
     };
   } finally {

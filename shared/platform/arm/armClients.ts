@@ -2,6 +2,8 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { AccessToken, TokenCredential } from '@azure/identity';
 import { armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
 import type { Settings } from '../settings/settings';
+import { armReadBudgetOf, type ArmReadBudget } from './armReadBudget';
+import { armReadBudgetPolicy } from './armReadBudgetPolicy';
 
 /**
  * In local mode the AKS emulator stands in for ARM and accepts a locally minted token; everywhere else
@@ -23,6 +25,8 @@ export class ArmClients {
   /** Also what the Log Analytics client signs in with: one identity, one token cache. */
   readonly credential: TokenCredential;
   private readonly clients = new Map<string, ContainerServiceClient>();
+  /** This instance's share of the identity's ARM reads, split between callers and system work. */
+  readonly readBudget: ArmReadBudget;
 
   constructor(
     private readonly settings: Settings,
@@ -30,6 +34,7 @@ export class ArmClients {
   ) {
     this.credential =
       settings.FLEETPLANE_ARM_CREDENTIAL === 'emulator' ? new EmulatorCredential() : new (identitySdk().DefaultAzureCredential)();
+    this.readBudget = armReadBudgetOf(settings);
   }
 
   get endpoint(): string {
@@ -42,6 +47,7 @@ export class ArmClients {
     if (!client) {
       client = new (armContainerServiceSdk().ContainerServiceClient)(this.credential, subscriptionId, {
         endpoint: this.settings.FLEETPLANE_ARM_ENDPOINT,
+        additionalPolicies: [{ policy: armReadBudgetPolicy(this.readBudget), position: 'perCall' }],
         ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
       });
       this.clients.set(key, client);

@@ -1,6 +1,7 @@
 import {
   DependencyRejectedError,
   DependencyUnavailableError,
+  DomainError,
   NotFoundError,
 } from '../../domain/errors';
 import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
@@ -14,6 +15,8 @@ const OWN_IDENTITY_CODES = /^(AuthorizationFailed|LinkedAuthorizationFailed|Inva
  * client errors keep AKS's own code and message.
  */
 export function translateArmError(error: unknown, resource = 'The resource'): unknown {
+  // Already decided in-process (e.g. the read budget refused the call before it left): keep it.
+  if (error instanceof DomainError) return error;
   const status = statusCodeOf(error);
   if (isOwnCredentialFailure(error)) {
     return new DependencyUnavailableError(

@@ -5,6 +5,7 @@ import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
+import { onBehalfOfCaller } from '../arm/armReader';
 import { traceHttpInvocation } from '../observability/activeTelemetry';
 import { invocationLogger, type LogLevel, type Logger } from '../observability/logger';
 import { correlationIdFrom } from './correlation';
@@ -94,7 +95,10 @@ export class HttpPipeline {
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
       } as HttpCall<unknown, unknown, unknown>;
-      response = await implementation(call);
+      // The caller's live ARM reads come out of its share of the read budget; anonymous work is the system's.
+      response = operation.authenticated
+        ? await onBehalfOfCaller(`${caller.tenantId}/${caller.objectId}`, () => implementation(call))
+        : await implementation(call);
     } catch (error) {
       const mapped = errorToProblem(error);
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });

@@ -40,6 +40,17 @@ const settingsSchema = z
     FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    /** How long one readiness probe answers every /api/health/ready call of an instance (at least 10 s). */
+    FLEETPLANE_HEALTH_CACHE_SECONDS: z.coerce.number().int().min(10).max(300).default(10),
+    /** ARM's read bucket per identity and subscription (token bucket: size, refill per second). */
+    FLEETPLANE_ARM_READ_BUCKET: z.coerce.number().int().min(1).max(100_000).default(250),
+    FLEETPLANE_ARM_READS_PER_SECOND: z.coerce.number().positive().max(10_000).default(25),
+    /** Instances that may run at once (the plan's maximum instance count): each keeps 1/N of ARM's read bucket. */
+    FLEETPLANE_INSTANCE_COUNT: z.coerce.number().int().min(1).max(1_000).default(1),
+    /** Share of an instance's ARM reads kept for timers, queue triggers and readiness. */
+    FLEETPLANE_ARM_SYSTEM_READ_SHARE: z.coerce.number().min(0).max(0.9).default(0.2),
+    /** Share of the callers' ARM reads that one caller may use. */
+    FLEETPLANE_ARM_CALLER_READ_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
     FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
     FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),

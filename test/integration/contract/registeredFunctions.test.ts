@@ -54,6 +54,7 @@ describe('registered functions (contract)', () => {
         { name: 'operationsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_OPERATIONS_QUEUE%', connection: 'AzureWebJobsStorage' },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),
+        http('getReadiness', '/api/health/ready', 'GET'),
         http('getOpenApiDocument', '/api/openapi.json', 'GET'),
         http('getRoleBinding', '/api/roleBindings/{id}', 'GET'),
         http('listAuditEvents', '/api/auditEvents', 'GET'),

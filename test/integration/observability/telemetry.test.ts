@@ -118,23 +118,23 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
       },
     });
     packagesAfterStart = loadedOpenTelemetryPackages();
-    fleetplane = buildFleetplane(
-      testSettings({
-        FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
-        FLEETPLANE_ARM_CREDENTIAL: 'emulator',
-        AZURE_SUBSCRIPTION_ID: SUB,
-        FLEETPLANE_DEV_ISSUER: issuer.issuerUrl,
-        FLEETPLANE_AUTH_AUDIENCES: AUDIENCE,
-        FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: 'true',
-      }),
-      { arm: { maxRetries: 0 } },
-    );
+    const settings = testSettings({
+      FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
+      FLEETPLANE_ARM_CREDENTIAL: 'emulator',
+      AZURE_SUBSCRIPTION_ID: SUB,
+      FLEETPLANE_DEV_ISSUER: issuer.issuerUrl,
+      FLEETPLANE_AUTH_AUDIENCES: AUDIENCE,
+      FLEETPLANE_AUTH_APP_ROLES_AT_TENANT_SCOPE: 'true',
+    });
+    fleetplane = buildFleetplane(settings, { arm: { maxRetries: 0 } });
+    // Readiness is probed once per period per instance: the hosted call runs on a second instance so it probes too.
+    const secondInstance = buildFleetplane(settings, { arm: { maxRetries: 0 } });
     await raw(emulator, 'PUT', withApi(clusterPath('rg-otel', 'traced')), basicCluster());
     token = await issuer.signToken({ audience: AUDIENCE, role: 'Reader' });
 
-    health = await invoke(fleetplane.health.http.getHealth, {
+    health = await invoke(fleetplane.health.http.getReadiness, {
       method: 'GET',
-      url: 'http://127.0.0.1:7071/api/health',
+      url: 'http://127.0.0.1:7071/api/health/ready',
       headers: { traceparent: `00-${CALLER_TRACE}-${CALLER_SPAN}-01` },
     });
     cluster = await invoke(fleetplane.clusters.http.getCluster, {
@@ -144,7 +144,7 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
       params: { subscriptionId: SUB, resourceGroup: 'rg-otel', clusterName: 'traced' },
     });
     hostedHealth = await invokeAsTheWorker(worker, `00-${HOST_TRACE}-${HOST_SPAN}-01`, () =>
-      invoke(fleetplane.health.http.getHealth, { method: 'GET', url: 'http://127.0.0.1:7071/api/health' }),
+      invoke(secondInstance.health.http.getReadiness, { method: 'GET', url: 'http://127.0.0.1:7071/api/health/ready' }),
     );
     await invokeAsTheWorker(worker, `00-${HOST_TRACE}-${HOST_SPAN}-01`, () => {
       const log = invocationLogger(new InvocationContext({ logHandler: () => {} }), {
@@ -207,7 +207,7 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
     expect(health.response.status).toBe(200);
     expect(cluster.response.status).toBe(200);
     expect(health.lines).toContainEqual(
-      expect.objectContaining({ message: 'Request completed', operationId: 'getHealth', status: 200 }),
+      expect.objectContaining({ message: 'Request completed', operationId: 'getReadiness', status: 200 }),
     );
   });
 
@@ -216,9 +216,9 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
     expect(completed).toMatchObject({ severityNumber: SeverityNumber.INFO, severityText: 'information' });
     expect(completed!.attributes).toEqual({
       correlationId: CALLER_TRACE,
-      operationId: 'getHealth',
+      operationId: 'getReadiness',
       method: 'GET',
-      path: '/api/health',
+      path: '/api/health/ready',
       status: 200,
       durationMs: expect.any(Number),
     });
@@ -230,11 +230,11 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
 
   it('gives a request its own SERVER span, child of the caller’s traceparent, and its logs that span’s ids', () => {
     const request = requestSpanOf(CALLER_TRACE)!;
-    expect(request).toMatchObject({ name: 'GET /health', kind: SpanKind.SERVER });
+    expect(request).toMatchObject({ name: 'GET /health/ready', kind: SpanKind.SERVER });
     expect(request.parentSpanContext?.spanId).toBe(CALLER_SPAN);
     expect(request.attributes).toMatchObject({
       'http.request.method': 'GET',
-      'http.route': '/health',
+      'http.route': '/health/ready',
       'http.response.status_code': 200,
     });
     expect(recordOf(CALLER_TRACE, 'Request completed')!.spanContext).toMatchObject({
@@ -274,8 +274,8 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
     expect(recordOf(HOST_TRACE, 'Secrets handed to the logger')!.attributes).toEqual({
       correlationId: 'c-secrets',
       clientSecret: '[redacted]',
-      storage: 'DefaultEndpointsProtocol=https;AccountName=fleet;AccountKey=[redacted]',
-      forwarded: 'Bearer [redacted-jwt]',
+      storage: 'DefaultEndpointsProtocol=https;AccountName=fleet;[redacted-account-key]',
+      forwarded: '[redacted-bearer]',
     });
     const azuriteKey = /AccountKey=([^;]+)/.exec(inject('storageConnectionString'))![1]!;
     const exported = JSON.stringify([
@@ -309,9 +309,9 @@ describe('telemetry with APPLICATIONINSIGHTS_CONNECTION_STRING: the Azure Monito
     });
     expect(message!.data.baseData.properties).toMatchObject({
       correlationId: CALLER_TRACE,
-      operationId: 'getHealth',
+      operationId: 'getReadiness',
       status: '200',
-      path: '/api/health',
+      path: '/api/health/ready',
     });
     const dependencyTargets = ofOperation(CALLER_TRACE, 'RemoteDependencyData').map((envelope) =>
       String(envelope.data.baseData.target),

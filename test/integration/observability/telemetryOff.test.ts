@@ -40,9 +40,9 @@ describe('telemetry only with APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
   it('without it, a request starts nothing and logs through the InvocationContext as before', async () => {
     const lines: unknown[] = [];
     const context = new InvocationContext({ logHandler: (_level, ...args) => lines.push(args[0]) });
-    const request = new HttpRequest({ method: 'GET', url: 'http://127.0.0.1:7071/api/health' });
+    const request = new HttpRequest({ method: 'GET', url: 'http://127.0.0.1:7071/api/health/ready' });
 
-    const response = (await buildFleetplane(testSettings()).health.http.getHealth!(
+    const response = (await buildFleetplane(testSettings()).health.http.getReadiness!(
       request,
       context,
     )) as HttpResponseInit;
@@ -51,7 +51,7 @@ describe('telemetry only with APPLICATIONINSIGHTS_CONNECTION_STRING', () => {
     expect(activeTelemetry()).toBeUndefined();
     expect(loadedOpenTelemetryPackages()).toEqual([]);
     expect(lines).toContainEqual(
-      expect.objectContaining({ message: 'Request completed', operationId: 'getHealth', status: 200 }),
+      expect.objectContaining({ message: 'Request completed', operationId: 'getReadiness', status: 200 }),
     );
   });
 

@@ -10,8 +10,25 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Liveness, and readiness of storage and of Azure Resource Manager (or the local emulator). */
+        /** Liveness: the app answers. Calls no dependency and says nothing more. */
         get: operations["getHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/health/ready": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness of storage and of Azure Resource Manager, probed at most once per cache period per instance. Anyone gets the status; a bearer token of a tenant-scope Admin also gets the checks. */
+        get: operations["getReadiness"];
         put?: never;
         post?: never;
         delete?: never;
@@ -374,7 +391,53 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description Live and ready */
+            /** @description Live */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "live";
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getReadiness: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Ready */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -383,11 +446,18 @@ export interface operations {
                     "application/json": {
                         /** @enum {string} */
                         status: "ready" | "notReady";
-                        /** @enum {boolean} */
-                        live: true;
-                        /** @enum {string} */
-                        mode: "azure" | "local";
-                        checks: {
+                        /**
+                         * Format: date-time
+                         * @description When the dependencies were last probed (Admins only)
+                         */
+                        checkedAt?: string;
+                        /**
+                         * @description Admins only
+                         * @enum {string}
+                         */
+                        mode?: "azure" | "local";
+                        /** @description Each dependency probed, with its error (Admins only) */
+                        checks?: {
                             [key: string]: {
                                 /** @enum {string} */
                                 status: "ok" | "failed" | "notConfigured";
@@ -399,20 +469,52 @@ export interface operations {
                     };
                 };
             };
-            /** @description Live but not ready; the failing checks say why */
+            /** @description A bearer token was sent and is not valid */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not ready; probe again after Retry-After (the failing checks say why, for Admins) */
             503: {
                 headers: {
+                    /** @description Seconds until the next probe of the dependencies */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/problem+json": {
                         /** @enum {string} */
                         status: "ready" | "notReady";
-                        /** @enum {boolean} */
-                        live: true;
-                        /** @enum {string} */
-                        mode: "azure" | "local";
-                        checks: {
+                        /**
+                         * Format: date-time
+                         * @description When the dependencies were last probed (Admins only)
+                         */
+                        checkedAt?: string;
+                        /**
+                         * @description Admins only
+                         * @enum {string}
+                         */
+                        mode?: "azure" | "local";
+                        /** @description Each dependency probed, with its error (Admins only) */
+                        checks?: {
                             [key: string]: {
                                 /** @enum {string} */
                                 status: "ok" | "failed" | "notConfigured";

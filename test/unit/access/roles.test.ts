@@ -83,6 +83,7 @@ describe('permission table (security-reliability.md §2.3)', () => {
         'clusters/nodepools',
         'clusters/upgrades',
         'guardrails',
+        'health',
         'inventory',
         'rolebindings',
         'versionSupportCalendar',

@@ -1,4 +1,4 @@
-import type { HealthReport } from './health.api';
+import type { ReadinessReport } from './health.api';
 import { fleetSubscriptions } from '../../platform/settings/settings';
 import type { ArmClients } from '../../platform/arm/armClients';
 import type { Settings } from '../../platform/settings/settings';
@@ -6,24 +6,21 @@ import type { StorageAccount } from '../../platform/storage/storageAccount';
 import { checkReadiness, type ReadinessProbe } from './readiness';
 
 /** What readiness probes: the storage account and ARM (built on first use: health must not load the ARM SDK early). */
-export interface HealthDependencies {
+export interface ReadinessDependencies {
   settings: Settings;
   storage: StorageAccount;
   arm: () => ArmClients;
 }
 
-/** Liveness is implied by answering; readiness needs storage and ARM (or the emulator) to answer too. */
-export async function healthReport(services: HealthDependencies): Promise<HealthReport> {
-  const { settings } = services;
-  const checks = await checkReadiness(
-    [storageProbe(services), armProbe(services)],
-    settings.FLEETPLANE_HEALTH_TIMEOUT_MS,
-  );
+/** Probes storage and ARM (or the emulator) once, in parallel, each bounded by the health timeout. */
+export async function probeReadiness(deps: ReadinessDependencies, now: () => Date): Promise<ReadinessReport> {
+  const { settings } = deps;
+  const checks = await checkReadiness([storageProbe(deps), armProbe(deps)], settings.FLEETPLANE_HEALTH_TIMEOUT_MS);
   const ready = Object.values(checks).every((check) => check.status !== 'failed');
-  return { status: ready ? 'ready' : 'notReady', live: true, mode: settings.FLEETPLANE_MODE, checks };
+  return { status: ready ? 'ready' : 'notReady', checkedAt: now().toISOString(), mode: settings.FLEETPLANE_MODE, checks };
 }
 
-function storageProbe({ storage }: HealthDependencies): ReadinessProbe {
+function storageProbe({ storage }: ReadinessDependencies): ReadinessProbe {
   return {
     name: 'storage',
     run: async (abortSignal) => {
@@ -32,7 +29,7 @@ function storageProbe({ storage }: HealthDependencies): ReadinessProbe {
   };
 }
 
-function armProbe({ settings, arm }: HealthDependencies): ReadinessProbe {
+function armProbe({ settings, arm }: ReadinessDependencies): ReadinessProbe {
   const [subscription] = fleetSubscriptions(settings);
   const target = settings.FLEETPLANE_ARM_ENDPOINT;
   if (!subscription) return { name: 'azureResourceManager', target };
