@@ -1,6 +1,6 @@
 import { ArmError } from './errors';
 import type { Fleet } from './engine/fleet';
-import type { FaultInjector, FaultRule } from './engine/faults';
+import { FAULT_KINDS, type FaultInjector, type FaultRule } from './engine/faults';
 import type { ImageFamily } from './engine/nodeImages';
 import { parseVersion } from './catalogue/versions';
 import { seedDemoFleet } from './demoFleet';
@@ -33,19 +33,26 @@ export class EmulatorControls {
     private readonly faults: FaultInjector,
     private readonly requestCounters: RequestCounters,
     readonly workload: WorkloadControls,
+    private readonly appliedWriteCounters: RequestCounters,
   ) {}
 
   counters(): Record<string, number> {
     return this.requestCounters.snapshot();
   }
 
+  /** Writes ARM took (answered 2xx), by operation: a request refused by a fault or a rule is not among them. */
+  appliedWrites(): Record<string, number> {
+    return this.appliedWriteCounters.snapshot();
+  }
+
   resetCounters(): void {
     this.requestCounters.reset();
+    this.appliedWriteCounters.reset();
   }
 
   injectFault(rule: Omit<FaultRule, 'id'>): FaultRule {
-    if (!['throttle', 'error', 'latency', 'lroFailure'].includes(rule.kind)) {
-      throw new ArmError(400, 'InvalidFault', `Unknown fault kind '${String(rule.kind)}'. Use throttle, error, latency or lroFailure.`);
+    if (!FAULT_KINDS.includes(rule.kind)) {
+      throw new ArmError(400, 'InvalidFault', `Unknown fault kind '${String(rule.kind)}'. Use ${FAULT_KINDS.join(', ')}.`);
     }
     return this.faults.add({ ...rule, operation: rule.operation || '*' });
   }
@@ -141,7 +148,7 @@ export class EmulatorControls {
     this.fleet.nodeImages.reset();
     this.fleet.versions.reset();
     this.faults.clear();
-    this.requestCounters.reset();
+    this.resetCounters();
     this.workload.reset();
   }
 }

@@ -104,6 +104,7 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
 export type EmulatorControlsApi = Pick<
   EmulatorControls,
   | 'counters'
+  | 'appliedWrites'
   | 'resetCounters'
   | 'injectFault'
   | 'listFaults'
@@ -137,8 +138,9 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   });
   const faults = new FaultInjector();
   const counters = new RequestCounters();
+  const appliedWrites = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
-  const controls = new EmulatorControls(fleet, faults, counters, workload);
+  const controls = new EmulatorControls(fleet, faults, counters, workload, appliedWrites);
   const logAnalytics = createLogAnalyticsApi({ tablesFor: fleetTablesFor(fleet, workload.simulation), now: () => clock.now() });
   let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
 
@@ -150,6 +152,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
       controls,
       faults,
       counters,
+      appliedWrites,
       rateLimits: new RateLimitBudget(),
       authenticate: createAuthenticator(options.auth ?? { mode: 'any' }),
       armRouter: buildArmRouter(),
@@ -182,6 +185,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     port,
     workload,
     counters: bind('counters'),
+    appliedWrites: bind('appliedWrites'),
     resetCounters: bind('resetCounters'),
     injectFault: bind('injectFault'),
     listFaults: bind('listFaults'),

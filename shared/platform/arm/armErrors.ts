@@ -4,6 +4,7 @@ import {
   NotFoundError,
 } from '../../domain/errors';
 import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
+import { ArmDeadlineExceededError, ArmRetryAfterBeyondDeadlineError } from './armDeadline';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** ARM refusing Fleetplane's own identity (a deployment problem); other 401/403s, e.g. a policy denial, are the caller's. */
@@ -20,6 +21,20 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
       'Azure Resource Manager',
       "Fleetplane could not get a token for Azure Resource Manager; check its managed identity.",
       DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (error instanceof ArmDeadlineExceededError) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      'Azure Resource Manager did not answer in time; retry later.',
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (error instanceof ArmRetryAfterBeyondDeadlineError) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      `Azure Resource Manager answered ${error.statusCode} (${error.code}); retry later.`,
+      error.retryAfterSeconds,
     );
   }
   if (status === undefined) {

@@ -41,6 +41,8 @@ export interface HttpPipelineDependencies {
   authenticate: (request: HttpRequest) => Promise<Caller>;
   decide: (caller: Caller, verb: string, resource: string, scope: string) => Promise<AccessDecision>;
   recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
+  /** Runs the handler under the request's deadline for outbound calls (ARM), so it answers in time. */
+  withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** The HTTP handlers of a feature, by operation id. */
@@ -94,7 +96,7 @@ export class HttpPipeline {
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
       } as HttpCall<unknown, unknown, unknown>;
-      response = await implementation(call);
+      response = await (deps.withinDeadline ? deps.withinDeadline(() => implementation(call)) : implementation(call));
     } catch (error) {
       const mapped = errorToProblem(error);
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });
