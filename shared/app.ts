@@ -87,6 +87,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       arm: arm(),
       http: http(),
       logLevel: settings.FLEETPLANE_LOG_LEVEL,
+      submissionGraceMs: settings.FLEETPLANE_SUBMISSION_GRACE_MS,
     }),
   );
   const guardrails = once(() =>

@@ -19,11 +19,14 @@ export function armCallDeadline(callBudgetMs: number, nowMs = Date.now()): numbe
 /** ARM did not answer before the call's deadline (a hung connection, slow answers, or retries that ran out of time). */
 export class ArmDeadlineExceededError extends Error {
   override readonly name = 'ArmDeadlineExceededError';
+  /** False when the deadline had passed before the request could be sent. */
+  readonly requestSent: boolean;
   constructor(
     readonly budgetMs: number,
-    options: { cause?: unknown } = {},
+    options: { cause?: unknown; requestSent?: boolean } = {},
   ) {
-    super(`Azure Resource Manager did not answer within ${Math.max(0, Math.round(budgetMs))} ms.`, options);
+    super(`Azure Resource Manager did not answer within ${Math.max(0, Math.round(budgetMs))} ms.`, { cause: options.cause });
+    this.requestSent = options.requestSent ?? true;
   }
 }
 

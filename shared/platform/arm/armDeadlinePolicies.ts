@@ -23,7 +23,7 @@ export function armCallDeadlinePolicy(settings: ArmDeadlineSettings): PipelinePo
     async sendRequest(request, next) {
       const started = Date.now();
       const deadlineAt = armCallDeadline(settings.callDeadlineMs, started);
-      if (deadlineAt <= started) throw new ArmDeadlineExceededError(0);
+      if (deadlineAt <= started) throw new ArmDeadlineExceededError(0, { requestSent: false });
       const callerSignal = request.abortSignal;
       const deadline = new AbortController();
       const timer = setTimeout(() => deadline.abort(), deadlineAt - started);

@@ -72,3 +72,19 @@ function armMessageOf(error: unknown): string {
   const message = details?.error?.message ?? (error as Error).message;
   return typeof message === 'string' ? message : 'Azure Resource Manager rejected the request.';
 }
+
+/** Failures that prove the request never left: nothing was connected to, or no token to send. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether ARM may have received (and acted on) a request that failed this way: true when the request was
+ * sent but no answer came back (deadline, timeout, connection reset). Any HTTP answer, a refused connection
+ * or a missing token means ARM did not take it.
+ */
+export function mayHaveReachedArm(error: unknown): boolean {
+  if (error instanceof ArmRetryAfterBeyondDeadlineError) return false;
+  if (error instanceof ArmDeadlineExceededError) return error.requestSent;
+  if (statusCodeOf(error) !== undefined || isOwnCredentialFailure(error)) return false;
+  const code = errorCodeOf(error) ?? errorCodeOf((error as { cause?: unknown } | null)?.cause);
+  return !(code !== undefined && NOT_SENT_CODES.has(code));
+}
