@@ -14,14 +14,19 @@ type PoolSettings = Pick<
 
 export function clusterFingerprint(cluster: ManagedCluster): ResourceFingerprint {
   const pools = [...(cluster.agentPoolProfiles ?? [])].sort((a, b) => a.name.localeCompare(b.name));
-  return withoutUndefined({
-    location: cluster.location?.toLowerCase(),
-    kubernetesVersion: cluster.kubernetesVersion,
-    tier: cluster.sku?.tier,
-    tags: cluster.tags ? canonicalJson(cluster.tags) : undefined,
-    agentPools: cluster.agentPoolProfiles ? pools.map((pool) => pool.name).join(',') : undefined,
-    ...Object.assign({}, ...pools.map((pool: ManagedClusterAgentPoolProfile) => prefixed(`agentPools.${pool.name}.`, agentPoolFingerprint(pool)))),
-  });
+  const poolFields = pools.flatMap((pool: ManagedClusterAgentPoolProfile) =>
+    Object.entries(agentPoolFingerprint(pool)).map(([key, value]) => [`agentPools.${pool.name}.${key}`, value] as const),
+  );
+  return {
+    ...withoutUndefined({
+      location: cluster.location?.toLowerCase(),
+      kubernetesVersion: cluster.kubernetesVersion,
+      tier: cluster.sku?.tier,
+      tags: cluster.tags ? canonicalJson(cluster.tags) : undefined,
+      agentPools: cluster.agentPoolProfiles ? pools.map((pool) => pool.name).join(',') : undefined,
+    }),
+    ...Object.fromEntries(poolFields),
+  };
 }
 
 export function agentPoolFingerprint(pool: PoolSettings): ResourceFingerprint {
@@ -50,10 +55,6 @@ export function fingerprintMatches(written: ResourceFingerprint, current: Resour
     if (held === value) return true;
     return key.endsWith('ersion') && held !== undefined && held.startsWith(`${value}.`);
   });
-}
-
-function prefixed(prefix: string, fingerprint: ResourceFingerprint): ResourceFingerprint {
-  return Object.fromEntries(Object.entries(fingerprint).map(([key, value]) => [`${prefix}${key}`, value]));
 }
 
 function withoutUndefined(fields: Record<string, string | undefined>): ResourceFingerprint {
