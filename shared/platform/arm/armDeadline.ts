@@ -19,7 +19,7 @@ export function armCallDeadline(callBudgetMs: number, nowMs = Date.now()): numbe
 /** ARM did not answer before the call's deadline (a hung connection, slow answers, or retries that ran out of time). */
 export class ArmDeadlineExceededError extends Error {
   override readonly name = 'ArmDeadlineExceededError';
-  /** False when the deadline had passed before the request could be sent. */
+  /** False when ARM cannot have taken the request: the deadline struck before it was sent, or after ARM refused every try. */
   readonly requestSent: boolean;
   constructor(
     readonly budgetMs: number,

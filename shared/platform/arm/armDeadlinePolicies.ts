@@ -10,8 +10,14 @@ export interface ArmDeadlineSettings {
   callDeadlineMs: number;
 }
 
-/** The deadline of each call in flight, set by the call policy and read inside the retry loop. */
-const deadlines = new WeakMap<PipelineRequest, number>();
+interface CallInFlight {
+  deadlineAt: number;
+  /** Whether the latest try got an HTTP answer: a deadline that strikes while waiting to retry then proves ARM took nothing. */
+  lastTryAnswered: boolean;
+}
+
+/** Each call in flight, set by the call policy and updated inside the retry loop. */
+const calls = new WeakMap<PipelineRequest, CallInFlight>();
 
 /**
  * Outside the SDK's retry policy: aborts the whole call (tries and the waits between them) at its deadline,
@@ -31,17 +37,20 @@ export function armCallDeadlinePolicy(settings: ArmDeadlineSettings): PipelinePo
       if (callerSignal?.aborted) deadline.abort();
       callerSignal?.addEventListener('abort', forwardAbort);
       request.abortSignal = deadline.signal;
-      deadlines.set(request, deadlineAt);
+      const call: CallInFlight = { deadlineAt, lastTryAnswered: false };
+      calls.set(request, call);
       try {
         return await next(request);
       } catch (error) {
-        if (deadline.signal.aborted && !callerSignal?.aborted) throw new ArmDeadlineExceededError(deadlineAt - started, { cause: error });
+        if (deadline.signal.aborted && !callerSignal?.aborted) {
+          throw new ArmDeadlineExceededError(deadlineAt - started, { cause: error, requestSent: !call.lastTryAnswered });
+        }
         throw error;
       } finally {
         clearTimeout(timer);
         callerSignal?.removeEventListener('abort', forwardAbort);
         request.abortSignal = callerSignal;
-        deadlines.delete(request);
+        calls.delete(request);
       }
     },
   };
@@ -56,11 +65,14 @@ export function armTryDeadlinePolicy(settings: ArmDeadlineSettings): PipelinePol
   return {
     name: 'fleetplaneArmTryDeadline',
     async sendRequest(request, next) {
-      const deadlineAt = deadlines.get(request) ?? Date.now() + settings.callDeadlineMs;
+      const call = calls.get(request) ?? { deadlineAt: Date.now() + settings.callDeadlineMs, lastTryAnswered: false };
+      const { deadlineAt } = call;
       request.timeout = Math.max(1, Math.min(settings.tryTimeoutMs, deadlineAt - Date.now()));
+      call.lastTryAnswered = false;
       let response: PipelineResponse;
       try {
         response = await next(request);
+        call.lastTryAnswered = true;
       } catch (error) {
         if (isAbort(error) && !request.abortSignal?.aborted && isSafeMethod(request.method)) throw tryTimedOut(request, error);
         throw error;
