@@ -10,6 +10,7 @@ import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
+import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
 import { LogAnalyticsWorkspaces } from './platform/monitor/logAnalyticsWorkspaces';
 import { LogsClient } from './platform/monitor/logsClient';
@@ -76,6 +77,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         recordAudit: async (event) => {
           await auditStore().record(event);
         },
+        withinDeadline: (work) => withArmDeadline(Date.now() + settings.FLEETPLANE_HTTP_ARM_DEADLINE_MS, work),
       }),
   );
   const operations = once(() =>
@@ -85,6 +87,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       arm: arm(),
       http: http(),
       logLevel: settings.FLEETPLANE_LOG_LEVEL,
+      submissionGraceMs: settings.FLEETPLANE_SUBMISSION_GRACE_MS,
     }),
   );
   const guardrails = once(() =>

@@ -1,6 +1,6 @@
 import { ArmError } from './errors';
 import type { Fleet } from './engine/fleet';
-import type { FaultInjector, FaultRule } from './engine/faults';
+import { FAULT_KINDS, type FaultInjector, type FaultRule } from './engine/faults';
 import type { ImageFamily } from './engine/nodeImages';
 import { parseVersion } from './catalogue/versions';
 import { seedDemoFleet } from './demoFleet';
@@ -35,6 +35,7 @@ export class EmulatorControls {
     private readonly requestCounters: RequestCounters,
     readonly workload: WorkloadControls,
     private readonly armThrottling: ArmThrottling,
+    private readonly appliedWriteCounters: RequestCounters,
   ) {}
 
   /** ARM's subscription throttling (token buckets); off unless enabled. */
@@ -51,13 +52,19 @@ export class EmulatorControls {
     return this.requestCounters.snapshot();
   }
 
+  /** Writes ARM took (answered 2xx), by operation: a request refused by a fault or a rule is not among them. */
+  appliedWrites(): Record<string, number> {
+    return this.appliedWriteCounters.snapshot();
+  }
+
   resetCounters(): void {
     this.requestCounters.reset();
+    this.appliedWriteCounters.reset();
   }
 
   injectFault(rule: Omit<FaultRule, 'id'>): FaultRule {
-    if (!['throttle', 'error', 'latency', 'lroFailure'].includes(rule.kind)) {
-      throw new ArmError(400, 'InvalidFault', `Unknown fault kind '${String(rule.kind)}'. Use throttle, error, latency or lroFailure.`);
+    if (!FAULT_KINDS.includes(rule.kind)) {
+      throw new ArmError(400, 'InvalidFault', `Unknown fault kind '${String(rule.kind)}'. Use ${FAULT_KINDS.join(', ')}.`);
     }
     return this.faults.add({ ...rule, operation: rule.operation || '*' });
   }
@@ -153,7 +160,7 @@ export class EmulatorControls {
     this.fleet.nodeImages.reset();
     this.fleet.versions.reset();
     this.faults.clear();
-    this.requestCounters.reset();
+    this.resetCounters();
     this.armThrottling.reset();
     this.workload.reset();
   }

@@ -106,6 +106,7 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
 export type EmulatorControlsApi = Pick<
   EmulatorControls,
   | 'counters'
+  | 'appliedWrites'
   | 'resetCounters'
   | 'injectFault'
   | 'listFaults'
@@ -141,9 +142,10 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   });
   const faults = new FaultInjector();
   const counters = new RequestCounters();
+  const appliedWrites = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
   const throttling = new ArmThrottling();
-  const controls = new EmulatorControls(fleet, faults, counters, workload, throttling);
+  const controls = new EmulatorControls(fleet, faults, counters, workload, throttling, appliedWrites);
   const logAnalytics = createLogAnalyticsApi({
     tablesFor: fleetTablesFor(fleet, workload.simulation),
     workspacesOfResource: fleetWorkspacesOfResource(fleet),
@@ -160,6 +162,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
       faults,
       counters,
       throttling,
+      appliedWrites,
       authenticate: createAuthenticator(options.auth ?? { mode: 'any' }),
       armRouter: buildArmRouter(),
       adminRouter: buildAdminRouter(),
@@ -191,6 +194,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     port,
     workload,
     counters: bind('counters'),
+    appliedWrites: bind('appliedWrites'),
     resetCounters: bind('resetCounters'),
     injectFault: bind('injectFault'),
     listFaults: bind('listFaults'),

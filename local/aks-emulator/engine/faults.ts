@@ -1,6 +1,12 @@
 import { ArmError } from '../errors';
 
-export type FaultKind = 'throttle' | 'error' | 'latency' | 'lroFailure';
+/**
+ * `latency` delays a request before it is handled; `hang` holds it unhandled (never applied) until the client
+ * gives up, or answers 504 after `latencyMs`; `slowResponse` applies it, then holds the answer for `latencyMs`
+ * (a change ARM took whose answer the client may never see).
+ */
+export type FaultKind = 'throttle' | 'error' | 'latency' | 'hang' | 'slowResponse' | 'lroFailure';
+export const FAULT_KINDS: readonly FaultKind[] = ['throttle', 'error', 'latency', 'hang', 'slowResponse', 'lroFailure'];
 
 export interface FaultRule {
   id: number;
@@ -18,6 +24,10 @@ export interface FaultRule {
 
 export interface FaultOutcome {
   latencyMs: number;
+  /** Hold the request without handling it: for this long (then 504), or until the client disconnects when Infinity. */
+  hangMs?: number;
+  /** Delay the answer after the request was handled. */
+  responseDelayMs: number;
   error?: ArmError;
   lroFailure?: { code: string; message: string };
 }
@@ -42,12 +52,17 @@ export class FaultInjector {
 
   /** Consumes matching rules for one request and says what to do to it. */
   apply(operation: string): FaultOutcome {
-    const outcome: FaultOutcome = { latencyMs: 0 };
+    const outcome: FaultOutcome = { latencyMs: 0, responseDelayMs: 0 };
     for (const rule of this.rules) {
       if (rule.operation !== '*' && rule.operation.toLowerCase() !== operation.toLowerCase()) continue;
       if (rule.remaining !== undefined && rule.remaining <= 0) continue;
       if (rule.kind === 'latency') {
         outcome.latencyMs += rule.latencyMs ?? 0;
+      } else if (rule.kind === 'slowResponse') {
+        outcome.responseDelayMs += rule.latencyMs ?? 0;
+      } else if (rule.kind === 'hang') {
+        if (outcome.hangMs !== undefined) continue;
+        outcome.hangMs = rule.latencyMs ?? Number.POSITIVE_INFINITY;
       } else if (rule.kind === 'lroFailure') {
         if (outcome.lroFailure) continue;
         outcome.lroFailure = { code: rule.code ?? 'InternalServerError', message: rule.message ?? 'An injected failure made the operation fail.' };

@@ -13,6 +13,7 @@ export function buildAdminRouter(): Router<EmulatorControls> {
   const p = (r: RequestContext, k: string): string => r.params[k] ?? '';
 
   router.add('GET', '/_emulator/counters', 'admin.counters', (_r, c) => ({ status: 200, body: c.counters() }));
+  router.add('GET', '/_emulator/counters/applied', 'admin.counters.applied', (_r, c) => ({ status: 200, body: c.appliedWrites() }));
   router.add('POST', '/_emulator/counters/reset', 'admin.counters.reset', (_r, c) => {
     c.resetCounters();
     return { status: 204 };

@@ -21,6 +21,8 @@ export interface ServerDependencies {
   faults: FaultInjector;
   counters: RequestCounters;
   throttling: ArmThrottling;
+  /** Writes answered 2xx: what ARM took, as opposed to what it was sent. */
+  appliedWrites: RequestCounters;
   authenticate: Authenticator;
   armRouter: Router<ArmContext>;
   adminRouter: Router<EmulatorControls>;
@@ -70,6 +72,10 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
 
   const fault = deps.faults.apply(match.route.operation);
   if (fault.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, fault.latencyMs));
+  if (fault.hangMs !== undefined) {
+    await holdUntilClientLeaves(req, fault.hangMs);
+    throw new ArmError(504, 'GatewayTimeout', 'The gateway did not receive a response within the specified time period.');
+  }
   if (fault.error) return { ...toErrorResponse(fault.error), headers: { ...fault.error.headers, ...rateHeaders } };
 
   const context: ArmContext = {
@@ -82,6 +88,8 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   };
   try {
     const response = await match.route.handler({ ...request, params: match.params }, context);
+    if (match.route.write && response.status < 300) deps.appliedWrites.increment(match.route.operation);
+    if (fault.responseDelayMs > 0) await holdUntilClientLeaves(req, fault.responseDelayMs);
     return { ...response, headers: { ...response.headers, ...rateHeaders } };
   } catch (error) {
     const response = toErrorResponse(error);
@@ -102,6 +110,19 @@ function admit(deps: ServerDependencies, subscription: string, kind: RequestKind
 function requestKind(method: string, write: boolean | undefined): RequestKind {
   if (method === 'DELETE') return 'deletes';
   return write ? 'writes' : 'reads';
+}
+
+/** Waits `ms` (Infinity: for ever), or until the client closes the connection. */
+function holdUntilClientLeaves(req: IncomingMessage, ms: number): Promise<void> {
+  return new Promise((resolve) => {
+    const timer = Number.isFinite(ms) ? setTimeout(done, ms) : undefined;
+    req.socket.once('close', done);
+    function done() {
+      if (timer) clearTimeout(timer);
+      req.socket.off('close', done);
+      resolve();
+    }
+  });
 }
 
 function checkApiVersion(apiVersion: string, supported: readonly string[], present: boolean): void {

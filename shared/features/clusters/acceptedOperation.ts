@@ -1,5 +1,5 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
-import { acceptedResponse, type ArmPoller, type ArmResponseObserver } from '../operations';
+import { acceptedResponse, type ArmPoller, type ArmResponseObserver, type ExpectedOutcome } from '../operations';
 import type { ClusterDependencies } from './clusterDependencies';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -11,6 +11,8 @@ export interface ArmChange {
   subscriptionId: string;
   /** Sends the ARM request with the options given (correlation header, If-Match). */
   submit: (client: ContainerServiceClient, options: ArmRequestOptions) => ArmPoller;
+  /** How the target looks once ARM has taken the change: how it is found again if ARM's answer is lost. */
+  expectedOutcome: ExpectedOutcome;
 }
 
 export interface ArmRequestOptions {
@@ -32,6 +34,7 @@ export async function startArmChange(deps: ClusterDependencies, context: WriteCo
     correlationId: context.correlationId,
     createdBy: `${context.caller.tenantId}/${context.caller.objectId}`,
     submit: (client, onResponse) => change.submit(client, { requestOptions: { headers }, onResponse }),
+    expectedOutcome: change.expectedOutcome,
     ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
   });
   return acceptedResponse(record, context.operationUrl(record.id));

@@ -18,6 +18,7 @@ export async function deleteCluster(deps: ClusterDependencies, context: WriteCon
       kind: 'deleteCluster',
       target: scope,
       subscriptionId: address.subscriptionId,
+      expectedOutcome: { kind: 'deleted' },
       submit: (arm, options) =>
         arm.managedClusters.delete(address.resourceGroup, address.clusterName, { ...options, ...armIfMatch(existing.eTag) }),
     });

@@ -17,6 +17,7 @@ export async function deleteNodePool(deps: ClusterDependencies, context: WriteCo
       kind: 'deleteNodePool',
       target: nodePoolArmId(address),
       subscriptionId: address.subscriptionId,
+      expectedOutcome: { kind: 'deleted' },
       submit: (arm, options) =>
         arm.agentPools.delete(address.resourceGroup, address.clusterName, address.nodePoolName, {
           ...options,

@@ -5,6 +5,7 @@ import { nodePoolArmId, type NodePoolAddress } from '../../domain/fleet/clusterA
 import type { ClusterDependencies } from './clusterDependencies';
 import { throwIfViolations } from './clusterValidation';
 import { armIfMatch } from '../../platform/http/etags';
+import { agentPoolFingerprint } from '../../platform/arm/resourceFingerprint';
 import { nodePoolWriteViolations } from './nodePoolValidation';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
@@ -33,6 +34,7 @@ export async function writeNodePool(
     kind: write.kind,
     target: nodePoolArmId(address),
     subscriptionId: address.subscriptionId,
+    expectedOutcome: { kind: 'matches', fingerprint: agentPoolFingerprint(agentPool) },
     submit: (arm, options) =>
       arm.agentPools.createOrUpdate(address.resourceGroup, address.clusterName, address.nodePoolName, agentPool, {
         ...options,

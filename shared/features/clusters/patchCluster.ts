@@ -3,6 +3,7 @@ import { mergeClusterPatch } from '../../domain/fleet';
 import type { ClusterPatch } from '../../domain/fleet/clusterSpec';
 import { startArmChange } from './acceptedOperation';
 import { clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls';
+import { clusterFingerprint } from '../../platform/arm/resourceFingerprint';
 import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
@@ -37,6 +38,7 @@ export async function patchCluster(
       kind: 'patchCluster',
       target: scope,
       subscriptionId: address.subscriptionId,
+      expectedOutcome: { kind: 'matches', fingerprint: clusterFingerprint(body) },
       submit: (arm, options) =>
         arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
           ...options,

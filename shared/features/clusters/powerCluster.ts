@@ -22,6 +22,7 @@ export async function powerCluster(
       kind: action === 'start' ? 'startCluster' : 'stopCluster',
       target: scope,
       subscriptionId: address.subscriptionId,
+      expectedOutcome: { kind: 'powerState', code: action === 'start' ? 'Running' : 'Stopped' },
       submit: (arm, options) =>
         action === 'start'
           ? arm.managedClusters.start(address.resourceGroup, address.clusterName, options)

@@ -2,6 +2,7 @@ import { toClusterView, effectiveSettingsOf, toManagedCluster } from './clusterM
 import type { ClusterSpec } from '../../domain/fleet/clusterSpec';
 import { startArmChange } from './acceptedOperation';
 import { clusterLabel, findManagedCluster } from '../../platform/arm/armCalls';
+import { clusterFingerprint } from '../../platform/arm/resourceFingerprint';
 import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
 import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
@@ -43,6 +44,7 @@ export async function putCluster(
       kind: existing ? 'updateCluster' : 'createCluster',
       target: scope,
       subscriptionId: address.subscriptionId,
+      expectedOutcome: { kind: 'matches', fingerprint: clusterFingerprint(body) },
       submit: (arm, options) =>
         arm.managedClusters.createOrUpdate(address.resourceGroup, address.clusterName, body, {
           ...options,

@@ -2,14 +2,17 @@ import { randomUUID } from 'node:crypto';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import { armContainerServiceSdk } from '../../platform/azure/lazySdk';
 import type { OperationState, PollerLike } from '@azure/core-lro';
-import { translateArmError } from '../../platform/arm/armErrors';
+import { mayHaveReachedArm, translateArmError } from '../../platform/arm/armErrors';
 import type { ArmClients } from '../../platform/arm/armClients';
+import { readArmTarget } from '../../platform/arm/armTargets';
 import { PreconditionFailedError } from '../../domain/errors';
 import { parseRetryAfter, statusCodeOf } from '../../platform/azure/restErrors';
+import { outcomeInAzure, type ExpectedOutcome } from './expectedOutcome';
 import { isTerminal, type OperationRecord, type OperationStatus } from './operationRecord';
 import type { OperationStore } from './operationStore';
 
-const UNSUBMITTED_GRACE_MS = 5 * 60_000;
+/** How long a submission whose answer was lost may take to show in Azure before it is closed as not applied. */
+const DEFAULT_SUBMISSION_GRACE_MS = 5 * 60_000;
 /** Polling pace when ARM gives no Retry-After, and the bounds on the one it gives. */
 const DEFAULT_POLL_SECONDS = 10;
 const MIN_POLL_SECONDS = 2;
@@ -37,6 +40,13 @@ export interface StartOperation {
   onRecorded?: (operationId: string) => Promise<void>;
   /** Sends the ARM request (passing `onResponse` on to the SDK); resolves once ARM accepted it (200/201/202). */
   submit: (client: ContainerServiceClient, onResponse: ArmResponseObserver) => ArmPoller;
+  /** How the target looks once ARM has taken the change; without it a lost answer can only be closed as unknown. */
+  expectedOutcome?: ExpectedOutcome;
+}
+
+export interface OperationRunnerOptions {
+  /** FLEETPLANE_SUBMISSION_GRACE_MS: longer than any ARM deadline, so that no submission still in flight is closed. */
+  submissionGraceMs?: number;
 }
 
 /** What one check of an operation found; `finishedNow` is true for exactly one check: the one that recorded the end. */
@@ -46,18 +56,25 @@ export interface OperationCheck {
 }
 
 /**
- * Runs ARM long-running operations durably: the record exists before ARM is called, the SDK's serialised
- * poller is stored once ARM accepts, and any host can later resume polling from that state — so a restart
- * adopts the operation in flight instead of issuing it again. Each running operation has a delayed queue
+ * Runs ARM long-running operations durably: the record (with the outcome the change should have) exists
+ * before ARM is called, the SDK's serialised poller is stored once ARM accepts, and any host can later resume
+ * polling from that state — so a restart adopts the operation in flight instead of issuing it again. When
+ * ARM's answer is lost (host killed, deadline), the change is never sent again: checks look for it in Azure
+ * and adopt it, or close it as not applied after a grace period. Each running operation has a delayed queue
  * message that checks it again after ARM's Retry-After; `repair` re-schedules those whose message was lost.
  */
 export class ArmOperationRunner {
+  private readonly submissionGraceMs: number;
+
   constructor(
     private readonly store: OperationStore,
     private readonly arm: ArmClients,
     private readonly scheduler: OperationScheduler | undefined = undefined,
     private readonly now: () => Date = () => new Date(),
-  ) {}
+    options: OperationRunnerOptions = {},
+  ) {
+    this.submissionGraceMs = options.submissionGraceMs ?? DEFAULT_SUBMISSION_GRACE_MS;
+  }
 
   async start(input: StartOperation): Promise<OperationRecord> {
     const created = this.now().toISOString();
@@ -70,6 +87,7 @@ export class ArmOperationRunner {
       updatedAt: created,
       correlationId: input.correlationId,
       ...(input.createdBy ? { createdBy: input.createdBy } : {}),
+      ...(input.expectedOutcome ? { expectedOutcome: input.expectedOutcome } : {}),
     };
     const stored = await this.store.create(accepted);
     await input.onRecorded?.(accepted.id);
@@ -80,6 +98,7 @@ export class ArmOperationRunner {
     try {
       await poller.submitted();
     } catch (error) {
+      if (mayHaveReachedArm(error)) return this.awaitConfirmation(accepted);
       await this.store.replace(this.finish(accepted, 'Failed', armFailure(error)), stored.etag);
       throw translateArmError(error);
     }
@@ -90,36 +109,46 @@ export class ArmOperationRunner {
       pollAfterSeconds: pollAfterSecondsOf(retryAfter),
     };
     const next = poller.isDone ? this.finish(running, statusOf(poller), failureOf(poller)) : running;
-    const recorded = await this.recordSubmission({ ...next, updatedAt: this.now().toISOString() }, stored.etag);
+    let recorded: OperationRecord;
+    try {
+      recorded = await this.recordSubmission({ ...next, updatedAt: this.now().toISOString() }, stored.etag);
+    } catch (error) {
+      // A check found the change in Azure before this answer was written: it follows the operation already.
+      const current = error instanceof PreconditionFailedError ? (await this.store.get(accepted.id))?.value : undefined;
+      if (!current) throw error;
+      return current;
+    }
     if (!isTerminal(recorded.status)) await this.scheduleCheck(recorded).catch(() => undefined); // repair() covers a lost send
     return recorded;
   }
 
+  /**
+   * ARM's answer was lost (deadline, timeout, reset): it may or may not have taken the change. It is not sent
+   * again; the record stays Accepted and the checks look for the change in Azure.
+   */
+  private async awaitConfirmation(record: OperationRecord): Promise<OperationRecord> {
+    await this.scheduleCheck(record).catch(() => undefined); // repair() covers a lost send
+    return record;
+  }
+
   /** Handles an operation's queue message: checks ARM once, and schedules the next check until it ends. */
   async advance(id: string): Promise<OperationCheck | undefined> {
-    const stored = await this.store.get(id);
-    if (!stored) return undefined;
-    if (!stored.value.armPollerState && !isTerminal(stored.value.status)) {
-      await this.expireUnsubmitted(id);
-      const after = (await this.store.get(id))?.value ?? stored.value;
-      return { record: after, finishedNow: isTerminal(after.status) };
-    }
     const check = await this.check(id);
     if (check && !isTerminal(check.record.status)) await this.scheduleCheck(check.record);
     return check;
   }
 
   /**
-   * The safety net behind the queue (a timer, every few minutes): closes submissions cut off before ARM answered,
-   * and re-schedules running operations whose message was lost. Returns how many were still running.
+   * The safety net behind the queue (a timer, every few minutes): looks in Azure for submissions whose answer
+   * was lost, and re-schedules running operations whose message was lost. Returns how many were still running.
    */
   async repair(): Promise<{ active: number; rescheduled: number }> {
     const active = await this.store.active();
     let rescheduled = 0;
     for (const { value } of active) {
-      if (!value.armPollerState) await this.expireUnsubmitted(value.id);
-      else if (this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
-        await this.scheduleCheck(value, 0);
+      const record = value.armPollerState ? value : ((await this.check(value.id))?.record ?? value);
+      if (!isTerminal(record.status) && this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
+        await this.scheduleCheck(record, 0);
         rescheduled += 1;
       }
     }
@@ -151,22 +180,9 @@ export class ArmOperationRunner {
     const stored = await this.store.get(id);
     if (!stored) return undefined;
     const record = stored.value;
-    if (isTerminal(record.status) || !record.armPollerState) return { record, finishedNow: false };
-    const client = this.arm.containerService(subscriptionOf(record.target));
-    const poller = armContainerServiceSdk().restorePoller(client, record.armPollerState, client.managedClusters.createOrUpdate) as ArmPoller;
-    let next: OperationRecord;
-    try {
-      await poller.poll();
-      const state = await poller.serialize();
-      next = poller.isDone
-        ? this.finish({ ...record, armPollerState: state }, statusOf(poller), failureOf(poller))
-        : { ...record, armPollerState: state, updatedAt: this.now().toISOString() };
-    } catch (error) {
-      // core-lro throws for canceled operations and for failures without an error body; the poller still knows.
-      if (poller.isDone) next = this.finish(record, statusOf(poller), failureOf(poller) ?? armFailure(error));
-      else if (isRetryable(error, translateArmError(error))) return { record, finishedNow: false };
-      else next = this.finish(record, 'Failed', armFailure(error));
-    }
+    if (isTerminal(record.status)) return { record, finishedNow: false };
+    const next = record.armPollerState ? await this.pollArm(record, record.armPollerState) : await this.lookForSubmission(record);
+    if (!next) return { record, finishedNow: false };
     try {
       const written = (await this.store.replace(next, stored.etag)).value;
       return { record: written, finishedNow: isTerminal(written.status) };
@@ -180,24 +196,52 @@ export class ArmOperationRunner {
     }
   }
 
+  /** Polls ARM's operation once from the stored poller state; undefined when ARM could not be asked (try later). */
+  private async pollArm(record: OperationRecord, pollerState: string): Promise<OperationRecord | undefined> {
+    const client = this.arm.containerService(subscriptionOf(record.target));
+    const poller = armContainerServiceSdk().restorePoller(client, pollerState, client.managedClusters.createOrUpdate) as ArmPoller;
+    try {
+      await poller.poll();
+      const state = await poller.serialize();
+      return poller.isDone
+        ? this.finish({ ...record, armPollerState: state }, statusOf(poller), failureOf(poller))
+        : { ...record, armPollerState: state, updatedAt: this.now().toISOString() };
+    } catch (error) {
+      // core-lro throws for canceled operations and for failures without an error body; the poller still knows.
+      if (poller.isDone) return this.finish(record, statusOf(poller), failureOf(poller) ?? armFailure(error));
+      if (isRetryable(error, translateArmError(error))) return undefined;
+      return this.finish(record, 'Failed', armFailure(error));
+    }
+  }
+
   /**
-   * A record without poller state means the host stopped between recording the intent and hearing ARM's
-   * answer. We cannot know whether ARM received it, and issuing it again could duplicate it, so after a grace
-   * period the record is closed with an explanation instead.
+   * A record without poller state: ARM's answer to the submission was lost (or the host stopped before it).
+   * Reads the target in Azure: a change that shows there is adopted and followed through the resource's
+   * provisioning state; one that does not show within the grace period is closed as not applied. Never re-sent.
    */
-  private async expireUnsubmitted(id: string): Promise<void> {
-    const stored = await this.store.get(id);
-    if (!stored || stored.value.armPollerState || isTerminal(stored.value.status)) return;
-    const age = this.now().getTime() - Date.parse(stored.value.updatedAt);
-    if (age < UNSUBMITTED_GRACE_MS) return;
-    const failed = this.finish(stored.value, 'Failed', {
-      code: 'SubmissionInterrupted',
-      message:
-        'The service stopped before Azure confirmed the request. Check the resource; repeat the request if the change is not there.',
-    });
-    await this.store.replace(failed, stored.etag).catch((error: unknown) => {
-      if (!(error instanceof PreconditionFailedError)) throw error;
-    });
+  private async lookForSubmission(record: OperationRecord): Promise<OperationRecord | undefined> {
+    const now = this.now();
+    const graceOver = now.getTime() - Date.parse(record.createdAt) >= this.submissionGraceMs;
+    if (!record.expectedOutcome) return graceOver ? this.finish(record, 'Failed', SUBMISSION_INTERRUPTED) : undefined;
+    let target: Awaited<ReturnType<typeof readArmTarget>>;
+    try {
+      target = await readArmTarget(this.arm.containerService(subscriptionOf(record.target)), record.target);
+    } catch {
+      return undefined; // Azure could not be read: nothing is concluded, the next check reads again
+    }
+    const outcome = outcomeInAzure(record.expectedOutcome, target);
+    const adopted = { ...record, adoptedAt: record.adoptedAt ?? now.toISOString() };
+    switch (outcome) {
+      case 'absent':
+        if (record.adoptedAt) return this.finish(record, 'Failed', CHANGED_IN_AZURE);
+        return graceOver ? this.finish(record, 'Failed', NOT_APPLIED) : undefined;
+      case 'inProgress':
+        return { ...adopted, status: 'InProgress', updatedAt: now.toISOString() };
+      case 'Failed':
+        return this.finish(adopted, 'Failed', PROVISIONING_FAILED);
+      default:
+        return this.finish(adopted, outcome, undefined);
+    }
   }
 
   private finish(
@@ -210,6 +254,20 @@ export class ArmOperationRunner {
     return { ...rest, status, updatedAt: time, completedAt: time, ...(error && status !== 'Succeeded' ? { error } : {}) };
   }
 }
+
+const SUBMISSION_INTERRUPTED = {
+  code: 'SubmissionInterrupted',
+  message: 'The service stopped before Azure confirmed the request. Check the resource; repeat the request if the change is not there.',
+};
+const NOT_APPLIED = {
+  code: 'SubmissionInterrupted',
+  message: "Azure's answer to the request was lost and the change did not show on the resource in time: it was not applied. Repeat the request.",
+};
+const CHANGED_IN_AZURE = {
+  code: 'ChangedInAzure',
+  message: 'Azure took the change, but the resource was changed again before it finished. Check the resource.',
+};
+const PROVISIONING_FAILED = { code: 'ProvisioningFailed', message: "Azure reports the resource's provisioning state as Failed." };
 
 function statusOf(poller: ArmPoller): OperationStatus {
   switch (poller.operationState?.status) {

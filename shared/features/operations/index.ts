@@ -13,6 +13,7 @@ import { StorageQueue } from '../../platform/storage/storageQueue';
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
 export { ArmOperationRunner, type ArmPoller, type ArmResponseObserver, type StartOperation } from './armOperationRunner';
+export type { ExpectedOutcome } from './expectedOutcome';
 export { OperationStore } from './operationStore';
 export { isTerminal, operationViewSchema, toOperationView, type OperationRecord, type OperationView } from './operationRecord';
 
@@ -27,9 +28,19 @@ export interface OperationsModule {
   repair(context: InvocationContext): Promise<void>;
 }
 
-export function buildOperations(deps: { table: TableClient; queue: QueueClient; arm: ArmClients; http: HttpPipeline; logLevel: LogLevel }): OperationsModule {
+export function buildOperations(deps: {
+  table: TableClient;
+  queue: QueueClient;
+  arm: ArmClients;
+  http: HttpPipeline;
+  logLevel: LogLevel;
+  submissionGraceMs?: number;
+}): OperationsModule {
   const store = new OperationStore(deps.table);
-  const runner = new ArmOperationRunner(store, deps.arm, queueScheduler(new StorageQueue<OperationCheckMessage>(deps.queue)));
+  const scheduler = queueScheduler(new StorageQueue<OperationCheckMessage>(deps.queue));
+  const runner = new ArmOperationRunner(store, deps.arm, scheduler, undefined, {
+    ...(deps.submissionGraceMs === undefined ? {} : { submissionGraceMs: deps.submissionGraceMs }),
+  });
   const logger = (context: InvocationContext, operationId: string) => invocationLogger(context, { operationId }, deps.logLevel);
   return {
     store,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { expectedOutcomeSchema } from './expectedOutcome';
 
 export const OPERATION_STATUSES = ['Accepted', 'InProgress', 'Succeeded', 'Failed', 'Canceled'] as const;
 export type OperationStatus = (typeof OPERATION_STATUSES)[number];
@@ -18,6 +19,10 @@ export const operationRecordSchema = z.object({
   /** ARM's Retry-After for this operation (bounded): how long to wait between polls. */
   pollAfterSeconds: z.number().int().positive().optional(),
   error: z.object({ code: z.string(), message: z.string() }).optional(),
+  /** How the change shows in Azure once taken: lets a submission whose answer was lost be found and adopted. */
+  expectedOutcome: expectedOutcomeSchema.optional(),
+  /** When a submission whose answer was lost was found in Azure; it is then followed by reading the resource. */
+  adoptedAt: z.iso.datetime().optional(),
 });
 
 export type OperationRecord = z.infer<typeof operationRecordSchema>;
@@ -27,10 +32,10 @@ export function isTerminal(status: OperationStatus): boolean {
 }
 
 /** What callers see at GET /api/operations/{id}: no poller internals. */
-export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true, pollAfterSeconds: true });
+export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true, pollAfterSeconds: true, expectedOutcome: true, adoptedAt: true });
 export type OperationView = z.infer<typeof operationViewSchema>;
 
 export function toOperationView(record: OperationRecord): OperationView {
-  const { armPollerState: _internal, pollAfterSeconds: _pollAfter, ...view } = record;
+  const { armPollerState: _internal, pollAfterSeconds: _pollAfter, expectedOutcome: _expected, adoptedAt: _adopted, ...view } = record;
   return view;
 }

@@ -4,6 +4,7 @@ import { armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
 import type { Settings } from '../settings/settings';
 import { armReadBudgetOf, type ArmReadBudget } from './armReadBudget';
 import { armReadBudgetPolicy } from './armReadBudgetPolicy';
+import { armCallDeadlinePolicy, armTryDeadlinePolicy, type ArmDeadlineSettings } from './armDeadlinePolicies';
 
 /**
  * In local mode the AKS emulator stands in for ARM and accepts a locally minted token; everywhere else
@@ -20,7 +21,10 @@ export interface ArmClientOptions {
   maxRetries?: number;
 }
 
-/** One ContainerServiceClient per subscription, built once and reused across invocations. */
+/**
+ * One ContainerServiceClient per subscription, built once and reused across invocations. Every call has a
+ * deadline (FLEETPLANE_ARM_CALL_DEADLINE_MS, or the invocation's when sooner) and every try a timeout.
+ */
 export class ArmClients {
   /** Also what the Log Analytics client signs in with: one identity, one token cache. */
   readonly credential: TokenCredential;
@@ -50,6 +54,12 @@ export class ArmClients {
         additionalPolicies: [{ policy: armReadBudgetPolicy(this.readBudget), position: 'perCall' }],
         ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
       });
+      const deadlines: ArmDeadlineSettings = {
+        tryTimeoutMs: this.settings.FLEETPLANE_ARM_TRY_TIMEOUT_MS,
+        callDeadlineMs: this.settings.FLEETPLANE_ARM_CALL_DEADLINE_MS,
+      };
+      client.pipeline.addPolicy(armCallDeadlinePolicy(deadlines));
+      client.pipeline.addPolicy(armTryDeadlinePolicy(deadlines), { afterPhase: 'Retry' });
       this.clients.set(key, client);
     }
     return client;

@@ -5,6 +5,7 @@ import {
   NotFoundError,
 } from '../../domain/errors';
 import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
+import { ArmDeadlineExceededError, ArmRetryAfterBeyondDeadlineError } from './armDeadline';
 
 const DEFAULT_RETRY_AFTER_SECONDS = 10;
 /** ARM refusing Fleetplane's own identity (a deployment problem); other 401/403s, e.g. a policy denial, are the caller's. */
@@ -23,6 +24,20 @@ export function translateArmError(error: unknown, resource = 'The resource'): un
       'Azure Resource Manager',
       "Fleetplane could not get a token for Azure Resource Manager; check its managed identity.",
       DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (error instanceof ArmDeadlineExceededError) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      'Azure Resource Manager did not answer in time; retry later.',
+      DEFAULT_RETRY_AFTER_SECONDS,
+    );
+  }
+  if (error instanceof ArmRetryAfterBeyondDeadlineError) {
+    return new DependencyUnavailableError(
+      'Azure Resource Manager',
+      `Azure Resource Manager answered ${error.statusCode} (${error.code}); retry later.`,
+      error.retryAfterSeconds,
     );
   }
   if (status === undefined) {
@@ -59,4 +74,20 @@ function armMessageOf(error: unknown): string {
   const details = (error as { details?: { error?: { message?: unknown } } }).details;
   const message = details?.error?.message ?? (error as Error).message;
   return typeof message === 'string' ? message : 'Azure Resource Manager rejected the request.';
+}
+
+/** Failures that prove the request never left: nothing was connected to, or no token to send. */
+const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN']);
+
+/**
+ * Whether ARM may have received (and acted on) a request that failed this way: true when the request was
+ * sent but no answer came back (deadline, timeout, connection reset). Any HTTP answer, a refused connection
+ * or a missing token means ARM did not take it.
+ */
+export function mayHaveReachedArm(error: unknown): boolean {
+  if (error instanceof ArmRetryAfterBeyondDeadlineError) return false;
+  if (error instanceof ArmDeadlineExceededError) return error.requestSent;
+  if (statusCodeOf(error) !== undefined || isOwnCredentialFailure(error)) return false;
+  const code = errorCodeOf(error) ?? errorCodeOf((error as { cause?: unknown } | null)?.cause);
+  return !(code !== undefined && NOT_SENT_CODES.has(code));
 }

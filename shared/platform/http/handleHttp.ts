@@ -42,6 +42,8 @@ export interface HttpPipelineDependencies {
   authenticate: (request: HttpRequest) => Promise<Caller>;
   decide: (caller: Caller, verb: string, resource: string, scope: string) => Promise<AccessDecision>;
   recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
+  /** Runs the handler under the request's deadline for outbound calls (ARM), so it answers in time. */
+  withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
 }
 
 /** The HTTP handlers of a feature, by operation id. */
@@ -96,9 +98,8 @@ export class HttpPipeline {
         body: await parseBody(operation.request?.body, request),
       } as HttpCall<unknown, unknown, unknown>;
       // The caller's live ARM reads come out of its share of the read budget; anonymous work is the system's.
-      response = operation.authenticated
-        ? await onBehalfOfCaller(`${caller.tenantId}/${caller.objectId}`, () => implementation(call))
-        : await implementation(call);
+      const run = () => (deps.withinDeadline ? deps.withinDeadline(() => implementation(call)) : implementation(call));
+      response = operation.authenticated ? await onBehalfOfCaller(`${caller.tenantId}/${caller.objectId}`, run) : await run();
     } catch (error) {
       const mapped = errorToProblem(error);
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });

@@ -38,6 +38,14 @@ const settingsSchema = z
     FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
     /** Log Analytics query API; used as given (LogsQueryClient appends no `/v1` to a custom endpoint). */
     FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
+    /** Bound on each HTTP try to ARM (a hung connection is cut here; reads are retried within the call deadline). */
+    FLEETPLANE_ARM_TRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+    /** Bound on one ARM call, retries and their waits included; a Retry-After past it is answered at once. */
+    FLEETPLANE_ARM_CALL_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(20_000),
+    /** Every ARM call made while serving one HTTP request ends by then (Azure's front end cuts at 230 s). */
+    FLEETPLANE_HTTP_ARM_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(25_000),
+    /** How long a write whose ARM answer was lost may take to show up in Azure before it is closed as not applied. */
+    FLEETPLANE_SUBMISSION_GRACE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     /** How long one readiness probe answers every /api/health/ready call of an instance (at least 10 s). */
@@ -104,6 +112,10 @@ const settingsSchema = z
       parseBootstrapOwners(value.FLEETPLANE_BOOTSTRAP_OWNERS);
     } catch (error) {
       ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_BOOTSTRAP_OWNERS'], message: (error as Error).message });
+    }
+    if (value.FLEETPLANE_SUBMISSION_GRACE_MS <= Math.max(value.FLEETPLANE_ARM_CALL_DEADLINE_MS, value.FLEETPLANE_HTTP_ARM_DEADLINE_MS)) {
+      // A shorter grace could close a submission that is still waiting for ARM's answer.
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_SUBMISSION_GRACE_MS'], message: 'must be longer than the ARM deadlines' });
     }
     if (value.FLEETPLANE_ARM_CREDENTIAL === 'emulator' && value.FLEETPLANE_MODE !== 'local') {
       ctx.addIssue({

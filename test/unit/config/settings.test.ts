@@ -26,6 +26,8 @@ describe('settings', () => {
     [{ ...base, FLEETPLANE_TABLE_PREFIX: '9abc' }, 'Invalid setting FLEETPLANE_TABLE_PREFIX: must start with a letter'],
     [{ ...base, ...auth, FLEETPLANE_ARM_CREDENTIAL: 'emulator' }, 'Invalid setting FLEETPLANE_ARM_CREDENTIAL: may be "emulator" only when'],
     [{ ...base, FLEETPLANE_HEALTH_TIMEOUT_MS: '5' }, 'Invalid setting FLEETPLANE_HEALTH_TIMEOUT_MS:'],
+    [{ ...base, ...auth, FLEETPLANE_ARM_CALL_DEADLINE_MS: '500000' }, 'Invalid setting FLEETPLANE_ARM_CALL_DEADLINE_MS:'],
+    [{ ...base, ...auth, FLEETPLANE_SUBMISSION_GRACE_MS: '20000' }, 'Invalid setting FLEETPLANE_SUBMISSION_GRACE_MS: must be longer than the ARM deadlines'],
     [{ ...base }, 'Invalid setting FLEETPLANE_AUTH_TRUSTED_TENANTS: is required in azure mode'],
     [{ ...base, ...auth, FLEETPLANE_DEV_ISSUER: `http://127.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: is trusted only when FLEETPLANE_MODE=local'],
     [{ ...base, FLEETPLANE_MODE: 'local', FLEETPLANE_DEV_ISSUER: `http://10.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: must be an http URL on loopback'],

@@ -1,0 +1,32 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import { NotFoundError } from '../../domain/errors';
+import { callArm } from './armCalls';
+import { agentPoolFingerprint, clusterFingerprint, type ResourceFingerprint } from './resourceFingerprint';
+
+/** What ARM holds for the resource an operation changes: enough to recognise a write whose answer was lost. */
+export interface ArmTargetState {
+  provisioningState: string | undefined;
+  /** `Running` or `Stopped` (clusters only). */
+  powerState: string | undefined;
+  fingerprint: ResourceFingerprint;
+}
+
+const TARGET = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)(?:\/agentPools\/([^/]+))?$/i;
+
+/** Reads an operation target (a managed cluster or agent pool ARM id); undefined when ARM does not have it. */
+export async function readArmTarget(client: ContainerServiceClient, targetId: string): Promise<ArmTargetState | undefined> {
+  const match = TARGET.exec(targetId);
+  if (!match) throw new Error(`Not a managed cluster or agent pool id: ${targetId}`);
+  const [, , resourceGroup, clusterName, poolName] = match as unknown as [string, string, string, string, string | undefined];
+  try {
+    if (poolName !== undefined) {
+      const pool = await callArm(() => client.agentPools.get(resourceGroup, clusterName, poolName), targetId);
+      return { provisioningState: pool.provisioningState, powerState: pool.powerState?.code, fingerprint: agentPoolFingerprint(pool) };
+    }
+    const cluster = await callArm(() => client.managedClusters.get(resourceGroup, clusterName), targetId);
+    return { provisioningState: cluster.provisioningState, powerState: cluster.powerState?.code, fingerprint: clusterFingerprint(cluster) };
+  } catch (error) {
+    if (error instanceof NotFoundError) return undefined;
+    throw error;
+  }
+}
