@@ -12,6 +12,8 @@ import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
 import { auditEventOf, needsAudit, type AuditNotes } from './requestAudit';
 import { parseOrThrow } from './validation';
+import { readBodyText, refuseDeclaredOversizedBody } from './requestBody';
+import { parseStrictJson } from './strictJson';
 
 type InferOr<S, Fallback> = S extends z.ZodType ? z.infer<S> : Fallback;
 
@@ -78,6 +80,7 @@ export class HttpPipeline {
     const audit: AuditNotes = {};
     let response: HttpResponseInit;
     try {
+      refuseDeclaredOversizedBody(request);
       const caller = operation.authenticated ? await deps.authenticate(request) : ANONYMOUS;
       if (operation.authenticated) audit.caller = caller;
       const call = {
@@ -144,7 +147,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
 
 async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): Promise<unknown> {
   if (!schema) return undefined;
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (text.trim() === '') {
     throw new ValidationError('The request body is required.', [{ path: '', code: 'required', message: 'A JSON body is required.' }]);
   }
@@ -152,15 +155,7 @@ async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): P
   if (contentType && !/\bjson\b/i.test(contentType)) {
     throw new UnsupportedMediaTypeError(`Content-Type "${contentType}" is not JSON; send application/json.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError('The request body is not valid JSON.', [
-      { path: '', code: 'invalid_json', message: (error as Error).message },
-    ]);
-  }
-  return parseOrThrow(schema, json, 'body');
+  return parseOrThrow(schema, parseStrictJson(text), 'body');
 }
 
 function asRecord(headers: HttpResponseInit['headers']): Record<string, string> {

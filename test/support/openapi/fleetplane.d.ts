@@ -6107,7 +6107,7 @@ export interface operations {
                         allowedKubernetesVersions?: string[];
                         /** @description Allow versions the catalogue marks as preview. Default false. */
                         allowPreviewVersions?: boolean;
-                        /** @description Tag keys every cluster must carry (non-empty value). */
+                        /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                         requiredTags?: string[];
                         /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                         maxNodesPerPool?: number;
@@ -6236,7 +6236,7 @@ export interface operations {
                     allowedKubernetesVersions?: string[];
                     /** @description Allow versions the catalogue marks as preview. Default false. */
                     allowPreviewVersions?: boolean;
-                    /** @description Tag keys every cluster must carry (non-empty value). */
+                    /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                     requiredTags?: string[];
                     /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                     maxNodesPerPool?: number;
@@ -6271,7 +6271,7 @@ export interface operations {
                         allowedKubernetesVersions?: string[];
                         /** @description Allow versions the catalogue marks as preview. Default false. */
                         allowPreviewVersions?: boolean;
-                        /** @description Tag keys every cluster must carry (non-empty value). */
+                        /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                         requiredTags?: string[];
                         /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                         maxNodesPerPool?: number;
