@@ -4,6 +4,7 @@ import type { ApiOperation } from './apiOperation';
 import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
+import { isAuthenticationError } from '../../domain/access/errors';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
 import { traceHttpInvocation } from '../observability/activeTelemetry';
 import { invocationLogger, type LogLevel, type Logger } from '../observability/logger';
@@ -100,6 +101,7 @@ export class HttpPipeline {
       response = await implementation(call);
     } catch (error) {
       const mapped = errorToProblem(error);
+      if (isAuthenticationError(error)) audit.reason = error.reason;
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });
       const instance = new URL(request.url).pathname;
       response = problemResponse({ ...mapped.body, instance, correlationId }, mapped.headers);
