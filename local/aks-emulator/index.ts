@@ -104,6 +104,7 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
 export type EmulatorControlsApi = Pick<
   EmulatorControls,
   | 'counters'
+  | 'requestsSeen'
   | 'resetCounters'
   | 'injectFault'
   | 'listFaults'
@@ -182,6 +183,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     port,
     workload,
     counters: bind('counters'),
+    requestsSeen: bind('requestsSeen'),
     resetCounters: bind('resetCounters'),
     injectFault: bind('injectFault'),
     listFaults: bind('listFaults'),
