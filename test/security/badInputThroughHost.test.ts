@@ -81,10 +81,10 @@ describe('bad input through the local host, Azurite and the AKS emulator (§5.8 
     });
 
     it('answers 101 node pools with 400 naming nodePools (the AKS limit is 100)', async () => {
-      const pools = Array.from({ length: 101 }, (_, index) => ({ name: `p${index}`, vmSize: 'Standard_D4s_v5', count: 1 }));
+      const pools = Array.from({ length: 101 }, (_, index) => ({ name: `p${index}`, mode: index === 0 ? 'System' : 'User', vmSize: 'Standard_D4s_v5', count: 1 }));
       const answer = await jsonRequest(stack, 'PUT', `${CLUSTERS}/many?dryRun=true`, { ...fourPoolSpec(), nodePools: pools });
       expect(answer.status).toBe(400);
-      expect(fieldsNamed(answer)).toContain('nodePools');
+      expect(answer.json.errors).toContainEqual(expect.objectContaining({ path: 'nodePools', code: 'too_big' }));
     });
 
     it('answers 51 tags with 400 naming tags (the ARM limit is 50)', async () => {
