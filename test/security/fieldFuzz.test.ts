@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { fieldsNamed, jsonRequest, SUBSCRIPTION, startSecurityStack, type RawAnswer, type SecurityStack } from './support/securityStack';
 
 const CLUSTER = `subscriptions/${SUBSCRIPTION}/resourceGroups/rg-fuzz/clusters/fuzz`;
-const RUNS = 12;
+const RUNS = 8;
 
 /** Lengths around every bound, any unicode, control characters, and the keys prototype pollution uses. */
 const hostileString = fc.oneof(
