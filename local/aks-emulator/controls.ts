@@ -57,6 +57,11 @@ export class EmulatorControls {
     return this.appliedWriteCounters.snapshot();
   }
 
+  /** Requests of any kind since the last reset, including ones no route matched (tests of "0 requests"). */
+  requestsSeen(): number {
+    return this.requestCounters.requestsSeen();
+  }
+
   resetCounters(): void {
     this.requestCounters.reset();
     this.appliedWriteCounters.reset();

@@ -107,6 +107,7 @@ export type EmulatorControlsApi = Pick<
   EmulatorControls,
   | 'counters'
   | 'appliedWrites'
+  | 'requestsSeen'
   | 'resetCounters'
   | 'injectFault'
   | 'listFaults'
@@ -195,6 +196,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     workload,
     counters: bind('counters'),
     appliedWrites: bind('appliedWrites'),
+    requestsSeen: bind('requestsSeen'),
     resetCounters: bind('resetCounters'),
     injectFault: bind('injectFault'),
     listFaults: bind('listFaults'),

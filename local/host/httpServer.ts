@@ -69,7 +69,7 @@ async function handle(options: HttpHostOptions, req: http.IncomingMessage, res: 
   const request = new HttpRequest({
     method,
     url: url.toString(),
-    headers: flattenHeaders(req.headers),
+    headers: headersAsTheHostPresentsThem(req.headersDistinct),
     params,
     ...(body.length > 0 && method !== 'GET' && method !== 'HEAD' ? { body: { bytes: body } } : {}),
   });
@@ -96,12 +96,18 @@ function writePlain(res: http.ServerResponse, status: number, headers: Record<st
   res.end();
 }
 
-function flattenHeaders(headers: http.IncomingHttpHeaders): Record<string, string> {
-  const flat: Record<string, string> = {};
-  for (const [name, value] of Object.entries(headers)) {
-    if (value !== undefined) flat[name] = Array.isArray(value) ? value.join(', ') : value;
+/**
+ * One value per header name, as the Functions host hands a request to the worker: every line of a repeated
+ * header, joined with "," and empty lines skipped (ASP.NET Core's StringValues.ToString() in the host's RPC
+ * conversion). Node's own `req.headers` would keep only the first Authorization line and hide the repeat.
+ */
+function headersAsTheHostPresentsThem(headers: NodeJS.Dict<string[]>): Record<string, string> {
+  const presented: Record<string, string> = {};
+  for (const [name, lines] of Object.entries(headers)) {
+    if (!lines) continue;
+    presented[name] = lines.length === 1 ? lines[0]! : lines.filter((line) => line !== '').join(',');
   }
-  return flat;
+  return presented;
 }
 
 const EMPTY_BODY = new Uint8Array(0);

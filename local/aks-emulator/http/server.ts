@@ -42,6 +42,7 @@ export function createRequestListener(deps: ServerDependencies): (req: IncomingM
 }
 
 async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<ArmResponse> {
+  deps.counters.noteRequest();
   const method = (req.method ?? 'GET').toUpperCase();
   // A leading "//" (deprecated clients) would otherwise be parsed as a host name.
   const url = new URL((req.url ?? '/').replace(/^\/+/, '/'), 'https://emulator.invalid');

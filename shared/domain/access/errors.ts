@@ -3,6 +3,7 @@ export const AUTHENTICATION_FAILURE_REASONS = [
   'missing_token',
   'unsupported_scheme',
   'malformed',
+  'repeated_header',
   'bad_algorithm',
   'untrusted_issuer',
   'unknown_key',

@@ -1,9 +1,19 @@
 import { z } from 'zod';
 import { kubernetesVersionSchema, nodePoolSpecSchema, nodePoolViewSchema } from './nodePoolSpec';
+import {
+  MAX_ADMIN_GROUPS,
+  MAX_ARM_ID_LENGTH,
+  MAX_LOCATION_LENGTH,
+  MAX_NODE_POOLS,
+  MAX_TAG_NAME_LENGTH,
+  MAX_TAG_VALUE_LENGTH,
+  MAX_TAGS,
+} from './inputLimits';
 
 
 const armResourceIdSchema = z
   .string()
+  .max(MAX_ARM_ID_LENGTH)
   .regex(/^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/.+/i, 'must be an Azure resource ID');
 const guidSchema = z.guid();
 
@@ -15,8 +25,9 @@ export type NetworkPlugin = z.infer<typeof networkPluginSchema>;
 
 const cidrSchema = z
   .string()
+  .max(18)
   .regex(/^\d{1,3}(\.\d{1,3}){3}\/\d{1,2}$/, 'must be an IPv4 CIDR such as 10.0.0.0/16');
-const ipv4Schema = z.ipv4();
+const ipv4Schema = z.ipv4().max(15);
 
 export const networkSchema = z
   .object({
@@ -40,7 +51,7 @@ export const networkSchema = z
 
 export const entraIdSchema = z
   .object({
-    adminGroupObjectIds: z.array(guidSchema).optional().describe('Entra ID groups that get cluster-admin.'),
+    adminGroupObjectIds: z.array(guidSchema).max(MAX_ADMIN_GROUPS).optional().describe('Entra ID groups that get cluster-admin.'),
     azureRbac: z
       .boolean()
       .optional()
@@ -79,11 +90,20 @@ export const identitySchema = z
   ])
   .meta({ description: 'Control plane identity. Default SystemAssigned.' });
 
-const tagsSchema = z.record(z.string().min(1).max(512), z.string().max(256)).describe('Azure resource tags.');
+/** ARM refuses these characters in tag names. */
+const TAG_NAME = /^[^<>%&\\?/]+$/;
+const tagsSchema = z
+  .record(
+    z.string().min(1).max(MAX_TAG_NAME_LENGTH).regex(TAG_NAME, 'tag names must not contain < > % & \\ ? /'),
+    z.string().max(MAX_TAG_VALUE_LENGTH),
+  )
+  .refine((tags) => Object.keys(tags).length <= MAX_TAGS, { error: `at most ${MAX_TAGS} tags` })
+  .meta({ description: 'Azure resource tags.', maxProperties: MAX_TAGS });
 
 const clusterFields = {
   location: z
     .string()
+    .max(MAX_LOCATION_LENGTH)
     .regex(/^[a-z0-9]+$/, 'must be an Azure region name such as eastus')
     .describe('Azure region.'),
   kubernetesVersion: kubernetesVersionSchema
@@ -92,6 +112,7 @@ const clusterFields = {
   tags: tagsSchema.optional(),
   dnsPrefix: z
     .string()
+    .max(54)
     .regex(/^[a-zA-Z0-9][-a-zA-Z0-9]{0,52}[a-zA-Z0-9]$|^[a-zA-Z0-9]$/)
     .optional()
     .describe('API server DNS prefix.'),
@@ -119,7 +140,7 @@ export const clusterSpecExample = {
 export const clusterSpecSchema = z
   .object({
     ...clusterFields,
-    nodePools: z.array(nodePoolSpecSchema).min(1).describe('Node pools; at least one System pool.'),
+    nodePools: z.array(nodePoolSpecSchema).min(1).max(MAX_NODE_POOLS).describe('Node pools; at least one System pool.'),
   })
   .meta({ description: 'Desired state of an AKS cluster.', example: clusterSpecExample });
 export type ClusterSpec = z.infer<typeof clusterSpecSchema>;

@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  MAX_GUARDRAIL_ENTRIES,
+  MAX_LOCATION_LENGTH,
+  MAX_TAG_NAME_LENGTH,
+  MAX_TAGS,
+  MAX_VERSION_LENGTH,
+  MAX_VM_SIZE_PATTERN_LENGTH,
+} from './inputLimits';
 
 
 export const vmFamilySchema = z.enum(['general', 'gpu', 'confidential']).meta({
@@ -14,18 +22,27 @@ export type VmFamily = z.infer<typeof vmFamilySchema>;
 export const guardrailsSchema = z
   .object({
     allowedLocations: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).max(MAX_LOCATION_LENGTH))
+      .max(MAX_GUARDRAIL_ENTRIES)
       .optional()
       .describe('Azure regions clusters may be created in.'),
     allowedVmSizes: z
-      .array(z.string().min(1))
+      .array(
+        z
+          .string()
+          .min(1)
+          .max(MAX_VM_SIZE_PATTERN_LENGTH)
+          .regex(/^[A-Za-z0-9_*-]+$/, 'must be a VM size name, `*` standing for any run of characters'),
+      )
+      .max(MAX_GUARDRAIL_ENTRIES)
       .optional()
       .describe(
         'Allowed VM sizes, case-insensitive; `*` matches any run of characters (e.g. `Standard_D*s_v5`).',
       ),
-    allowedVmFamilies: z.array(vmFamilySchema).optional().describe('Allowed VM families. Omit to allow all.'),
+    allowedVmFamilies: z.array(vmFamilySchema).max(vmFamilySchema.options.length).optional().describe('Allowed VM families. Omit to allow all.'),
     allowedKubernetesVersions: z
-      .array(z.string().regex(/^\d+\.\d+(\.\d+)?$/))
+      .array(z.string().max(MAX_VERSION_LENGTH).regex(/^\d+\.\d+(\.\d+)?$/))
+      .max(MAX_GUARDRAIL_ENTRIES)
       .optional()
       .describe('Allowed versions; a minor (`1.33`) allows all its patches.'),
     allowPreviewVersions: z
@@ -33,9 +50,10 @@ export const guardrailsSchema = z
       .optional()
       .describe('Allow versions the catalogue marks as preview. Default false.'),
     requiredTags: z
-      .array(z.string().min(1))
+      .array(z.string().min(1).max(MAX_TAG_NAME_LENGTH))
+      .max(MAX_TAGS)
       .optional()
-      .describe('Tag keys every cluster must carry (non-empty value).'),
+      .describe('Tag keys every cluster must carry (non-empty value); no more than a resource may carry.'),
     maxNodesPerPool: z
       .int()
       .min(1)

@@ -1,9 +1,19 @@
 import { z } from 'zod';
+import {
+  MAX_LABEL_KEY_LENGTH,
+  MAX_LABEL_VALUE_LENGTH,
+  MAX_NODE_LABELS,
+  MAX_NODE_TAINTS,
+  MAX_TAINT_LENGTH,
+  MAX_VERSION_LENGTH,
+  MAX_VM_SIZE_LENGTH,
+} from './inputLimits';
 
 
 /** `1.33` (alias of the latest GA patch of that minor) or `1.33.2`. */
 export const kubernetesVersionSchema = z
   .string()
+  .max(MAX_VERSION_LENGTH)
   .regex(/^\d+\.\d+(\.\d+)?$/, 'must look like 1.33 or 1.33.2')
   .meta({
     description: 'Kubernetes version: a minor (`1.33`, latest GA patch) or a patch (`1.33.2`).',
@@ -13,6 +23,7 @@ export const kubernetesVersionSchema = z
 /** AKS agent pool naming rule; Windows pools are further limited to 6 characters (an AKS rule, checked in the domain). */
 export const nodePoolNameSchema = z
   .string()
+  .max(12)
   .regex(/^[a-z][a-z0-9]{0,11}$/, 'must be 1-12 lowercase letters or digits, starting with a letter')
   .meta({
     description: 'Pool name: 1-12 lowercase letters or digits, starting with a letter (Windows: at most 6).',
@@ -45,6 +56,7 @@ const taintPattern =
   /^[A-Za-z0-9][-A-Za-z0-9_./]*(=[-A-Za-z0-9_.]*)?:(NoSchedule|PreferNoSchedule|NoExecute)$/;
 export const nodeTaintSchema = z
   .string()
+  .max(MAX_TAINT_LENGTH)
   .regex(taintPattern, 'must be key[=value]:NoSchedule|PreferNoSchedule|NoExecute')
   .meta({ example: 'sku=gpu:NoSchedule' });
 
@@ -62,6 +74,7 @@ export const upgradeSettingsSchema = z
   .object({
     maxSurge: z
       .string()
+      .max(4)
       .regex(/^([1-9]\d*|[1-9]\d?%|100%)$/, 'must be a node count (e.g. "3") or a percentage (e.g. "33%")')
       .optional()
       .describe(
@@ -107,6 +120,7 @@ const nodePoolFields = {
   mode: nodePoolModeSchema.optional().describe('Pool mode. Default User.'),
   vmSize: z
     .string()
+    .max(MAX_VM_SIZE_LENGTH)
     .regex(/^[A-Za-z][A-Za-z0-9_-]*$/, 'must be an Azure VM size such as Standard_D4s_v5')
     .describe('Azure VM size.'),
   count: z
@@ -128,10 +142,11 @@ const nodePoolFields = {
     .describe('Zones to spread nodes over.'),
   spot: spotSchema.optional(),
   labels: z
-    .record(z.string().min(1).max(317), z.string().max(63))
+    .record(z.string().min(1).max(MAX_LABEL_KEY_LENGTH), z.string().max(MAX_LABEL_VALUE_LENGTH))
+    .refine((labels) => Object.keys(labels).length <= MAX_NODE_LABELS, { error: `at most ${MAX_NODE_LABELS} labels` })
     .optional()
-    .describe('Kubernetes node labels.'),
-  taints: z.array(nodeTaintSchema).optional().describe('Kubernetes node taints, `key[=value]:Effect`.'),
+    .meta({ description: 'Kubernetes node labels.', maxProperties: MAX_NODE_LABELS }),
+  taints: z.array(nodeTaintSchema).max(MAX_NODE_TAINTS).optional().describe('Kubernetes node taints, `key[=value]:Effect`.'),
   autoscaler: autoscalerSchema.optional(),
   upgradeSettings: upgradeSettingsSchema.optional(),
   maxPods: z

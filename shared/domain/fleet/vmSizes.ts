@@ -1,4 +1,5 @@
 import type { VmFamily } from './guardrailsSchema';
+import { matchWildcard } from './wildcardMatch';
 
 export type { VmFamily };
 
@@ -54,8 +55,7 @@ export function needsSgxDevicePlugin(name: string): boolean {
   return /^Standard_DC/i.test(name);
 }
 
-/** Case-insensitive match where `*` stands for any run of characters. */
+/** Case-insensitive match where `*` stands for any run of characters; linear in the name (see matchWildcard). */
 export function vmSizeMatches(pattern: string, name: string): boolean {
-  const escaped = pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'));
-  return new RegExp(`^${escaped.join('.*')}$`, 'i').test(name);
+  return matchWildcard(pattern, name).matched;
 }

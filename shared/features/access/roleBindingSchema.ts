@@ -16,6 +16,7 @@ function objectError(field: string, expected: string) {
 /** Path id of a binding: safe as a Table row key and in a URL segment. */
 export const roleBindingIdSchema = z
   .string({ error: 'id must be a string' })
+  .max(64)
   .regex(/^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/, {
     error: 'id must be 1-64 letters, digits, "-" or "_", starting with a letter or digit',
   });
@@ -24,9 +25,10 @@ const subjectSchema = z
   .strictObject(
     {
       kind: z.enum(SUBJECT_KINDS, { error: `subject.kind must be one of ${SUBJECT_KINDS.join(', ')}` }),
-      id: z.string({ error: 'subject.id must be a string' }),
+      id: z.string({ error: 'subject.id must be a string' }).max(120, { error: 'subject.id must be at most 120 characters' }),
       tenantId: z
         .string({ error: 'subject.tenantId must be a string' })
+        .max(36, { error: 'subject.tenantId must be a tenant GUID' })
         .refine(isGuid, { error: 'subject.tenantId must be a tenant GUID' })
         .transform((tenantId) => tenantId.toLowerCase())
         .optional(),
@@ -55,7 +57,7 @@ export const roleBindingRequestSchema = z.strictObject(
   {
     subject: subjectSchema,
     role: z.enum(ROLES, { error: `role must be one of ${ROLES.join(', ')}` }),
-    scope: z.string({ error: 'scope must be a string' }).transform((scope, context) => {
+    scope: z.string({ error: 'scope must be a string' }).max(1024, { error: 'scope must be at most 1024 characters' }).transform((scope, context) => {
       const parsed = tryParseScope(scope);
       if (parsed.ok) return parsed.scope.id;
       context.addIssue({

@@ -7,12 +7,15 @@ import { authenticatedProblems, problemSchema } from '../../platform/http/proble
 /** ARM naming rules of the path segments, checked before anything reaches ARM. */
 export const subscriptionIdSchema = z
   .string()
+  .max(36)
   .regex(/^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/, 'must be a subscription id (GUID)');
 export const resourceGroupSchema = z
   .string()
+  .max(90)
   .regex(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'must be 1-90 letters, digits, - _ . ( ), not ending in a period');
 export const clusterNameSchema = z
   .string()
+  .max(63)
   .regex(
     /^[a-zA-Z0-9]$|^[a-zA-Z0-9][-_a-zA-Z0-9]{0,61}[a-zA-Z0-9]$/,
     'must be 1-63 letters, digits, - or _, starting and ending with a letter or digit',
@@ -173,7 +176,7 @@ export const listKubernetesVersions = defineOperation({
   tags: ['clusters'],
   authenticated: true,
   request: {
-    params: z.object({ location: z.string().regex(/^[a-z0-9]{1,64}$/, 'must be an Azure region name such as eastus') }),
+    params: z.object({ location: z.string().max(64).regex(/^[a-z0-9]{1,64}$/, 'must be an Azure region name such as eastus') }),
     query: z.object({ subscriptionId: subscriptionIdSchema.optional() }),
   },
   responses: { 200: { description: 'Versions', schema: kubernetesVersionsSchema }, ...problems },

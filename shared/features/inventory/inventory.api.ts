@@ -10,21 +10,25 @@ const MAX_SUPPORT_ENDS_WITHIN_DAYS = 36_500;
 const guid = /^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}$/;
 
 export const inventoryQuerySchema = z.object({
-  subscription: z.string().regex(guid, 'subscription must be a subscription id (GUID)').optional(),
+  subscription: z.string().max(36).regex(guid, 'subscription must be a subscription id (GUID)').optional(),
   resourceGroup: z
     .string()
+    .max(90)
     .regex(/^[-\p{L}\p{N}_.()]{0,89}[-\p{L}\p{N}_()]$/u, 'resourceGroup must be a resource group name (not ending in ".")')
     .optional(),
   location: z
     .string()
+    .max(64)
     .regex(/^[A-Za-z0-9 ]{1,64}$/, 'location must be an Azure region such as eastus')
     .optional(),
   kubernetesVersion: z
     .string()
+    .max(32)
     .regex(/^v?\d+\.\d+(\.\d+)?$/, 'kubernetesVersion must be a minor (1.35) or a patch (1.35.3)')
     .optional(),
   provisioningState: z
     .string()
+    .max(40)
     .regex(/^[A-Za-z]{1,40}$/, 'provisioningState must be a word such as Succeeded')
     .optional(),
   tag: z
@@ -37,6 +41,7 @@ export const inventoryQuerySchema = z.object({
   supportStatus: z.enum(supportStatusValues).optional(),
   supportEndsWithinDays: z
     .string()
+    .max(10)
     .regex(/^\d+$/, 'supportEndsWithinDays must be a whole number of days, 0 or more')
     .transform(Number)
     .pipe(z.int().max(MAX_SUPPORT_ENDS_WITHIN_DAYS, `supportEndsWithinDays must be at most ${MAX_SUPPORT_ENDS_WITHIN_DAYS}`))

@@ -28,6 +28,7 @@ export const logsQuerySchema = z
     until: z.iso.datetime({ offset: true }).optional().describe('End of the window (ISO 8601); default now.'),
     last: z
       .string()
+      .max(32)
       .refine((value) => durationMilliseconds(value) !== undefined, 'must be an ISO 8601 duration such as PT1H or P1D')
       .optional()
       .describe('The window as a duration back from until (default PT1H); not with since.'),

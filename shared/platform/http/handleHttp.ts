@@ -4,6 +4,7 @@ import type { ApiOperation } from './apiOperation';
 import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
 import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
+import { isAuthenticationError } from '../../domain/access/errors';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
 import { onBehalfOfCaller } from '../arm/armReader';
 import { traceHttpInvocation } from '../observability/activeTelemetry';
@@ -13,6 +14,8 @@ import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
 import { auditEventOf, needsAudit, type AuditNotes } from './requestAudit';
 import { parseOrThrow } from './validation';
+import { readBodyText, refuseDeclaredOversizedBody } from './requestBody';
+import { parseStrictJson } from './strictJson';
 
 type InferOr<S, Fallback> = S extends z.ZodType ? z.infer<S> : Fallback;
 
@@ -81,6 +84,7 @@ export class HttpPipeline {
     const audit: AuditNotes = {};
     let response: HttpResponseInit;
     try {
+      refuseDeclaredOversizedBody(request);
       const caller = operation.authenticated ? await deps.authenticate(request) : ANONYMOUS;
       if (operation.authenticated) audit.caller = caller;
       const call = {
@@ -102,6 +106,7 @@ export class HttpPipeline {
       response = operation.authenticated ? await onBehalfOfCaller(`${caller.tenantId}/${caller.objectId}`, run) : await run();
     } catch (error) {
       const mapped = errorToProblem(error);
+      if (isAuthenticationError(error)) audit.reason = error.reason;
       if (mapped.body.status >= 500) log.error('Request failed', { error: describe(error) });
       const instance = new URL(request.url).pathname;
       response = problemResponse({ ...mapped.body, instance, correlationId }, mapped.headers);
@@ -149,7 +154,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
 
 async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): Promise<unknown> {
   if (!schema) return undefined;
-  const text = await request.text();
+  const text = await readBodyText(request);
   if (text.trim() === '') {
     throw new ValidationError('The request body is required.', [{ path: '', code: 'required', message: 'A JSON body is required.' }]);
   }
@@ -157,15 +162,7 @@ async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): P
   if (contentType && !/\bjson\b/i.test(contentType)) {
     throw new UnsupportedMediaTypeError(`Content-Type "${contentType}" is not JSON; send application/json.`);
   }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new ValidationError('The request body is not valid JSON.', [
-      { path: '', code: 'invalid_json', message: (error as Error).message },
-    ]);
-  }
-  return parseOrThrow(schema, json, 'body');
+  return parseOrThrow(schema, parseStrictJson(text), 'body');
 }
 
 function asRecord(headers: HttpResponseInit['headers']): Record<string, string> {

@@ -4,7 +4,10 @@ import { AuthenticationError } from '../../domain/access/errors';
 export const MAX_AUTHORIZATION_HEADER_BYTES = 8 * 1024;
 const COMPACT_JWS = /^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/;
 
-/** `Bearer <compact JWS>` and nothing else; a repeated header (joined with ',') is refused. */
+/**
+ * `Bearer <compact JWS>` and nothing else. A repeated Authorization header reaches the worker as one value,
+ * its lines joined with ',' (the Functions host's conversion): a JWS never contains ',', so that is refused.
+ */
 export function extractBearerToken(authorizationHeader: string | null | undefined): string {
   if (
     authorizationHeader === null ||
@@ -18,6 +21,9 @@ export function extractBearerToken(authorizationHeader: string | null | undefine
       'malformed',
       `the Authorization header exceeds ${MAX_AUTHORIZATION_HEADER_BYTES} bytes`,
     );
+  }
+  if (authorizationHeader.includes(',')) {
+    throw new AuthenticationError('repeated_header', 'the Authorization header must be sent exactly once');
   }
   const match = /^(\S+) +(\S+)$/.exec(authorizationHeader.trim());
   const scheme = match?.[1] ?? authorizationHeader.trim().split(/\s/, 1)[0] ?? '';

@@ -6467,7 +6467,7 @@ export interface operations {
                         allowedKubernetesVersions?: string[];
                         /** @description Allow versions the catalogue marks as preview. Default false. */
                         allowPreviewVersions?: boolean;
-                        /** @description Tag keys every cluster must carry (non-empty value). */
+                        /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                         requiredTags?: string[];
                         /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                         maxNodesPerPool?: number;
@@ -6596,7 +6596,7 @@ export interface operations {
                     allowedKubernetesVersions?: string[];
                     /** @description Allow versions the catalogue marks as preview. Default false. */
                     allowPreviewVersions?: boolean;
-                    /** @description Tag keys every cluster must carry (non-empty value). */
+                    /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                     requiredTags?: string[];
                     /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                     maxNodesPerPool?: number;
@@ -6631,7 +6631,7 @@ export interface operations {
                         allowedKubernetesVersions?: string[];
                         /** @description Allow versions the catalogue marks as preview. Default false. */
                         allowPreviewVersions?: boolean;
-                        /** @description Tag keys every cluster must carry (non-empty value). */
+                        /** @description Tag keys every cluster must carry (non-empty value); no more than a resource may carry. */
                         requiredTags?: string[];
                         /** @description Upper bound of a pool: its count, or autoscaler maxCount. */
                         maxNodesPerPool?: number;
