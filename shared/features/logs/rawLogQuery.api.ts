@@ -18,6 +18,7 @@ export const rawLogQueryRequestSchema = z.object({
     .describe(`KQL (at most ${MAX_RAW_QUERY_CHARS} characters). It sees only this cluster's rows, whatever tables it names; workspace(), app(), resource(), adx(), arg(), cluster() and database() are refused.`),
   timespan: z
     .string()
+    .max(32)
     .refine(isRawQueryTimespan, `must be an ISO 8601 duration such as PT1H or P7D, at most ${MAX_RAW_QUERY_TIMESPAN}`)
     .default(DEFAULT_RAW_QUERY_TIMESPAN)
     .describe(`The window, back from now, as an ISO 8601 duration (default ${DEFAULT_RAW_QUERY_TIMESPAN}, at most ${MAX_RAW_QUERY_TIMESPAN}); applied in addition to any time filter in the query.`),
