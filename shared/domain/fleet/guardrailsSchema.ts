@@ -12,7 +12,7 @@ export const sharedResourceScopeSchema = z
   .string()
   .max(200)
   .regex(
-    /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(\/resourceGroups\/[-\p{L}\p{N}_.()]{1,90})?$/iu,
+    /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(\/resourceGroups\/[^/\s]{1,90})?$/i,
     'must be /subscriptions/{id} or /subscriptions/{id}/resourceGroups/{name}',
   );
 

@@ -1,6 +1,7 @@
+import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
+import { armComputeSdk, armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
 import type { Settings } from '../settings/settings';
 
 /**
@@ -18,11 +19,12 @@ export interface ArmClientOptions {
   maxRetries?: number;
 }
 
-/** One ContainerServiceClient per subscription, built once and reused across invocations. */
+/** One ContainerServiceClient (and, for preflights, one ComputeManagementClient) per subscription, built once and reused. */
 export class ArmClients {
   /** Also what the Log Analytics client signs in with: one identity, one token cache. */
   readonly credential: TokenCredential;
   private readonly clients = new Map<string, ContainerServiceClient>();
+  private readonly computeClients = new Map<string, ComputeManagementClient>();
 
   constructor(
     private readonly settings: Settings,
@@ -45,6 +47,20 @@ export class ArmClients {
         ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
       });
       this.clients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Same credential, endpoint and retry policy as `containerService`. */
+  compute(subscriptionId: string): ComputeManagementClient {
+    const key = subscriptionId.toLowerCase();
+    let client = this.computeClients.get(key);
+    if (!client) {
+      client = new (armComputeSdk().ComputeManagementClient)(this.credential, subscriptionId, {
+        endpoint: this.settings.FLEETPLANE_ARM_ENDPOINT,
+        ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
+      });
+      this.computeClients.set(key, client);
     }
     return client;
   }
