@@ -15,6 +15,7 @@ export interface SkuRestriction {
 export const SKU_RESTRICTIONS: readonly SkuRestriction[] = [
   { vmSize: 'Standard_ND96asr_v4', location: 'westeurope', type: 'Location', reasonCode: 'NotAvailableForSubscription' },
   { vmSize: 'Standard_NC24ads_A100_v4', location: 'eastus', type: 'Zone', zones: ['3'], reasonCode: 'NotAvailableForSubscription' },
+  { vmSize: 'Standard_NC24ads_A100_v4', location: 'northeurope', type: 'Zone', zones: ['3'], reasonCode: 'NotAvailableForSubscription' },
 ];
 
 /** Every availability zone of every emulated region. */

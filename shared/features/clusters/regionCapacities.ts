@@ -14,7 +14,8 @@ async function listAll<T>(items: AsyncIterable<T>): Promise<T[]> {
 /**
  * The VM sizes and vCPU quotas of a region per subscription, cached per process for a few minutes. Each
  * instance of a scaled-out app keeps its own copy: they are read-only facts about Azure, so copies can only
- * disagree by the TTL, and a stale "enough quota" still ends in ARM's own refusal.
+ * disagree by the TTL, and a stale "enough quota" still ends in ARM's own refusal. A write this process sends
+ * forgets its subscription's entries, so its own next preflight sees the usage it caused.
  */
 export class RegionCapacities {
   private readonly cache = new Map<string, { at: number; capacity: Promise<RegionCapacity> }>();
@@ -33,6 +34,12 @@ export class RegionCapacities {
     this.cache.set(key, { at: this.now(), capacity });
     capacity.catch(() => this.cache.delete(key));
     return capacity;
+  }
+
+  /** Drops what is cached for the subscription (every region), e.g. after this process changed its node count. */
+  forgetSubscription(subscriptionId: string): void {
+    const prefix = `${subscriptionId.toLowerCase()}/`;
+    for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
   }
 
   private async read(subscriptionId: string, location: string): Promise<RegionCapacity> {

@@ -47,6 +47,18 @@ describe('region capacity through the real ComputeManagementClient against the e
     expect(emulator.counters()).toMatchObject({ 'resourceSkus.list': 2, 'usages.list': 2 });
   });
 
+  it('a write this process sends forgets the subscription\'s cached capacity', async () => {
+    const capacities = new RegionCapacities((subscription) => arm.compute(subscription));
+    emulator.resetCounters();
+    await capacities.get(SUB, 'uksouth');
+    capacities.forgetSubscription('00000000-0000-0000-0000-00000000000F');
+    await capacities.get(SUB, 'uksouth');
+    expect(emulator.counters()['usages.list']).toBe(1);
+    capacities.forgetSubscription(SUB.toUpperCase());
+    await capacities.get(SUB, 'uksouth');
+    expect(emulator.counters()['usages.list']).toBe(2);
+  });
+
   it('a throttled Compute read is a retryable 503, and is not cached', async () => {
     const capacities = new RegionCapacities((subscription) => arm.compute(subscription));
     emulator.injectFault({ kind: 'throttle', operation: 'usages.list', retryAfterSeconds: 9, remaining: 1 });
