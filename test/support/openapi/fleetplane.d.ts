@@ -6119,6 +6119,8 @@ export interface operations {
                         requireEntraId?: boolean;
                         /** @description Allow Windows node pools. Default true. */
                         allowWindows?: boolean;
+                        /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                        sharedResourceScopes?: string[];
                     };
                 };
             };
@@ -6248,6 +6250,8 @@ export interface operations {
                     requireEntraId?: boolean;
                     /** @description Allow Windows node pools. Default true. */
                     allowWindows?: boolean;
+                    /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                    sharedResourceScopes?: string[];
                 };
             };
         };
@@ -6283,6 +6287,8 @@ export interface operations {
                         requireEntraId?: boolean;
                         /** @description Allow Windows node pools. Default true. */
                         allowWindows?: boolean;
+                        /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                        sharedResourceScopes?: string[];
                     };
                 };
             };
