@@ -65,7 +65,11 @@ export class UnprocessableError extends DomainError {
 
 export class ForbiddenError extends DomainError {
   readonly kind = 'forbidden';
-  constructor(message: string) {
+  constructor(
+    message: string,
+    /** The body fields the denial is about (e.g. a referenced resource the caller may not use). */
+    readonly issues: FieldIssue[] = [],
+  ) {
     super(message);
   }
 }

@@ -228,10 +228,11 @@ describe('cluster lifecycle API through the local host, the AKS emulator and the
   });
 
   it('ARM errors keep AKS\'s code; ARM throttling becomes 503 with Retry-After', async () => {
-    const badSize = fourPoolSpec({ nodePools: [{ name: 'system', mode: 'System', vmSize: 'Standard_Z99s_v9', count: 1 }] });
-    const rejected = await call('PUT', `${CLUSTERS}/badsize`, owner, badSize);
+    // An unknown VM size no longer reaches ARM (the preflight refuses it); ARM's own refusal is injected.
+    emulator.injectFault({ kind: 'error', operation: 'managedClusters.createOrUpdate', status: 400, code: 'SubnetIsFull', message: 'The subnet has no free addresses.', remaining: 1 });
+    const rejected = await call('PUT', `${CLUSTERS}/badsize`, owner, fourPoolSpec());
     expect(rejected.status).toBe(400);
-    expect(rejected.body.code).toBe('VMSizeNotSupported');
+    expect(rejected.body.code).toBe('SubnetIsFull');
     emulator.injectFault({ kind: 'throttle', operation: 'managedClusters.get', retryAfterSeconds: 1, remaining: 10 });
     const throttled = await call('GET', `${CLUSTERS}/four`, reader);
     emulator.clearFaults();

@@ -11,6 +11,12 @@ import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
 
+/** Compute's name for the regional total of vCPUs over every VM family (`Total Regional vCPUs`). */
+export const REGIONAL_VCPU_QUOTA = 'cores';
+
+/** The regional total defaults to this many times the per-family default, so families alone bind unless set. */
+const REGIONAL_QUOTA_FACTOR = 4;
+
 export interface FleetSettings {
   durations: SimulationDurations;
   defaultVcpuQuota: number;
@@ -113,17 +119,27 @@ export class Fleet {
   }
 
   quotaLimit(subscriptionId: string, location: string, family: string): number {
-    return this.quotaOverrides.get(`${subscriptionId}/${location}/${family}`.toLowerCase()) ?? this.settings.defaultVcpuQuota;
+    const fallback = family === REGIONAL_VCPU_QUOTA ? this.settings.defaultVcpuQuota * REGIONAL_QUOTA_FACTOR : this.settings.defaultVcpuQuota;
+    return this.quotaOverrides.get(`${subscriptionId}/${location}/${family}`.toLowerCase()) ?? fallback;
+  }
+
+  /** vCPUs of every allocated node in the subscription and region, all families together. */
+  regionalVcpuUsage(subscriptionId: string, location: string): number {
+    return this.vcpuUsageWhere(subscriptionId, location, () => true);
   }
 
   /** vCPUs of every allocated node in the subscription and region, for one VM family. */
   vcpuUsage(subscriptionId: string, location: string, family: string): number {
+    return this.vcpuUsageWhere(subscriptionId, location, (sizeFamily) => sizeFamily === family);
+  }
+
+  private vcpuUsageWhere(subscriptionId: string, location: string, counts: (family: string) => boolean): number {
     let total = 0;
     for (const cluster of this.clusters.values()) {
       if (cluster.subscriptionId.toLowerCase() !== subscriptionId.toLowerCase() || cluster.location !== location) continue;
       for (const pool of cluster.pools) {
         const size = findVmSize(pool.vmSize);
-        if (size?.family !== family) continue;
+        if (!size || !counts(size.family)) continue;
         total += pool.nodes.filter((n) => n.status !== 'Deallocated').length * size.vCpus;
       }
     }
@@ -141,6 +157,14 @@ export class Fleet {
       const size = findVmSize(vmSize);
       if (size && nodes > 0) vcpusByFamily.set(size.family, (vcpusByFamily.get(size.family) ?? 0) + nodes * size.vCpus);
     }
+    const regionalRequired = [...vcpusByFamily.values()].reduce((sum, vcpus) => sum + vcpus, 0);
+    checkVcpuQuota({
+      location: cluster.location,
+      family: REGIONAL_VCPU_QUOTA,
+      limit: this.quotaLimit(cluster.subscriptionId, cluster.location, REGIONAL_VCPU_QUOTA),
+      currentUsage: this.regionalVcpuUsage(cluster.subscriptionId, cluster.location),
+      additionalRequired: regionalRequired,
+    });
     for (const [family, additionalRequired] of vcpusByFamily) {
       checkVcpuQuota({
         location: cluster.location,

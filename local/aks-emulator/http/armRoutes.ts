@@ -8,6 +8,7 @@ import type { MutationOptions } from '../services/clusterService';
 import * as maintenance from '../services/maintenanceService';
 import * as pools from '../services/poolService';
 import { availableAgentPoolVersions, clusterUpgradeProfile, kubernetesVersionsPayload, poolUpgradeProfile } from '../services/versionViews';
+import { addComputeRoutes } from '../compute/computeRoutes';
 import { addMonitorRoutes } from '../monitor/monitorRoutes';
 import { clusterFqdn, renderCluster, renderMaintenanceConfiguration, renderPool } from '../wire';
 import type { WorkloadSimulation } from '../workload/workloadSimulation';
@@ -178,6 +179,7 @@ export function buildArmRouter(): Router<ArmContext> {
   }
   addMonitorRoutes(router);
   addWorkspaceRoutes(router);
+  addComputeRoutes(router);
   return router;
 }
 

@@ -1,6 +1,7 @@
 import { ArmError, badRequest, invalidParameter } from '../errors';
 import { findVmSize } from '../catalogue/vmSizes';
 import { validatePoolName } from './naming';
+import { isRestrictedInLocation } from '../compute/skuRestrictions';
 
 /** The facts about a pool request that the AKS pool rules look at. */
 export interface PoolRuleInput {
@@ -88,7 +89,7 @@ function validateAutoscaler(pool: PoolRuleInput, isCreate: boolean): void {
 
 function validateVmSize(pool: PoolRuleInput, cluster: ClusterRuleContext): void {
   const size = findVmSize(pool.vmSize);
-  if (!size) {
+  if (!size || isRestrictedInLocation(size.name, cluster.location)) {
     throw new ArmError(
       400,
       'VMSizeNotSupported',

@@ -15,6 +15,15 @@ export const vmFamilySchema = z.enum(['general', 'gpu', 'confidential']).meta({
 });
 export type VmFamily = z.infer<typeof vmFamilySchema>;
 
+/** `/subscriptions/{guid}` or `/subscriptions/{guid}/resourceGroups/{name}`, as ARM spells scopes (any case). */
+export const sharedResourceScopeSchema = z
+  .string()
+  .max(200)
+  .regex(
+    /^\/subscriptions\/[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(\/resourceGroups\/[^/\s]{1,90})?$/i,
+    'must be /subscriptions/{id} or /subscriptions/{id}/resourceGroups/{name}',
+  );
+
 /**
  * Admin-editable policy applied to every cluster and pool write (and to dry runs).
  * An absent rule allows everything; every violated rule is reported with the field path.
@@ -67,6 +76,15 @@ export const guardrailsSchema = z
     requireKubernetesRbac: z.boolean().optional().describe('Kubernetes RBAC must stay on.'),
     requireEntraId: z.boolean().optional().describe('AKS-managed Entra ID integration must be configured.'),
     allowWindows: z.boolean().optional().describe('Allow Windows node pools. Default true.'),
+    sharedResourceScopes: z
+      .array(sharedResourceScopeSchema)
+      .max(50)
+      .optional()
+      .describe(
+        'Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may ' +
+          'write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a ' +
+          'role binding covering the referenced resource\'s resource group.',
+      ),
   })
   .meta({
     description: 'Fleet guardrails, editable by administrators.',

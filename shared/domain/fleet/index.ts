@@ -9,3 +9,6 @@ export * from './aksRules';
 export * from './clusterUpdatePools';
 export * from './patches';
 export * from './ipv4';
+export * from './regionCapacity';
+export * from './preflight';
+export * from './resourceReferences';

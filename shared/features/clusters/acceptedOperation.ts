@@ -37,5 +37,7 @@ export async function startArmChange(deps: ClusterDependencies, context: WriteCo
     expectedOutcome: change.expectedOutcome,
     ...(context.onOperationRecorded ? { onRecorded: context.onOperationRecorded } : {}),
   });
+  // This process's own change moves the subscription's vCPU usage: its next preflight reads Compute again.
+  deps.capacities.forgetSubscription(change.subscriptionId);
   return acceptedResponse(record, context.operationUrl(record.id));
 }

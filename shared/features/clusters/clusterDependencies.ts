@@ -4,6 +4,7 @@ import type { Settings } from '../../platform/settings/settings';
 import type { GuardrailsStore } from '../guardrails';
 import type { IdempotencyStore } from '../idempotency';
 import type { ArmOperationRunner, OperationStore } from '../operations';
+import { RegionCapacities } from './regionCapacities';
 import { VersionCatalogues } from './versionCatalogues';
 import { windowsAdminCredentials, type WindowsAdminCredentials } from './windowsAdminCredentials';
 
@@ -15,6 +16,8 @@ export interface ClusterDependencies {
   idempotency: IdempotencyStore;
   guardrails: GuardrailsStore;
   catalogues: VersionCatalogues;
+  /** VM sizes and vCPU quotas per subscription and region, for the preflight of every write. */
+  capacities: RegionCapacities;
   windowsCredentials: () => WindowsAdminCredentials | undefined;
 }
 
@@ -30,6 +33,7 @@ export function buildClusterDependencies(
     idempotency: shared.idempotency,
     guardrails,
     catalogues: new VersionCatalogues(containerService),
+    capacities: new RegionCapacities((subscriptionId) => shared.arm.compute(subscriptionId)),
     windowsCredentials: () => windowsAdminCredentials(shared.settings),
   };
 }

@@ -1,11 +1,12 @@
 import type { ManagedCluster } from '@azure/arm-containerservice';
 import { ValidationError } from '../../domain/errors';
-import { checkAksRules, clusterUpdatePoolViolations, evaluateGuardrails, type ExistingCluster, type Violation } from '../../domain/fleet';
+import { checkAksRules, clusterUpdatePoolViolations, evaluateGuardrails, type Violation } from '../../domain/fleet';
 import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
-import type { ClusterSpec } from '../../domain/fleet/clusterSpec';
+import type { ClusterSpec, ClusterView } from '../../domain/fleet/clusterSpec';
 import type { Guardrails } from '../../domain/fleet/guardrailsSchema';
 import type { NodePoolSpec } from '../../domain/fleet/nodePoolSpec';
 import type { ClusterDependencies } from './clusterDependencies';
+import { clusterPreflightViolations } from './clusterPreflight';
 
 export const WINDOWS_CREDENTIALS_NOT_CONFIGURED = 'WindowsCredentialsNotConfigured';
 
@@ -50,19 +51,26 @@ export function windowsCredentialViolations(
   );
 }
 
-/** Guardrails, locally checkable AKS rules and configuration prerequisites of a cluster spec, all at once. */
+/**
+ * Guardrails, locally checkable AKS rules, configuration prerequisites and the preflight (VM sizes, zones,
+ * quota and versions of the region), all at once.
+ */
 export async function clusterSpecViolations(
   deps: ClusterDependencies,
   subscriptionId: string,
   spec: ClusterSpec,
-  existing: { cluster: ManagedCluster; view: ExistingCluster } | undefined,
+  existing: { cluster: ManagedCluster; view: ClusterView } | undefined,
 ): Promise<Violation[]> {
   const versions = [spec.kubernetesVersion, ...spec.nodePools.map((pool) => pool.orchestratorVersion)];
-  const { guardrails, catalogue } = await guardrailInputs(deps, subscriptionId, spec.location, versions);
+  const [{ guardrails, catalogue }, preflight] = await Promise.all([
+    guardrailInputs(deps, subscriptionId, spec.location, versions),
+    clusterPreflightViolations(deps, subscriptionId, spec, existing),
+  ]);
   return [
     ...evaluateGuardrails(spec, guardrails, catalogue ? { catalogue } : {}),
     ...checkAksRules(spec, existing?.view),
     ...(existing ? clusterUpdatePoolViolations(spec, existing.view) : []),
     ...windowsCredentialViolations(spec.nodePools, (index) => `nodePools[${index}].osType`, deps, existing?.cluster),
+    ...preflight,
   ];
 }

@@ -8,6 +8,8 @@ export interface IncomingWrite {
   caller: { tenantId: string; objectId: string };
   correlationId: string;
   authorize: Authorize;
+  decide: WriteContext['decide'];
+  enforce: WriteContext['enforce'];
   body?: unknown;
 }
 
@@ -21,6 +23,8 @@ export function writeContextOf(
   const idempotencyKey = idempotencyKeyFromHeader(call.request.headers.get('idempotency-key') ?? undefined);
   return {
     authorize: call.authorize,
+    decide: call.decide,
+    enforce: call.enforce,
     caller: call.caller,
     correlationId: call.correlationId,
     operationUrl: (operationId) =>

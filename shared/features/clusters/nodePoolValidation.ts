@@ -5,6 +5,7 @@ import type { ClusterView } from '../../domain/fleet/clusterSpec';
 import type { NodePoolSpec } from '../../domain/fleet/nodePoolSpec';
 import type { ClusterDependencies } from './clusterDependencies';
 import { guardrailInputs, windowsCredentialViolations } from './clusterValidation';
+import { nodePoolPreflightViolations } from './clusterPreflight';
 
 /**
  * Guardrails and AKS rules of a write to one pool, judged on the whole cluster with that pool in place.
@@ -20,10 +21,14 @@ export async function nodePoolWriteViolations(
   const otherPoolsNodeCeiling = desired.nodePools
     .filter((candidate) => candidate.name !== pool.name)
     .reduce((sum, candidate) => sum + poolNodeCeiling(candidate), 0);
-  const { guardrails, catalogue } = await guardrailInputs(deps, subscriptionId, cluster.view.location, [pool.orchestratorVersion]);
+  const [{ guardrails, catalogue }, preflight] = await Promise.all([
+    guardrailInputs(deps, subscriptionId, cluster.view.location, [pool.orchestratorVersion]),
+    nodePoolPreflightViolations(deps, subscriptionId, cluster, pool),
+  ]);
   return [
     ...evaluateNodePoolGuardrails(pool, guardrails, { otherPoolsNodeCeiling, ...(catalogue ? { catalogue } : {}) }),
     ...checkNodePoolWrite(desired, pool.name, cluster.view),
     ...windowsCredentialViolations([pool], () => 'osType', deps, cluster.managed),
+    ...preflight,
   ];
 }

@@ -10,6 +10,8 @@ import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
 import { requireIfMatch } from '../../domain/preconditions';
 import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
+import { authorizeReferencedResources } from './referencedResources';
+import { resourceReferencesOf } from '../../domain/fleet/resourceReferences';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
 /** `PATCH …/clusters/{c}` (Operator): the patch is merged into the current settings, validated whole, then PUT. */
@@ -21,6 +23,8 @@ export async function patchCluster(
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters', 'patch', scope);
+  // Only what the patch names: the rest comes from the cluster as it is.
+  await authorizeReferencedResources(deps, context, resourceReferencesOf(patch));
   return idempotent(deps, context, async () => {
     const existing = await requireManagedCluster(deps.containerService(address.subscriptionId), address);
     requireIfMatch(context.ifMatch, existing.eTag, clusterLabel(address));

@@ -9,11 +9,14 @@ import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
 import { requireIfMatch } from '../../domain/preconditions';
 import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
+import { authorizeReferencedResources } from './referencedResources';
+import { resourceReferencesOf } from '../../domain/fleet/resourceReferences';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
 /**
- * `PUT …/clusters/{c}`: create (Admin) or replace (Operator) a cluster. Authorize → validate (guardrails,
- * AKS rules) → Idempotency-Key → ARM through the durable runner → 202 Operation-Location.
+ * `PUT …/clusters/{c}`: create (Admin) or replace (Operator) a cluster. Authorize (the cluster, then every
+ * resource the body references) → validate (guardrails, AKS rules, preflight) → Idempotency-Key → ARM through
+ * the durable runner → 202 Operation-Location.
  */
 export async function putCluster(
   deps: ClusterDependencies,
@@ -24,6 +27,7 @@ export async function putCluster(
   const scope = clusterArmId(address);
   // Every PUT needs at least update rights; checked before ARM is asked whether the cluster exists.
   await context.authorize('clusters', 'update', scope);
+  await authorizeReferencedResources(deps, context, resourceReferencesOf(spec));
   return idempotent(deps, context, async () => {
     const client = deps.containerService(address.subscriptionId);
     const existing = await findManagedCluster(client, address);

@@ -1,6 +1,8 @@
+import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { Pipeline } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
+import { armComputeSdk, armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
 import type { Settings } from '../settings/settings';
 import { armReadBudgetOf, type ArmReadBudget } from './armReadBudget';
 import { armReadBudgetPolicy } from './armReadBudgetPolicy';
@@ -22,8 +24,9 @@ export interface ArmClientOptions {
 }
 
 /**
- * One ContainerServiceClient per subscription, built once and reused across invocations. Every call has a
- * deadline (FLEETPLANE_ARM_CALL_DEADLINE_MS, or the invocation's when sooner) and every try a timeout.
+ * One ContainerServiceClient (and, for preflights, one ComputeManagementClient) per subscription, built once and
+ * reused across invocations. Every call has a deadline (FLEETPLANE_ARM_CALL_DEADLINE_MS, or the invocation's when
+ * sooner) and every try a timeout.
  */
 export class ArmClients {
   /** Also what the Log Analytics client signs in with: one identity, one token cache. */
@@ -31,6 +34,7 @@ export class ArmClients {
   private readonly clients = new Map<string, ContainerServiceClient>();
   /** This instance's share of the identity's ARM reads, split between callers and system work. */
   readonly readBudget: ArmReadBudget;
+  private readonly computeClients = new Map<string, ComputeManagementClient>();
 
   constructor(
     private readonly settings: Settings,
@@ -49,19 +53,39 @@ export class ArmClients {
     const key = subscriptionId.toLowerCase();
     let client = this.clients.get(key);
     if (!client) {
-      client = new (armContainerServiceSdk().ContainerServiceClient)(this.credential, subscriptionId, {
-        endpoint: this.settings.FLEETPLANE_ARM_ENDPOINT,
-        additionalPolicies: [{ policy: armReadBudgetPolicy(this.readBudget), position: 'perCall' }],
-        ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
-      });
-      const deadlines: ArmDeadlineSettings = {
-        tryTimeoutMs: this.settings.FLEETPLANE_ARM_TRY_TIMEOUT_MS,
-        callDeadlineMs: this.settings.FLEETPLANE_ARM_CALL_DEADLINE_MS,
-      };
-      client.pipeline.addPolicy(armCallDeadlinePolicy(deadlines));
-      client.pipeline.addPolicy(armTryDeadlinePolicy(deadlines), { afterPhase: 'Retry' });
+      client = new (armContainerServiceSdk().ContainerServiceClient)(this.credential, subscriptionId, this.clientOptions());
+      this.addDeadlines(client.pipeline);
       this.clients.set(key, client);
     }
     return client;
+  }
+
+  /** Same credential, endpoint, retry policy, read budget and deadlines as `containerService`. */
+  compute(subscriptionId: string): ComputeManagementClient {
+    const key = subscriptionId.toLowerCase();
+    let client = this.computeClients.get(key);
+    if (!client) {
+      client = new (armComputeSdk().ComputeManagementClient)(this.credential, subscriptionId, this.clientOptions());
+      this.addDeadlines(client.pipeline);
+      this.computeClients.set(key, client);
+    }
+    return client;
+  }
+
+  private clientOptions() {
+    return {
+      endpoint: this.settings.FLEETPLANE_ARM_ENDPOINT,
+      additionalPolicies: [{ policy: armReadBudgetPolicy(this.readBudget), position: 'perCall' as const }],
+      ...(this.options.maxRetries !== undefined ? { retryOptions: { maxRetries: this.options.maxRetries } } : {}),
+    };
+  }
+
+  private addDeadlines(pipeline: Pipeline): void {
+    const deadlines: ArmDeadlineSettings = {
+      tryTimeoutMs: this.settings.FLEETPLANE_ARM_TRY_TIMEOUT_MS,
+      callDeadlineMs: this.settings.FLEETPLANE_ARM_CALL_DEADLINE_MS,
+    };
+    pipeline.addPolicy(armCallDeadlinePolicy(deadlines));
+    pipeline.addPolicy(armTryDeadlinePolicy(deadlines), { afterPhase: 'Retry' });
   }
 }

@@ -3,10 +3,12 @@
  * Functions worker then pays for them only when a request actually needs ARM or a managed identity (health,
  * OpenAPI and local connection strings never do). `npm run bench:startup` measures the module-load time.
  */
+import type * as ArmCompute from '@azure/arm-compute';
 import type * as ArmContainerService from '@azure/arm-containerservice';
 import type * as Identity from '@azure/identity';
 import type * as StorageQueue from '@azure/storage-queue';
 
+let compute: typeof ArmCompute | undefined;
 let containerService: typeof ArmContainerService | undefined;
 let identity: typeof Identity | undefined;
 let storageQueue: typeof StorageQueue | undefined;
@@ -15,6 +17,13 @@ export function armContainerServiceSdk(): typeof ArmContainerService {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   containerService ??= require('@azure/arm-containerservice') as typeof ArmContainerService;
   return containerService;
+}
+
+/** Compute's Resource SKUs and usages, read only by write preflights. */
+export function armComputeSdk(): typeof ArmCompute {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  compute ??= require('@azure/arm-compute') as typeof ArmCompute;
+  return compute;
 }
 
 export function identitySdk(): typeof Identity {

@@ -60,7 +60,9 @@ function domainProblem(error: DomainError): MappedProblem {
       headers: { 'retry-after': String(error.retryAfterSeconds) },
     };
   }
-  if (error instanceof ForbiddenError) return { body: problem(403, 'Forbidden', { detail: error.message }), headers: none };
+  if (error instanceof ForbiddenError) {
+    return { body: problem(403, 'Forbidden', { detail: error.message, ...(error.issues.length > 0 ? { errors: error.issues } : {}) }), headers: none };
+  }
   if (error instanceof DependencyUnavailableError) {
     return {
       body: problem(503, 'Service Unavailable', { detail: error.message, dependency: error.dependency }),

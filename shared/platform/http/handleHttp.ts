@@ -3,7 +3,7 @@ import type { z } from 'zod';
 import type { ApiOperation } from './apiOperation';
 import type { Caller } from '../../domain/access/caller';
 import type { AccessDecision } from '../../domain/access/decision';
-import { ForbiddenError, UnsupportedMediaTypeError, ValidationError } from '../../domain/errors';
+import { ForbiddenError, UnsupportedMediaTypeError, ValidationError, type FieldIssue } from '../../domain/errors';
 import { isAuthenticationError } from '../../domain/access/errors';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
 import { onBehalfOfCaller } from '../arm/armReader';
@@ -31,8 +31,10 @@ export interface HttpCall<P, Q, B> {
   caller: Caller;
   /** Checks `resource.verb` at `scope` for the caller; a denial throws (→ 403) and is audited. */
   authorize: (resource: string, verb: string, scope: string) => Promise<AccessDecision>;
-  /** Records a decision made elsewhere (e.g. canGrant) like `authorize` does; throws when it denies. */
-  enforce: (decision: AccessDecision, permission: string, target: string) => AccessDecision;
+  /** The caller's decision for `resource.verb` at `scope`, neither enforced nor recorded (the handler weighs it). */
+  decide: (resource: string, verb: string, scope: string) => Promise<AccessDecision>;
+  /** Records a decision made elsewhere (e.g. canGrant) like `authorize` does; throws when it denies (`issues`: the fields it concerns). */
+  enforce: (decision: AccessDecision, permission: string, target: string, issues?: FieldIssue[]) => AccessDecision;
   /** Extra facts for this request's audit record (e.g. the ARM correlation id). */
   audit: AuditNotes;
 }
@@ -96,7 +98,9 @@ export class HttpPipeline {
         audit,
         authorize: async (resource: string, verb: string, scope: string) =>
           enforce(audit, await deps.decide(caller, verb, resource, scope), `${resource}.${verb}`, scope),
-        enforce: (decision: AccessDecision, permission: string, target: string) => enforce(audit, decision, permission, target),
+        decide: (resource: string, verb: string, scope: string) => deps.decide(caller, verb, resource, scope),
+        enforce: (decision: AccessDecision, permission: string, target: string, issues?: FieldIssue[]) =>
+          enforce(audit, decision, permission, target, issues),
         params: parsePart(operation.request?.params, request.params, 'path parameters'),
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
@@ -125,9 +129,9 @@ export class HttpPipeline {
   }
 }
 
-function enforce(audit: AuditNotes, decision: AccessDecision, permission: string, target: string): AccessDecision {
+function enforce(audit: AuditNotes, decision: AccessDecision, permission: string, target: string, issues?: FieldIssue[]): AccessDecision {
   Object.assign(audit, { permission, decision: decision.allowed ? 'allowed' : 'denied', reason: decision.reason, target });
-  if (!decision.allowed) throw new ForbiddenError(`Not allowed: ${decision.reason}`);
+  if (!decision.allowed) throw new ForbiddenError(`Not allowed: ${decision.reason}`, issues);
   return decision;
 }
 

@@ -1,3 +1,6 @@
+import type { AccessDecision } from '../../domain/access/decision';
+import type { FieldIssue } from '../../domain/errors';
+
 /** Checks `resource.verb` at `scope` for the caller; a denial throws (→ 403). Always called before ARM. */
 export type Authorize = (resource: string, verb: string, scope: string) => Promise<unknown>;
 
@@ -8,6 +11,10 @@ export interface ReadContext {
 
 /** What a write needs from the request, besides its body. */
 export interface WriteContext extends ReadContext {
+  /** The caller's decision at a scope, neither enforced nor recorded (e.g. for a resource the body references). */
+  decide: (resource: string, verb: string, scope: string) => Promise<AccessDecision>;
+  /** Records a decision like `authorize` does and throws (→ 403 listing `issues`) when it denies. */
+  enforce: (decision: AccessDecision, permission: string, target: string, issues?: FieldIssue[]) => AccessDecision;
   caller: { tenantId: string; objectId: string };
   correlationId: string;
   /** The absolute URL callers poll for an operation. */

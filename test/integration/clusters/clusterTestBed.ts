@@ -1,6 +1,7 @@
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { ArmClients } from '../../../shared/platform/arm/armClients';
-import { ForbiddenError } from '../../../shared/domain/errors';
+import { allow, type AccessDecision } from '../../../shared/domain/access/decision';
+import { ForbiddenError, type FieldIssue } from '../../../shared/domain/errors';
 import { IdempotencyStore } from '../../../shared/features/idempotency/idempotencyStore';
 import { ArmOperationRunner } from '../../../shared/features/operations/armOperationRunner';
 import { OperationStore } from '../../../shared/features/operations/operationStore';
@@ -41,6 +42,12 @@ export function recordingAuthorize(deny: string[] = []): Authorize & { checks: s
   return Object.assign(authorize, { checks });
 }
 
+/** As the HTTP pipeline enforces: a denial throws ForbiddenError with the fields it concerns. */
+export function enforceDecision(decision: AccessDecision, _permission: string, _target: string, issues?: FieldIssue[]): AccessDecision {
+  if (!decision.allowed) throw new ForbiddenError(`Not allowed: ${decision.reason}`, issues);
+  return decision;
+}
+
 let requestCounter = 0;
 
 export function writeContext(overrides: Partial<WriteContext> = {}): WriteContext {
@@ -51,6 +58,8 @@ export function writeContext(overrides: Partial<WriteContext> = {}): WriteContex
     correlationId: `it-${requestCounter}`,
     operationUrl: (id) => `http://127.0.0.1/api/operations/${id}`,
     requestHash: `hash-${requestCounter}`,
+    decide: () => Promise.resolve(allow('test caller', 'test-binding', 'Owner')),
+    enforce: enforceDecision,
     ...overrides,
   };
 }

@@ -113,10 +113,11 @@ describe('guardrails, dry runs and ARM failures (Azurite + AKS emulator, real SD
   });
 
   it('keeps AKS\'s code and message when ARM rejects the cluster', async () => {
-    const spec = fourPoolSpec({ nodePools: [{ name: 'system', mode: 'System', vmSize: 'Standard_Z99s_v9', count: 1 }] });
-    const error = await putCluster(deps, writeContext(), address('badsize'), spec).catch((caught: unknown) => caught);
+    // A size the region does not offer no longer reaches ARM (the preflight refuses it), so ARM's refusal is injected.
+    emulator.injectFault({ kind: 'error', operation: 'managedClusters.createOrUpdate', status: 400, code: 'SubnetIsFull', message: 'The subnet has no free addresses.', remaining: 1 });
+    const error = await putCluster(deps, writeContext(), address('badsize'), fourPoolSpec()).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(DependencyRejectedError);
-    expect(error).toMatchObject({ status: 400, code: 'VMSizeNotSupported' });
+    expect(error).toMatchObject({ status: 400, code: 'SubnetIsFull', message: 'The subnet has no free addresses.' });
   });
 
   it('turns ARM throttling into a retryable 503 with Retry-After', async () => {

@@ -6479,6 +6479,8 @@ export interface operations {
                         requireEntraId?: boolean;
                         /** @description Allow Windows node pools. Default true. */
                         allowWindows?: boolean;
+                        /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                        sharedResourceScopes?: string[];
                     };
                 };
             };
@@ -6608,6 +6610,8 @@ export interface operations {
                     requireEntraId?: boolean;
                     /** @description Allow Windows node pools. Default true. */
                     allowWindows?: boolean;
+                    /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                    sharedResourceScopes?: string[];
                 };
             };
         };
@@ -6643,6 +6647,8 @@ export interface operations {
                         requireEntraId?: boolean;
                         /** @description Allow Windows node pools. Default true. */
                         allowWindows?: boolean;
+                        /** @description Subscriptions or resource groups of shared network, monitoring and identity resources: any caller who may write a cluster may point it at a subnet, workspace or identity inside them. Elsewhere the caller needs a role binding covering the referenced resource's resource group. */
+                        sharedResourceScopes?: string[];
                     };
                 };
             };
