@@ -38,6 +38,12 @@ const settingsSchema = z
     FLEETPLANE_ARM_CREDENTIAL: z.enum(['default', 'emulator']).default('default'),
     /** Log Analytics query API; used as given (LogsQueryClient appends no `/v1` to a custom endpoint). */
     FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
+    /** Azure Monitor metrics batch API; `{region}` becomes each cluster's region (the batch endpoint is regional). */
+    FLEETPLANE_METRICS_ENDPOINT: z
+      .string()
+      .default('https://{region}.metrics.monitor.azure.com')
+      .refine((value) => value.includes('{region}'), 'must contain {region}, e.g. https://{region}.metrics.monitor.azure.com')
+      .refine((value) => httpsUrl.safeParse(value.replaceAll('{region}', 'eastus')).success, 'must be an https URL'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
