@@ -38,6 +38,8 @@ describe('registered functions (contract)', () => {
         http('stopCluster', `${C}/stop`, 'POST'),
         http('getClusterUpgradeProfile', `${C}/upgradeProfile`, 'GET'),
         http('getClusterLogs', `${C}/logs`, 'GET'),
+        http('getClusterHealth', `${C}/health`, 'GET'),
+        http('getFleetHealth', '/api/fleetHealth', 'GET'),
         http('listNodePools', `${C}/nodePools`, 'GET'),
         http('getNodePool', P, 'GET'),
         http('putNodePool', P, 'PUT'),
