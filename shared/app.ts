@@ -1,6 +1,7 @@
 import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
+import { buildClusterHealth, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
 import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
 import { buildHealth } from './features/health';
@@ -14,6 +15,7 @@ import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
 import { LogAnalyticsWorkspaces } from './platform/monitor/logAnalyticsWorkspaces';
 import { LogsClient } from './platform/monitor/logsClient';
+import { RegionalMetricsClient } from './platform/monitor/metricsClient';
 import { startTelemetry } from './platform/observability/activeTelemetry';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
@@ -33,6 +35,7 @@ export interface Fleetplane {
   readonly operations: OperationsModule;
   readonly inventory: InventoryModule;
   readonly logs: LogsModule;
+  readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
@@ -54,6 +57,8 @@ export interface BuildOptions {
   arm?: ArmClientOptions;
   /** Likewise for Log Analytics queries. */
   logs?: { maxRetries?: number };
+  /** Likewise for Azure Monitor metrics. */
+  metrics?: { maxRetries?: number };
 }
 
 /** Wires every module over one storage account and one set of ARM clients; each is built when first read. */
@@ -143,6 +148,20 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         },
         now: () => new Date(),
         publicBaseUrl,
+        http: http(),
+      });
+    }),
+    clusterHealth: once((): ClusterHealthModule => {
+      const workspaces = new LogAnalyticsWorkspaces(arm());
+      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
+      const metrics = new RegionalMetricsClient(settings, () => arm().credential, options.metrics);
+      return buildClusterHealth({
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        queryMetrics: (region, resourceIds, metricNames, namespace, queryOptions) => metrics.queryResources(region, resourceIds, metricNames, namespace, queryOptions),
+        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
+        queryLogsBatch: (queries) => logsClient.queryBatch(queries),
+        visibleClusters: (call, query) => modules.inventory().visibleClusters(call, query),
+        now: () => new Date(),
         http: http(),
       });
     }),

@@ -8,9 +8,15 @@ import { inventoryHttpHandlers, type InventoryHttpDependencies } from './invento
 import { InventoryStore } from './inventoryStore';
 import { InventorySync } from './inventorySync';
 import { logInventorySync } from './inventorySyncLog';
+import { listVisibleClusters, type VisibleClusters } from './inventoryVisibleClusters';
+import type { InventoryFilterQuery } from './inventoryFilters';
+import type { HttpCall } from '../../platform/http/handleHttp';
 
-export { inventoryOperations } from './inventory.api';
+export { inventoryFilterQuerySchema, inventoryOperations, staleSubscriptionSchema } from './inventory.api';
 export type { EndOfSupportDates } from './endOfSupportDates';
+export type { InventoryFilterQuery } from './inventoryFilters';
+export type { InventoryRecord } from './inventoryRecord';
+export type { VisibleClusters } from './inventoryVisibleClusters';
 
 export interface InventoryCore {
   store: InventoryStore;
@@ -42,6 +48,8 @@ export interface InventoryModule extends InventoryCore {
   http: HttpHandlers;
   /** One sync of every subscription, logged (the timer). */
   runSync(context: InvocationContext): Promise<void>;
+  /** Every cluster of the snapshot matching the filters that the caller may see (`clusters.list`, enforced). */
+  visibleClusters(call: Pick<HttpCall<unknown, unknown, unknown>, 'caller' | 'enforce'>, query: InventoryFilterQuery): Promise<VisibleClusters>;
 }
 
 export function buildInventoryModule(
@@ -53,5 +61,6 @@ export function buildInventoryModule(
     http: inventoryHttpHandlers(deps.http, { ...core, ...deps }),
     runSync: async (context) =>
       logInventorySync(invocationLogger(context, { operationId: 'inventorySync' }, deps.logLevel), await core.sync.run()),
+    visibleClusters: (call, query) => listVisibleClusters({ ...core, ...deps }, call, query, new Date()),
   };
 }

@@ -54,7 +54,10 @@ export const inventoryQuerySchema = z.object({
   continuationToken: z.string().max(4096).optional(),
 });
 
-const staleSubscriptionSchema = z.object({
+/** The inventory's filters alone (no paging): other views over the fleet take the same query parameters. */
+export const inventoryFilterQuerySchema = inventoryQuerySchema.omit({ pageSize: true, continuationToken: true });
+
+export const staleSubscriptionSchema = z.object({
   subscriptionId: z.string(),
   code: z.string(),
   message: z.string(),

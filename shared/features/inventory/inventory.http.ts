@@ -5,7 +5,7 @@ import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp'
 import { nextLinkOf } from '../../platform/http/paging';
 import { listClusters, syncInventory } from './inventory.api';
 import { inventoryVisibility } from './inventoryAccess';
-import { filterScopeOf, parseTagFilter, type InventoryFilters } from './inventoryFilters';
+import { filterScopeOf, inventoryFiltersOf } from './inventoryFilters';
 import { listInventory } from './inventoryListing';
 import type { InventoryStore } from './inventoryStore';
 import type { InventorySync } from './inventorySync';
@@ -23,7 +23,7 @@ export function inventoryHttpHandlers(http: HttpPipeline, deps: InventoryHttpDep
   return {
     [listClusters.operationId]: http.handle(listClusters, async (call) => {
       const { query, caller, request } = call;
-      const filters = filtersOf(query);
+      const filters = inventoryFiltersOf(query);
       const scope = filterScopeOf(filters);
       const { bindings, options } = await deps.roleBindings();
       const visibility = inventoryVisibility(caller, scope, bindings, options);
@@ -48,28 +48,5 @@ export function inventoryHttpHandlers(http: HttpPipeline, deps: InventoryHttpDep
       await call.authorize('inventory', 'sync', TENANT_SCOPE_ID);
       return { status: 200, jsonBody: await deps.sync.run() };
     }),
-  };
-}
-
-
-function filtersOf(query: {
-  subscription?: string | undefined;
-  resourceGroup?: string | undefined;
-  location?: string | undefined;
-  kubernetesVersion?: string | undefined;
-  provisioningState?: string | undefined;
-  tag?: string | undefined;
-  supportStatus?: InventoryFilters['supportStatus'];
-  supportEndsWithinDays?: number | undefined;
-}): InventoryFilters {
-  return {
-    ...(query.subscription ? { subscriptionId: query.subscription.toLowerCase() } : {}),
-    ...(query.resourceGroup ? { resourceGroup: query.resourceGroup } : {}),
-    ...(query.location ? { location: query.location } : {}),
-    ...(query.kubernetesVersion ? { kubernetesVersion: query.kubernetesVersion } : {}),
-    ...(query.provisioningState ? { provisioningState: query.provisioningState } : {}),
-    ...(query.tag ? { tag: parseTagFilter(query.tag) } : {}),
-    ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
-    ...(query.supportEndsWithinDays === undefined ? {} : { supportEndsWithinDays: query.supportEndsWithinDays }),
   };
 }

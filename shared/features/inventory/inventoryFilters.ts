@@ -92,3 +92,28 @@ export function filterScopeOf(filters: Pick<InventoryFilters, 'subscriptionId' |
   const subscription = `/subscriptions/${filters.subscriptionId.toLowerCase()}`;
   return filters.resourceGroup ? `${subscription}/resourceGroups/${filters.resourceGroup}` : subscription;
 }
+
+/** The filters of an inventory-style query string (`subscription`, `resourceGroup`, `location`, …). */
+export interface InventoryFilterQuery {
+  subscription?: string | undefined;
+  resourceGroup?: string | undefined;
+  location?: string | undefined;
+  kubernetesVersion?: string | undefined;
+  provisioningState?: string | undefined;
+  tag?: string | undefined;
+  supportStatus?: InventoryFilters['supportStatus'];
+  supportEndsWithinDays?: number | undefined;
+}
+
+export function inventoryFiltersOf(query: InventoryFilterQuery): InventoryFilters {
+  return {
+    ...(query.subscription ? { subscriptionId: query.subscription.toLowerCase() } : {}),
+    ...(query.resourceGroup ? { resourceGroup: query.resourceGroup } : {}),
+    ...(query.location ? { location: query.location } : {}),
+    ...(query.kubernetesVersion ? { kubernetesVersion: query.kubernetesVersion } : {}),
+    ...(query.provisioningState ? { provisioningState: query.provisioningState } : {}),
+    ...(query.tag ? { tag: parseTagFilter(query.tag) } : {}),
+    ...(query.supportStatus ? { supportStatus: query.supportStatus } : {}),
+    ...(query.supportEndsWithinDays === undefined ? {} : { supportEndsWithinDays: query.supportEndsWithinDays }),
+  };
+}

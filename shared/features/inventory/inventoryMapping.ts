@@ -1,4 +1,5 @@
 import type { ManagedCluster, ManagedClusterAgentPoolProfile } from '@azure/arm-containerservice';
+import { monitoringWorkspaceOf } from '../../domain/fleet/monitoringAddon';
 import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
 import { clusterRadar, type RadarPolicy } from './clusterRadar';
 import { parseClusterId } from './clusterId';
@@ -30,6 +31,7 @@ export function inventoryRecordOf(
     tags: { ...(cluster.tags ?? {}) },
     nodePools: (cluster.agentPoolProfiles ?? []).map(nodePoolSummaryOf),
     radar: clusterRadar(runningVersion, catalogueOf(location), cluster.supportPlan, policy),
+    monitoringWorkspaceId: monitoringWorkspaceOf(cluster.addonProfiles),
     syncedAt: syncedAt.toISOString(),
   });
 }

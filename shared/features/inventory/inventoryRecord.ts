@@ -36,6 +36,10 @@ export const inventoryRecordSchema = z.object({
   tags: z.record(z.string(), z.string()),
   nodePools: z.array(nodePoolSummarySchema),
   radar: inventoryRadarSchema,
+  monitoringWorkspaceId: z
+    .string()
+    .optional()
+    .describe('The Log Analytics workspace its Container Insights add-on (omsagent) sends to; absent when monitoring is off.'),
   syncedAt: z.iso.datetime(),
 });
 

@@ -1,5 +1,6 @@
 import { accessOperations } from '../access';
 import { auditOperations } from '../audit';
+import { clusterHealthOperations } from '../clusterHealth';
 import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } from '../clusters';
 import { guardrailsOperations, versionSupportCalendarOperations } from '../guardrails';
 import { healthOperations } from '../health';
@@ -20,6 +21,7 @@ export const allOperations: ApiOperation[] = [
   ...nodePoolOperations,
   ...kubernetesVersionOperations,
   ...logsOperations,
+  ...clusterHealthOperations,
   ...operationsOperations,
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,

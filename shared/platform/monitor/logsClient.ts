@@ -11,6 +11,12 @@ export interface LogRowsResult {
   partialError?: PartialQueryError;
 }
 
+
+export interface BatchQuery {
+  workspaceId: string;
+  query: string;
+  range: { start: Date; end: Date };
+}
 export interface LogsClientOptions {
   maxRetries?: number;
   serverTimeoutSeconds?: number;
@@ -70,6 +76,35 @@ export class LogsClient {
 
   private queryOptions(): { serverTimeoutInSeconds: number } {
     return { serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? DEFAULT_SERVER_TIMEOUT_SECONDS };
+  }
+
+  /**
+   * Several queries in one request (the query API's `$batch`), each over its workspace and [start, end]. Every
+   * query succeeds or fails on its own: a failed one comes back as an Error with the service's code, not thrown.
+   */
+  async queryBatch(queries: readonly BatchQuery[]): Promise<(LogRowsResult | Error)[]> {
+    if (queries.length === 0) return [];
+    const sdk = monitorQueryLogsSdk();
+    let results;
+    try {
+      results = await this.queryClient().queryBatch(
+        queries.map((query) => ({
+          workspaceId: query.workspaceId,
+          query: query.query,
+          timespan: { startTime: query.range.start, endTime: query.range.end },
+          serverTimeoutInSeconds: this.options.serverTimeoutSeconds ?? DEFAULT_SERVER_TIMEOUT_SECONDS,
+        })),
+      );
+    } catch (error) {
+      throw translateLogsError(error);
+    }
+    return results.map((result) => {
+      if (result.status === sdk.LogsQueryResultStatus.Success) return rowsOf(result.tables[0]);
+      if (result.status === sdk.LogsQueryResultStatus.PartialFailure) {
+        return { ...rowsOf(result.partialTables[0]), partialError: { code: result.partialError.code, message: result.partialError.message } };
+      }
+      return new Error(`Log Analytics refused the query (${result.code}): ${result.message}`);
+    });
   }
 
   private queryClient(): LogsQueryClient {

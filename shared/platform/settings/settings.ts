@@ -46,6 +46,12 @@ const settingsSchema = z
     FLEETPLANE_HTTP_ARM_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(25_000),
     /** How long a write whose ARM answer was lost may take to show up in Azure before it is closed as not applied. */
     FLEETPLANE_SUBMISSION_GRACE_MS: z.coerce.number().int().min(1_000).max(3_600_000).default(300_000),
+    /** Azure Monitor metrics batch API; `{region}` becomes each cluster's region (the batch endpoint is regional). */
+    FLEETPLANE_METRICS_ENDPOINT: z
+      .string()
+      .default('https://{region}.metrics.monitor.azure.com')
+      .refine((value) => value.includes('{region}'), 'must contain {region}, e.g. https://{region}.metrics.monitor.azure.com')
+      .refine((value) => httpsUrl.safeParse(value.replaceAll('{region}', 'eastus')).success, 'must be an https URL'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     /** How long one readiness probe answers every /api/health/ready call of an instance (at least 10 s). */

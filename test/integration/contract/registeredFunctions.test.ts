@@ -39,6 +39,8 @@ describe('registered functions (contract)', () => {
         http('getClusterUpgradeProfile', `${C}/upgradeProfile`, 'GET'),
         http('getClusterLogs', `${C}/logs`, 'GET'),
         http('runClusterLogQuery', `${C}/logs/query`, 'POST'),
+        http('getClusterHealth', `${C}/health`, 'GET'),
+        http('getFleetHealth', '/api/fleetHealth', 'GET'),
         http('listNodePools', `${C}/nodePools`, 'GET'),
         http('getNodePool', P, 'GET'),
         http('putNodePool', P, 'PUT'),

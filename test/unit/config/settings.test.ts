@@ -12,6 +12,7 @@ describe('settings', () => {
     expect(settings.FLEETPLANE_MODE).toBe('azure');
     expect(settings.FLEETPLANE_ARM_ENDPOINT).toBe('https://management.azure.com');
     expect(settings.FLEETPLANE_ARM_CREDENTIAL).toBe('default');
+    expect(settings.FLEETPLANE_METRICS_ENDPOINT).toBe('https://{region}.metrics.monitor.azure.com');
   });
 
   it('accepts identity-based storage settings instead of a connection string', () => {
@@ -28,6 +29,8 @@ describe('settings', () => {
     [{ ...base, FLEETPLANE_HEALTH_TIMEOUT_MS: '5' }, 'Invalid setting FLEETPLANE_HEALTH_TIMEOUT_MS:'],
     [{ ...base, ...auth, FLEETPLANE_ARM_CALL_DEADLINE_MS: '500000' }, 'Invalid setting FLEETPLANE_ARM_CALL_DEADLINE_MS:'],
     [{ ...base, ...auth, FLEETPLANE_SUBMISSION_GRACE_MS: '20000' }, 'Invalid setting FLEETPLANE_SUBMISSION_GRACE_MS: must be longer than the ARM deadlines'],
+    [{ ...base, ...auth, FLEETPLANE_METRICS_ENDPOINT: 'https://eastus.metrics.monitor.azure.com' }, 'Invalid setting FLEETPLANE_METRICS_ENDPOINT: must contain {region}'],
+    [{ ...base, ...auth, FLEETPLANE_METRICS_ENDPOINT: 'http://127.0.0.1:8443/regions/{region}' }, 'Invalid setting FLEETPLANE_METRICS_ENDPOINT: must be an https URL'],
     [{ ...base }, 'Invalid setting FLEETPLANE_AUTH_TRUSTED_TENANTS: is required in azure mode'],
     [{ ...base, ...auth, FLEETPLANE_DEV_ISSUER: `http://127.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: is trusted only when FLEETPLANE_MODE=local'],
     [{ ...base, FLEETPLANE_MODE: 'local', FLEETPLANE_DEV_ISSUER: `http://10.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: must be an http URL on loopback'],

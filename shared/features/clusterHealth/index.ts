@@ -1,0 +1,15 @@
+import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import { clusterHealthHttpHandlers } from './clusterHealth.http';
+import type { ClusterHealthDependencies } from './clusterHealthDependencies';
+
+export { clusterHealthOperations } from './clusterHealth.api';
+export type { ClusterHealthDependencies } from './clusterHealthDependencies';
+
+/** Health of a cluster and of the fleet from Azure Monitor metrics and Container Insights logs. */
+export interface ClusterHealthModule {
+  http: HttpHandlers;
+}
+
+export function buildClusterHealth(deps: ClusterHealthDependencies & { http: HttpPipeline }): ClusterHealthModule {
+  return { http: clusterHealthHttpHandlers(deps.http, deps) };
+}
