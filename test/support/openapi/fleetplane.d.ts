@@ -317,6 +317,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Health of a cluster over the last window: per pool nodes ready/total and CPU/memory (average, maximum), pending and failed pods, restarting containers, Warning events, control-plane errors, and an overall status with the reasons that decided it (Reader). */
+        get: operations["getClusterHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/fleetHealth": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The health summary of every cluster the caller may see (filters as GET /api/clusters, plus status), from the inventory snapshot, one metrics batch call per 50 clusters of a region and subscription and one log query batch per workspace — no call per cluster. */
+        get: operations["getFleetHealth"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/operations/{operationId}": {
         parameters: {
             query?: never;
@@ -1564,6 +1598,8 @@ export interface operations {
                                 endOfSupport?: string;
                                 daysToEndOfSupport?: number;
                             };
+                            /** @description The Log Analytics workspace its Container Insights add-on (omsagent) sends to; absent when monitoring is off. */
+                            monitoringWorkspaceId?: string;
                             /** Format: date-time */
                             syncedAt: string;
                         }[];
@@ -6257,6 +6293,456 @@ export interface operations {
             };
             /** @description Azure is throttling or failing; retry after Retry-After seconds */
             503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getClusterHealth: {
+        parameters: {
+            query?: {
+                /** @description How far back the averages, maxima, events and errors look (ending now). */
+                window?: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                /** @description End of the window (default now; not in the future): health as it was then. Node counts and monitoring settings are the current ones. */
+                until?: string;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The health summary; a signal that could not be read makes the status Unknown with the reason */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name: string;
+                        subscriptionId: string;
+                        resourceGroup: string;
+                        location: string;
+                        /** @enum {string} */
+                        status: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                        /** @description The findings that decided the status, worst first; empty when Healthy. */
+                        reasons: {
+                            /** @enum {string} */
+                            code: "ProvisioningFailed" | "ClusterStopped" | "MetricsUnavailable" | "LogsUnavailable" | "NoReadyNodes" | "NodesNotReady" | "CpuPressure" | "MemoryPressure" | "PodsPending" | "PodsFailed" | "ContainersRestarting" | "WarningEvents" | "ControlPlaneErrors";
+                            /** @enum {string} */
+                            status: "Unknown" | "Degraded" | "Unhealthy";
+                            message: string;
+                            pool?: string;
+                        }[];
+                        window: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        };
+                        nodePools: {
+                            name: string;
+                            /** @description The pool's node count in ARM. */
+                            nodeCount: number;
+                            /** @description Nodes that reported metrics in the latest minute (the Ready ones); absent without metrics. */
+                            readyNodes?: number;
+                            cpuPercent?: {
+                                /** @description Mean of every node sample in the window, percent of allocatable. */
+                                average: number;
+                                /** @description Highest node sample in the window, percent of allocatable. */
+                                maximum: number;
+                            };
+                            /** @description Working set. */
+                            memoryPercent?: {
+                                /** @description Mean of every node sample in the window, percent of allocatable. */
+                                average: number;
+                                /** @description Highest node sample in the window, percent of allocatable. */
+                                maximum: number;
+                            };
+                        }[];
+                        /**
+                         * @description Whether Container Insights sends logs: pods, events and control-plane errors come from there.
+                         * @enum {string}
+                         */
+                        monitoring: "enabled" | "notEnabled";
+                        pods?: {
+                            pending: number;
+                            failed: number;
+                            restartingContainers: number;
+                        };
+                        /** @description Warning events in the window by reason. */
+                        warningEvents?: {
+                            reason: string;
+                            count: number;
+                            lastMessage: string;
+                        }[];
+                        /** @description Control-plane log lines at level Error in the window, by component. */
+                        controlPlaneErrors?: {
+                            reason: string;
+                            count: number;
+                            lastMessage: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Cluster not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure Resource Manager is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFleetHealth: {
+        parameters: {
+            query?: {
+                subscription?: string;
+                resourceGroup?: string;
+                location?: string;
+                kubernetesVersion?: string;
+                provisioningState?: string;
+                /** @description key:value (key case-insensitive, split at the first colon), or key alone for any value */
+                tag?: string;
+                supportStatus?: "supported" | "platformSupport" | "outOfSupport" | "preview" | "unknown";
+                /** @description Clusters whose end of support (from the version support calendar) is known and at most this many days after the last sync, passed ones included */
+                supportEndsWithinDays?: string;
+                /** @description How far back the averages, maxima, events and errors look (ending now). */
+                window?: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                /** @description End of the window (default now; not in the future): health as it was then. Node counts and monitoring settings are the current ones. */
+                until?: string;
+                /** @description Only clusters with this overall status. */
+                status?: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Health per cluster, worst first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            id: string;
+                            name: string;
+                            subscriptionId: string;
+                            resourceGroup: string;
+                            location: string;
+                            /** @enum {string} */
+                            status: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                            /** @description The findings that decided the status, worst first; empty when Healthy. */
+                            reasons: {
+                                /** @enum {string} */
+                                code: "ProvisioningFailed" | "ClusterStopped" | "MetricsUnavailable" | "LogsUnavailable" | "NoReadyNodes" | "NodesNotReady" | "CpuPressure" | "MemoryPressure" | "PodsPending" | "PodsFailed" | "ContainersRestarting" | "WarningEvents" | "ControlPlaneErrors";
+                                /** @enum {string} */
+                                status: "Unknown" | "Degraded" | "Unhealthy";
+                                message: string;
+                                pool?: string;
+                            }[];
+                            window: {
+                                /** Format: date-time */
+                                start: string;
+                                /** Format: date-time */
+                                end: string;
+                            };
+                            nodePools: {
+                                name: string;
+                                /** @description The pool's node count in ARM. */
+                                nodeCount: number;
+                                /** @description Nodes that reported metrics in the latest minute (the Ready ones); absent without metrics. */
+                                readyNodes?: number;
+                                cpuPercent?: {
+                                    /** @description Mean of every node sample in the window, percent of allocatable. */
+                                    average: number;
+                                    /** @description Highest node sample in the window, percent of allocatable. */
+                                    maximum: number;
+                                };
+                                /** @description Working set. */
+                                memoryPercent?: {
+                                    /** @description Mean of every node sample in the window, percent of allocatable. */
+                                    average: number;
+                                    /** @description Highest node sample in the window, percent of allocatable. */
+                                    maximum: number;
+                                };
+                            }[];
+                            /**
+                             * @description Whether Container Insights sends logs: pods, events and control-plane errors come from there.
+                             * @enum {string}
+                             */
+                            monitoring: "enabled" | "notEnabled";
+                            pods?: {
+                                pending: number;
+                                failed: number;
+                                restartingContainers: number;
+                            };
+                            /** @description Warning events in the window by reason. */
+                            warningEvents?: {
+                                reason: string;
+                                count: number;
+                                lastMessage: string;
+                            }[];
+                            /** @description Control-plane log lines at level Error in the window, by component. */
+                            controlPlaneErrors?: {
+                                reason: string;
+                                count: number;
+                                lastMessage: string;
+                            }[];
+                        }[];
+                        /** @description Clusters per status (before the status filter). */
+                        counts: {
+                            Healthy?: number;
+                            Unknown?: number;
+                            Degraded?: number;
+                            Unhealthy?: number;
+                        };
+                        window: {
+                            /** Format: date-time */
+                            start: string;
+                            /** Format: date-time */
+                            end: string;
+                        };
+                        /** @description When the inventory snapshot the cluster list and node counts come from was taken. */
+                        syncedAt?: string;
+                        snapshotAgeSeconds?: number;
+                        staleSubscriptions: {
+                            subscriptionId: string;
+                            code: string;
+                            message: string;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
