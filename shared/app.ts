@@ -81,7 +81,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const operations = once(() =>
     buildOperations({
       table: table('operations'),
-      queue: storage.queueClient(settings.FLEETPLANE_OPERATIONS_QUEUE),
+      queue: storage.queue(settings.FLEETPLANE_OPERATIONS_QUEUE),
       arm: arm(),
       http: http(),
       logLevel: settings.FLEETPLANE_LOG_LEVEL,

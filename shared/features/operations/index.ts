@@ -1,5 +1,4 @@
 import type { TableClient } from '@azure/data-tables';
-import type { QueueClient } from '@azure/storage-queue';
 import type { ArmClients } from '../../platform/arm/armClients';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
 import type { InvocationContext } from '@azure/functions';
@@ -8,7 +7,7 @@ import { ArmOperationRunner } from './armOperationRunner';
 import { operationsHttpHandlers } from './operations.http';
 import { operationCheckMessageSchema, queueScheduler, type OperationCheckMessage } from './operationsQueue';
 import { OperationStore } from './operationStore';
-import { StorageQueue } from '../../platform/storage/storageQueue';
+import type { StorageQueue } from '../../platform/storage/storageQueue';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
@@ -27,9 +26,9 @@ export interface OperationsModule {
   repair(context: InvocationContext): Promise<void>;
 }
 
-export function buildOperations(deps: { table: TableClient; queue: QueueClient; arm: ArmClients; http: HttpPipeline; logLevel: LogLevel }): OperationsModule {
+export function buildOperations(deps: { table: TableClient; queue: StorageQueue<OperationCheckMessage>; arm: ArmClients; http: HttpPipeline; logLevel: LogLevel }): OperationsModule {
   const store = new OperationStore(deps.table);
-  const runner = new ArmOperationRunner(store, deps.arm, queueScheduler(new StorageQueue<OperationCheckMessage>(deps.queue)));
+  const runner = new ArmOperationRunner(store, deps.arm, queueScheduler(deps.queue));
   const logger = (context: InvocationContext, operationId: string) => invocationLogger(context, { operationId }, deps.logLevel);
   return {
     store,

@@ -40,6 +40,10 @@ const settingsSchema = z
     FLEETPLANE_LOGS_ENDPOINT: httpsUrl.default('https://api.loganalytics.io/v1'),
     FLEETPLANE_HEALTH_LOCATION: z.string().regex(/^[a-z0-9]+$/, 'must be an Azure region name like eastus').default('eastus'),
     FLEETPLANE_HEALTH_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    /** Bound on one storage call, retries included: past it the request answers 503 + Retry-After. */
+    FLEETPLANE_STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
+    /** Bound on one try of a storage call; a try that runs out is retried within the call's bound. */
+    FLEETPLANE_STORAGE_TRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
     FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
     FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),
