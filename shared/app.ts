@@ -73,9 +73,10 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
         authenticate: (request) => accessControl().authenticate(request),
         decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
-        recordAudit: async (event) => {
-          await auditStore().record(event);
+        recordAudit: async (event, reservation) => {
+          await auditStore().record(event, reservation);
         },
+        reserveAudit: (event) => auditStore().reserve(event),
       }),
   );
   const operations = once(() =>
