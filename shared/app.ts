@@ -79,16 +79,17 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
         authenticate: (request) => accessControl().authenticate(request),
         decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
-        recordAudit: async (event) => {
-          await auditStore().record(event);
+        recordAudit: async (event, reservation) => {
+          await auditStore().record(event, reservation);
         },
         withinDeadline: (work) => withArmDeadline(Date.now() + settings.FLEETPLANE_HTTP_ARM_DEADLINE_MS, work),
+        reserveAudit: (event) => auditStore().reserve(event),
       }),
   );
   const operations = once(() =>
     buildOperations({
       table: table('operations'),
-      queue: storage.queueClient(settings.FLEETPLANE_OPERATIONS_QUEUE),
+      queue: storage.queue(settings.FLEETPLANE_OPERATIONS_QUEUE),
       arm: arm(),
       http: http(),
       logLevel: settings.FLEETPLANE_LOG_LEVEL,

@@ -18,10 +18,14 @@ export const auditEventSchema = z.object({
   method: z.string(),
   target: z.string().describe('The resource the request addressed (its path or ARM-like id).'),
   permission: z.string().optional().describe('resource.verb that was checked, e.g. clusters.create'),
-  decision: z.enum(['allowed', 'denied', 'unauthenticated']),
+  decision: z
+    .enum(['allowed', 'denied', 'unauthenticated', 'pending'])
+    .describe('pending: the record of a write taken before it ran, whose end was never recorded'),
   reason: z.string().optional(),
-  outcome: z.enum(['succeeded', 'failed', 'denied']),
-  status: z.number().int(),
+  outcome: z
+    .enum(['succeeded', 'failed', 'denied', 'pending'])
+    .describe('pending: the write may or may not have taken effect (the audit store or the host failed before its end)'),
+  status: z.number().int().describe('The HTTP status answered; 0 while pending.'),
   correlationId: z.string(),
   armCorrelationId: z.string().optional(),
 });

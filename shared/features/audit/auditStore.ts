@@ -5,6 +5,7 @@ import { redact } from '../../platform/observability/redact';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
 import { TableRepository } from '../../platform/storage/tableRepository';
 import { auditEventSchema, type AuditEvent } from '../../domain/audit/auditEvent';
+import type { AuditReservation } from '../../platform/http/requestAudit';
 
 export interface AuditQuery {
   from: Date;
@@ -51,13 +52,27 @@ export class AuditStore {
     });
   }
 
-  async record(event: Omit<AuditEvent, 'id'>): Promise<AuditEvent> {
+  /** Appends a record. With a reservation, completes that pending record instead (same row, only its version). */
+  async record(event: Omit<AuditEvent, 'id'>, reservation?: AuditReservation): Promise<AuditEvent> {
     await this.ensureTable();
     const time = new Date(event.time);
-    const id = `${String(MAX_TICKS - time.getTime()).padStart(13, '0')}-${randomUUID()}`;
+    const id = reservation?.id ?? newEventId(time);
     const stored: AuditEvent = redact({ ...event, id });
-    await this.events.create(dayOf(time), id, stored);
+    if (reservation) await this.events.replace(dayOf(time), id, stored, reservation.etag);
+    else await this.events.create(dayOf(time), id, stored);
     return stored;
+  }
+
+  /**
+   * Writes the pending record of a write before the write runs, so that a write the trail cannot hold does not
+   * happen; `record` with the reservation (and the same `time`) completes it.
+   */
+  async reserve(pending: Omit<AuditEvent, 'id'>): Promise<AuditReservation> {
+    await this.ensureTable();
+    const time = new Date(pending.time);
+    const id = newEventId(time);
+    const stored = await this.events.create(dayOf(time), id, redact({ ...pending, id }));
+    return { id, etag: stored.etag };
   }
 
   /** Walks day partitions from `to` back to `from`, filling at most one page. */
@@ -91,6 +106,11 @@ function filterFor(day: string, query: AuditQuery): string {
   if (query.callerObjectId) parts.push(odata`callerObjectId eq ${query.callerObjectId.toLowerCase()}`);
   if (query.target) parts.push(odata`target eq ${query.target.toLowerCase()}`);
   return parts.join(' and ');
+}
+
+/** Sorts newest first within a day's partition; unique per record. */
+function newEventId(time: Date): string {
+  return `${String(MAX_TICKS - time.getTime()).padStart(13, '0')}-${randomUUID()}`;
 }
 
 function dayOf(time: Date): string {

@@ -1,5 +1,4 @@
 import type { TableClient } from '@azure/data-tables';
-import type { QueueClient } from '@azure/storage-queue';
 import type { ArmClients } from '../../platform/arm/armClients';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
 import type { InvocationContext } from '@azure/functions';
@@ -8,7 +7,7 @@ import { ArmOperationRunner } from './armOperationRunner';
 import { operationsHttpHandlers } from './operations.http';
 import { operationCheckMessageSchema, queueScheduler, type OperationCheckMessage } from './operationsQueue';
 import { OperationStore } from './operationStore';
-import { StorageQueue } from '../../platform/storage/storageQueue';
+import type { StorageQueue } from '../../platform/storage/storageQueue';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
@@ -30,14 +29,14 @@ export interface OperationsModule {
 
 export function buildOperations(deps: {
   table: TableClient;
-  queue: QueueClient;
+  queue: StorageQueue<OperationCheckMessage>;
   arm: ArmClients;
   http: HttpPipeline;
   logLevel: LogLevel;
   submissionGraceMs?: number;
 }): OperationsModule {
   const store = new OperationStore(deps.table);
-  const scheduler = queueScheduler(new StorageQueue<OperationCheckMessage>(deps.queue));
+  const scheduler = queueScheduler(deps.queue);
   const runner = new ArmOperationRunner(store, deps.arm, scheduler, undefined, {
     ...(deps.submissionGraceMs === undefined ? {} : { submissionGraceMs: deps.submissionGraceMs }),
   });

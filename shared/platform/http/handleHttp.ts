@@ -12,7 +12,7 @@ import { invocationLogger, type LogLevel, type Logger } from '../observability/l
 import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
-import { auditEventOf, needsAudit, type AuditNotes } from './requestAudit';
+import { auditEventOf, isWrite, needsAudit, pendingAuditEventOf, type AuditNotes, type AuditReservation } from './requestAudit';
 import { parseOrThrow } from './validation';
 import { readBodyText, refuseDeclaredOversizedBody } from './requestBody';
 import { parseStrictJson } from './strictJson';
@@ -46,7 +46,10 @@ export interface HttpPipelineDependencies {
   logLevel: LogLevel;
   authenticate: (request: HttpRequest) => Promise<Caller>;
   decide: (caller: Caller, verb: string, resource: string, scope: string) => Promise<AccessDecision>;
-  recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
+  /** Writes a record; with a reservation, completes that pending record. */
+  recordAudit: (event: Omit<AuditEvent, 'id'>, reservation?: AuditReservation) => Promise<void>;
+  /** Writes the pending record of a write before it runs; a failure stops the write. */
+  reserveAudit: (event: Omit<AuditEvent, 'id'>) => Promise<AuditReservation>;
   /** Runs the handler under the request's deadline for outbound calls (ARM), so it answers in time. */
   withinDeadline?: <T>(work: () => Promise<T>) => Promise<T>;
 }
@@ -84,6 +87,7 @@ export class HttpPipeline {
     const correlationId = correlationIdFrom(request.headers);
     const log = invocationLogger(context, { correlationId, operationId: operation.operationId }, deps.logLevel);
     const audit: AuditNotes = {};
+    const trail: AuditTrailState = { startedAt: new Date() };
     let response: HttpResponseInit;
     try {
       refuseDeclaredOversizedBody(request);
@@ -105,6 +109,7 @@ export class HttpPipeline {
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
         body: await parseBody(operation.request?.body, request),
       } as HttpCall<unknown, unknown, unknown>;
+      if (operation.authenticated && isWrite(request.method)) await reserveAudit(deps, operation, request, correlationId, audit, trail);
       // The caller's live ARM reads come out of its share of the read budget; anonymous work is the system's.
       const run = () => (deps.withinDeadline ? deps.withinDeadline(() => implementation(call)) : implementation(call));
       response = operation.authenticated ? await onBehalfOfCaller(`${caller.tenantId}/${caller.objectId}`, run) : await run();
@@ -117,7 +122,7 @@ export class HttpPipeline {
     }
     response = { ...response, headers: { ...asRecord(response.headers), 'x-correlation-id': correlationId } };
     const status = response.status ?? 200;
-    await recordAudit(deps, operation, request, status, correlationId, audit, log);
+    await recordAudit(deps, operation, request, status, correlationId, audit, log, trail);
     log.info('Request completed', {
       method: request.method,
       path: new URL(request.url).pathname,
@@ -135,6 +140,29 @@ function enforce(audit: AuditNotes, decision: AccessDecision, permission: string
   return decision;
 }
 
+/** This request's audit record so far: reserved before a write ran, or refused (then the write never ran). */
+interface AuditTrailState {
+  startedAt: Date;
+  reservation?: AuditReservation;
+  refused?: boolean;
+}
+
+async function reserveAudit(
+  deps: HttpPipelineDependencies,
+  operation: ApiOperation,
+  request: HttpRequest,
+  correlationId: string,
+  notes: AuditNotes,
+  trail: AuditTrailState,
+): Promise<void> {
+  try {
+    trail.reservation = await deps.reserveAudit(pendingAuditEventOf(operation.operationId, request, correlationId, notes, trail.startedAt));
+  } catch (error) {
+    trail.refused = true;
+    throw error;
+  }
+}
+
 async function recordAudit(
   deps: HttpPipelineDependencies,
   operation: ApiOperation,
@@ -143,12 +171,18 @@ async function recordAudit(
   correlationId: string,
   notes: AuditNotes,
   log: Logger,
+  trail: AuditTrailState,
 ): Promise<void> {
   if (!needsAudit(request.method, status)) return;
+  if (trail.refused) {
+    log.warn('The audit store refused the record of a write, so the write did not run', { status });
+    return;
+  }
+  const time = trail.reservation ? trail.startedAt : new Date();
   try {
-    await deps.recordAudit(auditEventOf(operation.operationId, request, status, correlationId, notes, new Date()));
+    await deps.recordAudit(auditEventOf(operation.operationId, request, status, correlationId, notes, time), trail.reservation);
   } catch (error) {
-    log.error('Could not write the audit record', { error: describe(error) });
+    log.error('Could not write the audit record', { error: describe(error), pendingRecordId: trail.reservation?.id });
   }
 }
 

@@ -12,9 +12,31 @@ export interface AuditNotes {
   armCorrelationId?: string;
 }
 
+/** The pending record of a write, written before the write ran; its final record replaces this version. */
+export interface AuditReservation {
+  id: string;
+  etag: string;
+}
+
 /** Every mutating request, and every denial (401/403) of any request, leaves a record. */
 export function needsAudit(method: string, status: number): boolean {
-  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase()) || status === 401 || status === 403;
+  return isWrite(method) || status === 401 || status === 403;
+}
+
+/** A request that may change state: its record is reserved before it runs (a write the trail cannot hold must not happen). */
+export function isWrite(method: string): boolean {
+  return !['GET', 'HEAD', 'OPTIONS'].includes(method.toUpperCase());
+}
+
+/** The record of an authenticated write about to run: who, what, where; decision and outcome still pending. */
+export function pendingAuditEventOf(
+  action: string,
+  request: HttpRequest,
+  correlationId: string,
+  notes: AuditNotes,
+  time: Date,
+): Omit<AuditEvent, 'id'> {
+  return { ...auditEventOf(action, request, 0, correlationId, notes, time), decision: 'pending', outcome: 'pending', status: 0 };
 }
 
 export function auditEventOf(

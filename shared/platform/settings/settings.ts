@@ -65,6 +65,10 @@ const settingsSchema = z
     FLEETPLANE_ARM_SYSTEM_READ_SHARE: z.coerce.number().min(0).max(0.9).default(0.2),
     /** Share of the callers' ARM reads that one caller may use. */
     FLEETPLANE_ARM_CALLER_READ_SHARE: z.coerce.number().gt(0).max(1).default(0.25),
+    /** Bound on one storage call, retries included: past it the request answers 503 + Retry-After. */
+    FLEETPLANE_STORAGE_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(4_000),
+    /** Bound on one try of a storage call; a try that runs out is retried within the call's bound. */
+    FLEETPLANE_STORAGE_TRY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(2_000),
     FLEETPLANE_LOG_LEVEL: z.enum(['debug', 'information', 'warning', 'error']).default('information'),
     FLEETPLANE_TRUST_CLIENT_PRINCIPAL: booleanFlag.default(false),
     FLEETPLANE_AUTH_TRUSTED_TENANTS: commaList.pipe(z.array(uuid)).optional(),

@@ -1,25 +1,32 @@
 import type { TokenCredential } from '@azure/identity';
 import { identitySdk, storageQueueSdk } from '../azure/lazySdk';
 import { TableClient, TableServiceClient } from '@azure/data-tables';
-import type { QueueClient } from '@azure/storage-queue';
 import type { Settings } from '../settings/settings';
+import { STORAGE_RETRY_OPTIONS, tableClientDeadlineOptions, type StorageDeadlines } from './storageDeadlines';
+import { StorageQueue } from './storageQueue';
 
 /**
  * Builds Table and Queue clients from the same settings the Functions host uses for AzureWebJobsStorage:
  * a connection string (Azurite locally), or identity-based `AzureWebJobsStorage__*` settings in Azure.
+ * Every call through them has a deadline (`FLEETPLANE_STORAGE_TIMEOUT_MS`, per try
+ * `FLEETPLANE_STORAGE_TRY_TIMEOUT_MS`), and storage that cannot answer is a DependencyUnavailableError.
  */
 export class StorageAccount {
   private credential: TokenCredential | undefined;
   private service: TableServiceClient | undefined;
+  readonly deadlines: StorageDeadlines;
 
-  constructor(private readonly settings: Settings) {}
+  constructor(private readonly settings: Settings) {
+    this.deadlines = { timeoutMs: settings.FLEETPLANE_STORAGE_TIMEOUT_MS, tryTimeoutMs: settings.FLEETPLANE_STORAGE_TRY_TIMEOUT_MS };
+  }
 
   tableClient(tableName: string): TableClient {
     const connectionString = this.settings.AzureWebJobsStorage;
+    const options = tableClientDeadlineOptions(this.deadlines);
     if (connectionString) {
-      return TableClient.fromConnectionString(connectionString, tableName, { allowInsecureConnection: true });
+      return TableClient.fromConnectionString(connectionString, tableName, { ...options, allowInsecureConnection: true });
     }
-    return new TableClient(this.serviceUri('table'), tableName, this.identity());
+    return new TableClient(this.serviceUri('table'), tableName, this.identity(), options);
   }
 
   /** One client per process: each client holds its own connection pool. */
@@ -30,18 +37,26 @@ export class StorageAccount {
 
   private newTableService(): TableServiceClient {
     const connectionString = this.settings.AzureWebJobsStorage;
+    const options = tableClientDeadlineOptions(this.deadlines);
     if (connectionString) {
-      return TableServiceClient.fromConnectionString(connectionString, { allowInsecureConnection: true });
+      return TableServiceClient.fromConnectionString(connectionString, { ...options, allowInsecureConnection: true });
     }
-    return new TableServiceClient(this.serviceUri('table'), this.identity());
+    return new TableServiceClient(this.serviceUri('table'), this.identity(), options);
   }
 
-
-  queueClient(queueName: string): QueueClient {
+  /** A queue of JSON messages; each send has the call deadline (the Queue SDK takes no per-try hook). */
+  queue<M>(queueName: string): StorageQueue<M> {
     const connectionString = this.settings.AzureWebJobsStorage;
     const { QueueClient } = storageQueueSdk();
-    if (connectionString) return new QueueClient(connectionString, queueName);
-    return new QueueClient(`${this.serviceUri('queue')}/${queueName}`, this.identity());
+    const retryOptions = {
+      maxTries: STORAGE_RETRY_OPTIONS.maxRetries + 1,
+      retryDelayInMs: STORAGE_RETRY_OPTIONS.retryDelayInMs,
+      maxRetryDelayInMs: STORAGE_RETRY_OPTIONS.maxRetryDelayInMs,
+    };
+    const client = connectionString
+      ? new QueueClient(connectionString, queueName, { retryOptions })
+      : new QueueClient(`${this.serviceUri('queue')}/${queueName}`, this.identity(), { retryOptions });
+    return new StorageQueue<M>(client, this.deadlines.timeoutMs);
   }
 
   /** The service endpoint for identity-based access (no connection string). */

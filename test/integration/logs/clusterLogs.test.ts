@@ -81,6 +81,7 @@ beforeAll(async () => {
     authenticate: (request) => Promise.resolve(caller(request.headers.get('x-test-caller') ?? NOBODY)),
     decide,
     recordAudit,
+    reserveAudit: () => Promise.reject(new Error('log queries are reads: nothing is reserved')),
   });
   const logs = buildLogs({
     containerService: (subscriptionId) => arm.containerService(subscriptionId),

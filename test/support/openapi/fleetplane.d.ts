@@ -1428,11 +1428,18 @@ export interface operations {
                             target: string;
                             /** @description resource.verb that was checked, e.g. clusters.create */
                             permission?: string;
-                            /** @enum {string} */
-                            decision: "allowed" | "denied" | "unauthenticated";
+                            /**
+                             * @description pending: the record of a write taken before it ran, whose end was never recorded
+                             * @enum {string}
+                             */
+                            decision: "allowed" | "denied" | "unauthenticated" | "pending";
                             reason?: string;
-                            /** @enum {string} */
-                            outcome: "succeeded" | "failed" | "denied";
+                            /**
+                             * @description pending: the write may or may not have taken effect (the audit store or the host failed before its end)
+                             * @enum {string}
+                             */
+                            outcome: "succeeded" | "failed" | "denied" | "pending";
+                            /** @description The HTTP status answered; 0 while pending. */
                             status: number;
                             correlationId: string;
                             armCorrelationId?: string;
