@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import { basicCluster, clusterPath, raw, startTestEmulator, SUB, withApi } from '../emulator/harness';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { basicCluster, clusterPath, raw, SUB, withApi } from '../emulator/harness';
+import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import type { StartedHost } from '../support/localHost';
 
 const AUDIENCE = 'api://fleetplane-health-e2e';
 const OWNER = '0e000000-0000-4000-8000-000000000001';
@@ -39,7 +35,7 @@ interface Answer {
  * Analytics. Its clock is frozen and set hours in the past, so every window is given with `until`.
  */
 describe('cluster and fleet health through the local host', () => {
-  let issuer: RunningDevIssuer;
+  let stack: FleetStack;
   let emulator: RunningAksEmulator;
   let host: StartedHost;
   let owner: string;
@@ -57,36 +53,24 @@ describe('cluster and fleet health through the local host', () => {
   const counted = () => emulator.counters();
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-    emulator = await startTestEmulator({ speed: 0, clockStart: Date.now() - 12 * 3_600_000 });
-    expect((await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} })).status).toBe(201);
-    const monitoring = { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE } } } };
-    const created = await raw(emulator, 'PUT', withApi(clusterPath(RESOURCE_GROUP, 'shop')), basicCluster({ ...monitoring, dnsPrefix: 'shop' }, { vmSize: 'Standard_D4s_v5', count: 2 }));
-    expect(created.status).toBeLessThan(300);
-    emulator.advanceClock(30 * 60);
-    emulator.workload.set(SUB, RESOURCE_GROUP, 'shop', SPIKY_WORKLOAD);
-    host = await startLocalHost({
-      env: {
-        ...fleetApiHostEnv({
-          storageConnectionString: inject('storageConnectionString'),
-          issuerUrl: issuer.issuerUrl,
-          audience: AUDIENCE,
-          armEndpoint: emulator.baseUrl,
-          subscriptionIds: [SUB],
-          tablePrefix: uniqueTablePrefix(),
-        }),
-        FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
-        FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
+    stack = await startFleetStack({
+      audience: AUDIENCE,
+      emulator: { speed: 0, clockStart: Date.now() - 12 * 3_600_000 },
+      monitoring: true,
+      prepare: async (emulator) => {
+        expect((await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} })).status).toBe(201);
+        const monitoring = { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE } } } };
+        const created = await raw(emulator, 'PUT', withApi(clusterPath(RESOURCE_GROUP, 'shop')), basicCluster({ ...monitoring, dnsPrefix: 'shop' }, { vmSize: 'Standard_D4s_v5', count: 2 }));
+        expect(created.status).toBeLessThan(300);
+        emulator.advanceClock(30 * 60);
+        emulator.workload.set(SUB, RESOURCE_GROUP, 'shop', SPIKY_WORKLOAD);
       },
     });
-    owner = await issuer.signToken({ audience: AUDIENCE, role: 'Owner', oid: OWNER });
+    ({ emulator, host } = stack);
+    owner = await stack.token({ role: 'Owner', oid: OWNER });
   }, 120_000);
 
-  afterAll(async () => {
-    await host?.stop();
-    await emulator?.close();
-    await issuer?.close();
-  });
+  afterAll(() => stack?.stop());
 
   it('a spike turns the cluster Degraded with the reasons; after the pool is scaled up it is Healthy again', async () => {
     const spike = nextSpikeAfter(virtualNow() + 20 * MINUTE);

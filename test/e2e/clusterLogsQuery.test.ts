@@ -1,13 +1,9 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { LogsQueryClient, LogsQueryResultStatus } from '@azure/monitor-query-logs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import { basicCluster, clusterPath, dummyCredential, raw, startTestEmulator, SUB, withApi } from '../emulator/harness';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { basicCluster, clusterPath, dummyCredential, raw, SUB, withApi } from '../emulator/harness';
+import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import type { StartedHost } from '../support/localHost';
 
 const AUDIENCE = 'api://fleetplane-logs-query-e2e';
 const OWNER = '0e000000-0000-4000-8000-000000000001';
@@ -31,7 +27,7 @@ interface Answer {
  * workspace of the AKS emulator; an Admin of one of them runs hostile queries and never sees the other's rows.
  */
 describe('raw KQL and paged log reads through the local host', () => {
-  let issuer: RunningDevIssuer;
+  let stack: FleetStack;
   let emulator: RunningAksEmulator;
   let host: StartedHost;
   let owner: string;
@@ -54,47 +50,31 @@ describe('raw KQL and paged log reads through the local host', () => {
   const query = (bearer: string, kql: string, timespan = 'PT2H') => call('POST', `${CLUSTER_API}/logs/query`, bearer, { query: kql, timespan });
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-    emulator = await startTestEmulator({ speed: 0 });
-    const created = Date.now();
-    window = `since=${new Date(created).toISOString()}&until=${new Date(created + 2 * 3_600_000).toISOString()}`;
-    const workspace = await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} });
-    expect(workspace.status).toBe(201);
-    customerId = workspace.body.properties.customerId as string;
-    const monitoring = { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE } } } };
-    for (const name of ['shop', 'shop-canary']) {
-      const created = await raw(emulator, 'PUT', withApi(clusterPath(RESOURCE_GROUP, name)), basicCluster({ ...monitoring, dnsPrefix: name }));
-      expect(created.status).toBeLessThan(300);
-    }
-    emulator.advanceClock(2 * 3_600);
-    host = await startLocalHost({
-      env: {
-        ...fleetApiHostEnv({
-          storageConnectionString: inject('storageConnectionString'),
-          issuerUrl: issuer.issuerUrl,
-          audience: AUDIENCE,
-          armEndpoint: emulator.baseUrl,
-          subscriptionIds: [SUB],
-          tablePrefix: uniqueTablePrefix(),
-        }),
-        FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
+    stack = await startFleetStack({
+      audience: AUDIENCE,
+      monitoring: true,
+      prepare: async (emulator) => {
+        const created = Date.now();
+        window = `since=${new Date(created).toISOString()}&until=${new Date(created + 2 * 3_600_000).toISOString()}`;
+        const workspace = await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} });
+        expect(workspace.status).toBe(201);
+        customerId = workspace.body.properties.customerId as string;
+        const monitoring = { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE } } } };
+        for (const name of ['shop', 'shop-canary']) {
+          const created = await raw(emulator, 'PUT', withApi(clusterPath(RESOURCE_GROUP, name)), basicCluster({ ...monitoring, dnsPrefix: name }));
+          expect(created.status).toBeLessThan(300);
+        }
+        emulator.advanceClock(2 * 3_600);
       },
     });
-    [owner, admin, operator] = await Promise.all([
-      issuer.signToken({ audience: AUDIENCE, role: 'Owner', oid: OWNER }),
-      issuer.signToken({ audience: AUDIENCE, oid: ADMIN }),
-      issuer.signToken({ audience: AUDIENCE, oid: OPERATOR }),
-    ]);
+    ({ emulator, host } = stack);
+    [owner, admin, operator] = await Promise.all([stack.token({ role: 'Owner', oid: OWNER }), stack.token({ oid: ADMIN }), stack.token({ oid: OPERATOR })]);
     for (const [id, subject, role] of [['shop-admin', ADMIN, 'Admin'], ['shop-operator', OPERATOR, 'Operator']] as const) {
       expect((await call('PUT', `roleBindings/${id}`, owner, { subject: { kind: 'user', id: subject }, role, scope: SHOP })).status).toBe(201);
     }
   }, 120_000);
 
-  afterAll(async () => {
-    await host?.stop();
-    await emulator?.close();
-    await issuer?.close();
-  });
+  afterAll(() => stack?.stop());
 
   it('the shared workspace holds both clusters; an Admin of one sees only its rows, whatever the query says', async () => {
     const logs = new LogsQueryClient(dummyCredential, { endpoint: `${emulator.baseUrl}/v1`, retryOptions: { maxRetries: 0 } });

@@ -1,12 +1,8 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import { startTestEmulator, SUB } from '../emulator/harness';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { SUB } from '../emulator/harness';
+import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import type { StartedHost } from '../support/localHost';
 
 const AUDIENCE = 'api://fleetplane-health-e2e';
 /** What ARM says when Fleetplane's identity lacks a role: the line names the identity and the subscription. */
@@ -15,35 +11,18 @@ const DENIAL = `The client '${IDENTITY_OID}' with object id '${IDENTITY_OID}' do
 const FLOOD = 60;
 
 describe('health through the local host: a free liveness, a cached readiness, details only for Admins', () => {
-  let issuer: RunningDevIssuer;
+  let stack: FleetStack;
   let emulator: RunningAksEmulator;
   let host: StartedHost;
   let admin: string;
   let reader: string;
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-    emulator = await startTestEmulator({ speed: 0 });
-    host = await startLocalHost({
-      env: fleetApiHostEnv({
-        storageConnectionString: inject('storageConnectionString'),
-        issuerUrl: issuer.issuerUrl,
-        audience: AUDIENCE,
-        armEndpoint: emulator.baseUrl,
-        subscriptionIds: [SUB],
-        tablePrefix: uniqueTablePrefix(),
-      }),
-    });
-    [admin, reader] = await Promise.all([
-      issuer.signToken({ audience: AUDIENCE, role: 'Admin' }),
-      issuer.signToken({ audience: AUDIENCE, role: 'Reader' }),
-    ]);
+    stack = await startFleetStack({ audience: AUDIENCE });
+    ({ emulator, host } = stack);
+    [admin, reader] = await Promise.all([stack.token({ role: 'Admin' }), stack.token({ role: 'Reader' })]);
   });
-  afterAll(async () => {
-    await host?.stop();
-    await emulator?.close();
-    await issuer?.close();
-  });
+  afterAll(() => stack?.stop());
 
   const get = (route: string, bearer?: string) =>
     fetch(`${host.origin}/api/${route}`, bearer ? { headers: { authorization: `Bearer ${bearer}` } } : {});

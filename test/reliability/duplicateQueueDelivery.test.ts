@@ -1,15 +1,12 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
 import { OperationStore } from '../../shared/features/operations/operationStore';
 import { StorageAccount } from '../../shared/platform/storage/storageAccount';
-import { startTestEmulator, SUB } from '../emulator/harness';
+import { SUB } from '../emulator/harness';
 import { fourPoolSpec, WINDOWS_PASSWORD } from '../integration/clusters/clusterTestBed';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
+import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import type { StartedHost } from '../support/localHost';
 import { testSettings, uniqueTablePrefix } from '../support/storage';
 import { auditRecordsOf, fleetplaneCaller } from './support/fleetplaneCaller';
 
@@ -33,7 +30,7 @@ async function waitFor<T>(read: () => Promise<T>, done: (value: T) => boolean, t
  * write. (A handler failing five times ends in `<queue>-poison`: test/integration/host/queueTriggers.test.ts.)
  */
 describe('a queue message delivered more than once (F8)', () => {
-  let issuer: RunningDevIssuer;
+  let stack: FleetStack;
   let emulator: RunningAksEmulator;
   let host: StartedHost;
   let owner: string;
@@ -41,31 +38,15 @@ describe('a queue message delivered more than once (F8)', () => {
   const call = fleetplaneCaller(() => host.origin);
 
   beforeAll(async () => {
-    [issuer, emulator] = await Promise.all([
-      startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) }),
-      startTestEmulator({ speed: 0 }),
-    ]);
-    host = await startLocalHost({
-      env: {
-        ...fleetApiHostEnv({
-          storageConnectionString: inject('storageConnectionString'),
-          issuerUrl: issuer.issuerUrl,
-          audience: AUDIENCE,
-          armEndpoint: emulator.baseUrl,
-          subscriptionIds: [SUB],
-          tablePrefix,
-        }),
-        FLEETPLANE_WINDOWS_ADMIN_USERNAME: 'fleetadmin',
-        FLEETPLANE_WINDOWS_ADMIN_PASSWORD: WINDOWS_PASSWORD,
-      },
+    stack = await startFleetStack({
+      audience: AUDIENCE,
+      tablePrefix,
+      env: () => ({ FLEETPLANE_WINDOWS_ADMIN_USERNAME: 'fleetadmin', FLEETPLANE_WINDOWS_ADMIN_PASSWORD: WINDOWS_PASSWORD }),
     });
-    owner = await issuer.signToken({ audience: AUDIENCE, role: 'Owner', oid: OWNER });
+    ({ emulator, host } = stack);
+    owner = await stack.token({ role: 'Owner', oid: OWNER });
   }, 60_000);
-  afterAll(async () => {
-    await host?.stop();
-    await emulator?.close();
-    await issuer?.close();
-  });
+  afterAll(() => stack?.stop());
 
   it('ends and reports the operation once, after one ARM write, however many copies of its check arrive', async () => {
     const accepted = await call('PUT', `subscriptions/${SUB}/resourceGroups/rg-f8/clusters/dup`, owner, fourPoolSpec());

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fourPoolSpec } from '../integration/clusters/clusterTestBed';
 import { fieldsNamed, jsonRequest, rawRequest, SUBSCRIPTION, startSecurityStack, type SecurityStack } from './support/securityStack';
 
@@ -13,7 +13,7 @@ describe('bad input through the local host, Azurite and the AKS emulator (§5.8 
   let stack: SecurityStack;
 
   beforeAll(async () => {
-    stack = await startSecurityStack(inject('storageConnectionString'));
+    stack = await startSecurityStack();
   });
   afterAll(() => stack?.stop());
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fieldsNamed, jsonRequest, SUBSCRIPTION, startSecurityStack, type RawAnswer, type SecurityStack } from './support/securityStack';
 
 const CLUSTER = `subscriptions/${SUBSCRIPTION}/resourceGroups/rg-fuzz/clusters/fuzz`;
@@ -118,7 +118,7 @@ describe('every string field of the write bodies, fuzzed through the local host 
   let stack: SecurityStack;
 
   beforeAll(async () => {
-    stack = await startSecurityStack(inject('storageConnectionString'));
+    stack = await startSecurityStack();
     const created = await jsonRequest(stack, 'PUT', CLUSTER, baseCluster());
     expect(created.status).toBe(202);
     stack.emulator.advanceClock(3_600);

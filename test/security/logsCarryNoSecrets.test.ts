@@ -1,12 +1,7 @@
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
-import { basicCluster, clusterPath, raw, startTestEmulator, SUB, withApi } from '../emulator/harness';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/localHost';
-import { uniqueTablePrefix } from '../support/storage';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { basicCluster, clusterPath, raw, SUB, withApi } from '../emulator/harness';
+import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import type { StartedHost } from '../support/localHost';
 import { FORBIDDEN_IN_LOGS } from './support/forbiddenInLogs';
 
 const AUDIENCE = 'api://fleetplane-log-hygiene';
@@ -15,36 +10,23 @@ const PRINCIPAL = Buffer.from(JSON.stringify({ auth_typ: 'aad', claims: [{ typ: 
 const CLUSTER = `subscriptions/${SUB}/resourceGroups/rg-logs/clusters`;
 
 describe('§5.8 L2: a representative set of requests through the local host leaves no secret in any log line', () => {
-  let issuer: RunningDevIssuer;
-  let emulator: RunningAksEmulator;
+  let stack: FleetStack;
   let host: StartedHost;
   let owner: string;
 
   beforeAll(async () => {
-    issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-    emulator = await startTestEmulator({ speed: 0 });
-    expect((await raw(emulator, 'PUT', withApi(clusterPath('rg-logs', 'seen')), basicCluster())).status).toBe(201);
-    emulator.advanceClock(3_600);
-    host = await startLocalHost({
-      env: {
-        ...fleetApiHostEnv({
-          storageConnectionString: inject('storageConnectionString'),
-          issuerUrl: issuer.issuerUrl,
-          audience: AUDIENCE,
-          armEndpoint: emulator.baseUrl,
-          subscriptionIds: [SUB],
-          tablePrefix: uniqueTablePrefix(),
-        }),
-        FLEETPLANE_LOG_LEVEL: 'debug',
+    stack = await startFleetStack({
+      audience: AUDIENCE,
+      prepare: async (emulator) => {
+        expect((await raw(emulator, 'PUT', withApi(clusterPath('rg-logs', 'seen')), basicCluster())).status).toBe(201);
+        emulator.advanceClock(3_600);
       },
+      env: () => ({ FLEETPLANE_LOG_LEVEL: 'debug' }),
     });
-    owner = await issuer.signToken({ audience: AUDIENCE, role: 'Owner' });
+    host = stack.host;
+    owner = await stack.token({ role: 'Owner' });
   });
-  afterAll(async () => {
-    await host?.stop();
-    await emulator?.close();
-    await issuer?.close();
-  });
+  afterAll(() => stack?.stop());
 
   it('greps every captured line for tokens, keys, signatures and client principals: 0 hits', async () => {
     const send = (route: string, init: RequestInit = {}) => fetch(`${host.origin}/api/${route}`, init).then(async (r) => ({ status: r.status, text: await r.text() }));

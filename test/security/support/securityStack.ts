@@ -1,12 +1,9 @@
 import http from 'node:http';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { DEV_TENANT_ID, startDevIssuer, type RunningDevIssuer } from '../../../local/dev-issuer';
-import { startTestEmulator, SUB } from '../../emulator/harness';
-import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../../support/localHost';
-import { uniqueTablePrefix } from '../../support/storage';
+import { DEV_TENANT_ID, type RunningDevIssuer } from '../../../local/dev-issuer';
+import { SUB } from '../../emulator/harness';
+import { startFleetStack } from '../../support/fleetStack';
+import type { StartedHost } from '../../support/localHost';
 
 export interface RawAnswer {
   status: number;
@@ -28,33 +25,14 @@ export const AUDIENCE = 'api://fleetplane-security';
 export const OWNER_OID = '5ec00000-0000-4000-8000-000000000001';
 export const SUBSCRIPTION = SUB;
 
-export async function startSecurityStack(storageConnectionString: string): Promise<SecurityStack> {
-  const issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-  const emulator = await startTestEmulator({ speed: 0 });
-  const env = {
-    ...fleetApiHostEnv({
-      storageConnectionString,
-      issuerUrl: issuer.issuerUrl,
-      audience: AUDIENCE,
-      armEndpoint: emulator.baseUrl,
-      subscriptionIds: [SUB],
-      tablePrefix: uniqueTablePrefix(),
-    }),
-    FLEETPLANE_BOOTSTRAP_OWNERS: `user:${OWNER_OID}@${DEV_TENANT_ID}`,
-  };
-  const host = await startLocalHost({ env });
-  const owner = await issuer.signToken({ audience: AUDIENCE, role: 'Owner', oid: OWNER_OID });
-  return {
-    host,
-    emulator,
-    issuer,
-    owner,
-    stop: async () => {
-      await host.stop();
-      await emulator.close();
-      await issuer.close();
-    },
-  };
+/** Azurite comes from the suite (its connection string is injected by the global setup). */
+export async function startSecurityStack(): Promise<SecurityStack> {
+  const stack = await startFleetStack({
+    audience: AUDIENCE,
+    env: () => ({ FLEETPLANE_BOOTSTRAP_OWNERS: `user:${OWNER_OID}@${DEV_TENANT_ID}` }),
+  });
+  const owner = await stack.token({ role: 'Owner', oid: OWNER_OID });
+  return { host: stack.host, emulator: stack.emulator, issuer: stack.issuer, owner, stop: stack.stop };
 }
 
 const agent = new http.Agent({ keepAlive: true });
