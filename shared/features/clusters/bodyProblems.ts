@@ -12,7 +12,7 @@ import {
 } from '../../domain/fleet';
 import type { ClusterPatch, ClusterSpec } from '../../domain/fleet/clusterSpec';
 import type { NodePoolPatch, NodePoolPut } from '../../domain/fleet/nodePoolSpec';
-import { bodyValidationError, type CheckedBody } from '../../platform/http/validation';
+import { BodyValidationError, type CheckedBody } from '../../platform/http/validation';
 import { throwIfViolations } from './clusterValidation';
 
 /**
@@ -37,11 +37,25 @@ function judgedBodyOf<T>(body: CheckedBody<T>, partialOf: (json: unknown) => (Pa
   if (body.valid) return { value: body.value, schema: NO_SCHEMA_PROBLEMS };
   const partial = partialOf(body.json);
   // Nothing can be judged without the body's region or pool size: answer its schema issues, as any invalid body.
-  if (!partial) throw bodyValidationError(body.issues, []);
+  if (!partial) throw new BodyValidationError(body.issues, []);
   return {
     value: partial.value,
     schema: { issues: body.issues, dropped: partial.dropped, ...(partial.poolIndexes ? { poolIndexes: partial.poolIndexes } : {}) },
   };
+}
+
+/**
+ * Runs the write of a judged body. A body that failed its schema always answers 400: its schema issues with what
+ * the judgement found, or, when the judgement could not finish (the caller may not see the cluster, it is gone,
+ * ARM or the caller's read budget refused), its schema issues alone, as before.
+ */
+export async function writeJudgedBody<T>(schema: SchemaProblems, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (schema.issues.length === 0 || error instanceof BodyValidationError) throw error;
+    throw new BodyValidationError(schema.issues, []);
+  }
 }
 
 export const judgedClusterSpec = (body: CheckedBody<ClusterSpec>) => judgedBodyOf(body, partialClusterSpec);
@@ -59,7 +73,7 @@ export function throwIfProblems(schema: SchemaProblems, violations: Violation[],
     return;
   }
   const located = schema.poolIndexes ? atBodyPoolIndexes(violations, schema.poolIndexes) : violations;
-  throw bodyValidationError(schema.issues, judgeableViolations(located, schema.dropped, context));
+  throw new BodyValidationError(schema.issues, judgeableViolations(located, schema.dropped, context));
 }
 
 /** For a cluster body: whether the pool at `nodePools[i]` (a body index) is one the cluster has now. */

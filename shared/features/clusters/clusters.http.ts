@@ -13,7 +13,7 @@ import {
   startCluster,
   stopCluster,
 } from './clusters.api';
-import { judgedClusterPatch, judgedClusterSpec, judgedNodePoolPatch, judgedNodePoolPut } from './bodyProblems';
+import { judgedClusterPatch, judgedClusterSpec, judgedNodePoolPatch, judgedNodePoolPut, writeJudgedBody } from './bodyProblems';
 import { deleteCluster as removeCluster } from './deleteCluster';
 import { deleteNodePool as removeNodePool } from './deleteNodePool';
 import { writeContextOf, type IncomingWrite } from './incomingWrite';
@@ -43,7 +43,7 @@ export function clusterHttpHandlers(http: HttpPipeline, deps: ClusterDependencie
   return {
     [putCluster.operationId]: http.handleCheckedBody(putCluster, async (call) => {
       const { value, schema } = judgedClusterSpec(call.body);
-      return asHttpResponse(await writeCluster(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema));
+      return asHttpResponse(await writeJudgedBody(schema, () => writeCluster(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
     }),
     [getCluster.operationId]: http.handle(getCluster, async ({ authorize, params }) => {
       const { view, etag } = await readCluster(deps, { authorize }, params);
@@ -51,7 +51,7 @@ export function clusterHttpHandlers(http: HttpPipeline, deps: ClusterDependencie
     }),
     [patchCluster.operationId]: http.handleCheckedBody(patchCluster, async (call) => {
       const { value, schema } = judgedClusterPatch(call.body);
-      return asHttpResponse(await applyClusterPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema));
+      return asHttpResponse(await writeJudgedBody(schema, () => applyClusterPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
     }),
     [deleteCluster.operationId]: http.handle(deleteCluster, async (call) =>
       asHttpResponse(await removeCluster(deps, write(call), call.params)),
@@ -76,11 +76,11 @@ export function clusterHttpHandlers(http: HttpPipeline, deps: ClusterDependencie
     }),
     [putNodePool.operationId]: http.handleCheckedBody(putNodePool, async (call) => {
       const { value, schema } = judgedNodePoolPut(call.body);
-      return asHttpResponse(await writeNodePool(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema));
+      return asHttpResponse(await writeJudgedBody(schema, () => writeNodePool(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
     }),
     [patchNodePool.operationId]: http.handleCheckedBody(patchNodePool, async (call) => {
       const { value, schema } = judgedNodePoolPatch(call.body);
-      return asHttpResponse(await applyNodePoolPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema));
+      return asHttpResponse(await writeJudgedBody(schema, () => applyNodePoolPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
     }),
     [deleteNodePool.operationId]: http.handle(deleteNodePool, async (call) =>
       asHttpResponse(await removeNodePool(deps, write(call), call.params)),

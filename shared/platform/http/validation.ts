@@ -47,9 +47,12 @@ export function checkBody<S extends z.ZodType>(schema: S, json: unknown): Checke
   return { valid: false, json, issues: issuesOf(result.error) };
 }
 
-/** The one ValidationError of a body: its schema issues first, then the rules it breaks, all at once. */
-export function bodyValidationError(schemaIssues: FieldIssue[], violations: FieldIssue[]): ValidationError {
-  const fields = [...new Set(schemaIssues.map((issue) => issue.path || 'body'))].join(', ');
-  const rules = violations.length === 0 ? '' : ` It also breaks ${violations.length} rule ${violations.length === 1 ? 'violation' : 'violations'}; see errors.`;
-  return new ValidationError(`The request body is invalid: ${fields}.${rules}`, [...schemaIssues, ...violations]);
+/** The one answer to a body that failed its schema: its schema issues first, then the rules it breaks, all at once. */
+export class BodyValidationError extends ValidationError {
+  constructor(schemaIssues: FieldIssue[], violations: FieldIssue[]) {
+    const fields = [...new Set(schemaIssues.map((issue) => issue.path || 'body'))].join(', ');
+    const noun = violations.length === 1 ? 'violation' : 'violations';
+    const rules = violations.length === 0 ? '' : ` It also breaks ${violations.length} rule ${noun}; see errors.`;
+    super(`The request body is invalid: ${fields}.${rules}`, [...schemaIssues, ...violations]);
+  }
 }
