@@ -12,3 +12,5 @@ export * from './ipv4';
 export * from './regionCapacity';
 export * from './preflight';
 export * from './resourceReferences';
+export * from './partialBodies';
+export * from './judgeableViolations';

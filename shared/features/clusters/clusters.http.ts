@@ -13,6 +13,7 @@ import {
   startCluster,
   stopCluster,
 } from './clusters.api';
+import { judgedClusterPatch, judgedClusterSpec, judgedNodePoolPatch, judgedNodePoolPut, writeJudgedBody } from './bodyProblems';
 import { deleteCluster as removeCluster } from './deleteCluster';
 import { deleteNodePool as removeNodePool } from './deleteNodePool';
 import { writeContextOf, type IncomingWrite } from './incomingWrite';
@@ -30,23 +31,28 @@ export interface ClusterHttpOptions {
   settings: Settings;
 }
 
-/** The cluster, node-pool and Kubernetes-version endpoints: each parses, hands over to one use case, answers. */
+/**
+ * The cluster, node-pool and Kubernetes-version endpoints: each parses, hands over to one use case, answers. Writes
+ * take a body that fails its schema too, so one 400 lists its schema issues with every rule it still breaks.
+ */
 export function clusterHttpHandlers(http: HttpPipeline, deps: ClusterDependencies, options: ClusterHttpOptions): HttpHandlers {
   const write = (call: IncomingWrite & { audit: { armCorrelationId?: string } }, dryRun?: boolean) => {
     call.audit.armCorrelationId = call.correlationId;
     return writeContextOf(call, { ...(dryRun ? { dryRun } : {}), publicBaseUrl: options.settings.FLEETPLANE_PUBLIC_BASE_URL });
   };
   return {
-    [putCluster.operationId]: http.handle(putCluster, async (call) =>
-      asHttpResponse(await writeCluster(deps, write(call, call.query.dryRun), call.params, call.body)),
-    ),
+    [putCluster.operationId]: http.handleCheckedBody(putCluster, async (call) => {
+      const { value, schema } = judgedClusterSpec(call.body);
+      return asHttpResponse(await writeJudgedBody(schema, () => writeCluster(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
+    }),
     [getCluster.operationId]: http.handle(getCluster, async ({ authorize, params }) => {
       const { view, etag } = await readCluster(deps, { authorize }, params);
       return { status: 200, jsonBody: view, headers: etagHeader(etag) };
     }),
-    [patchCluster.operationId]: http.handle(patchCluster, async (call) =>
-      asHttpResponse(await applyClusterPatch(deps, write(call, call.query.dryRun), call.params, call.body)),
-    ),
+    [patchCluster.operationId]: http.handleCheckedBody(patchCluster, async (call) => {
+      const { value, schema } = judgedClusterPatch(call.body);
+      return asHttpResponse(await writeJudgedBody(schema, () => applyClusterPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
+    }),
     [deleteCluster.operationId]: http.handle(deleteCluster, async (call) =>
       asHttpResponse(await removeCluster(deps, write(call), call.params)),
     ),
@@ -68,12 +74,14 @@ export function clusterHttpHandlers(http: HttpPipeline, deps: ClusterDependencie
       const { view, etag } = await readNodePool(deps, { authorize }, params);
       return { status: 200, jsonBody: view, headers: etagHeader(etag) };
     }),
-    [putNodePool.operationId]: http.handle(putNodePool, async (call) =>
-      asHttpResponse(await writeNodePool(deps, write(call, call.query.dryRun), call.params, call.body)),
-    ),
-    [patchNodePool.operationId]: http.handle(patchNodePool, async (call) =>
-      asHttpResponse(await applyNodePoolPatch(deps, write(call, call.query.dryRun), call.params, call.body)),
-    ),
+    [putNodePool.operationId]: http.handleCheckedBody(putNodePool, async (call) => {
+      const { value, schema } = judgedNodePoolPut(call.body);
+      return asHttpResponse(await writeJudgedBody(schema, () => writeNodePool(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
+    }),
+    [patchNodePool.operationId]: http.handleCheckedBody(patchNodePool, async (call) => {
+      const { value, schema } = judgedNodePoolPatch(call.body);
+      return asHttpResponse(await writeJudgedBody(schema, () => applyNodePoolPatch(deps, write({ ...call, body: value }, call.query.dryRun), call.params, value, schema)));
+    }),
     [deleteNodePool.operationId]: http.handle(deleteNodePool, async (call) =>
       asHttpResponse(await removeNodePool(deps, write(call), call.params)),
     ),

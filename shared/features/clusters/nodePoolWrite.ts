@@ -3,13 +3,13 @@ import type { NodePoolSpec } from '../../domain/fleet/nodePoolSpec';
 import { startArmChange } from './acceptedOperation';
 import { nodePoolArmId, type NodePoolAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { throwIfViolations } from './clusterValidation';
+import { NO_SCHEMA_PROBLEMS, poolJudgeContext, throwIfProblems, type SchemaProblems } from './bodyProblems';
 import { armIfMatch } from '../../platform/http/etags';
 import { agentPoolFingerprint } from '../../platform/arm/resourceFingerprint';
 import { nodePoolWriteViolations } from './nodePoolValidation';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
-/** Validates the pool against the cluster, then either answers the dry run or sends the pool to ARM. */
+/** Validates the pool against the cluster (with the body's schema problems, if any), then answers the dry run or sends the pool to ARM. */
 export async function writeNodePool(
   deps: ClusterDependencies,
   context: WriteContext,
@@ -17,8 +17,10 @@ export async function writeNodePool(
   cluster: Parameters<typeof nodePoolWriteViolations>[2],
   pool: NodePoolSpec,
   write: { kind: string; currentEtag: string | undefined; currentSubnetId?: string | undefined },
+  schema: SchemaProblems = NO_SCHEMA_PROBLEMS,
 ): Promise<ApiResponse> {
-  throwIfViolations(await nodePoolWriteViolations(deps, address.subscriptionId, cluster, pool), 'node pool');
+  const violations = await nodePoolWriteViolations(deps, address.subscriptionId, cluster, pool);
+  throwIfProblems(schema, violations, 'node pool', poolJudgeContext(write.kind !== 'createNodePool'));
   const { name: _name, ...fields } = pool;
   // A pool never moves subnet: an existing pool keeps its own, a new pool goes into the cluster's.
   const subnetId = write.currentSubnetId ?? cluster.view.network.subnetId;

@@ -6,7 +6,8 @@ import { clusterLabel, requireManagedCluster } from '../../platform/arm/armCalls
 import { clusterFingerprint } from '../../platform/arm/resourceFingerprint';
 import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
+import { clusterSpecViolations } from './clusterValidation';
+import { clusterJudgeContext, NO_SCHEMA_PROBLEMS, throwIfProblems, type SchemaProblems } from './bodyProblems';
 import { requireIfMatch } from '../../domain/preconditions';
 import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
@@ -20,6 +21,7 @@ export async function patchCluster(
   context: WriteContext,
   address: ClusterAddress,
   patch: ClusterPatch,
+  schema: SchemaProblems = NO_SCHEMA_PROBLEMS,
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters', 'patch', scope);
@@ -30,7 +32,8 @@ export async function patchCluster(
     requireIfMatch(context.ifMatch, existing.eTag, clusterLabel(address));
     const view = toClusterView(existing);
     const desired = mergeClusterPatch(clusterSpecFromView(view), patch);
-    throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, desired, { cluster: existing, view }), 'patched cluster');
+    const violations = await clusterSpecViolations(deps, address.subscriptionId, desired, { cluster: existing, view });
+    throwIfProblems(schema, violations, 'patched cluster', clusterJudgeContext(desired, schema, view));
     if (context.dryRun) return { status: 200, headers: {}, body: { valid: true, effectiveSettings: effectiveSettingsOf(desired) } };
 
     const credentials = deps.windowsCredentials();

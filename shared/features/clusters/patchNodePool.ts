@@ -9,6 +9,7 @@ import type { ClusterDependencies } from './clusterDependencies';
 import { requireIfMatch } from '../../domain/preconditions';
 import { idempotent } from './idempotentRequest';
 import { writeNodePool } from './nodePoolWrite';
+import { NO_SCHEMA_PROBLEMS, type SchemaProblems } from './bodyProblems';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
 /** `PATCH …/nodePools/{p}` (Operator): the patch is merged into the pool's current settings, then PUT. */
@@ -17,6 +18,7 @@ export async function patchNodePool(
   context: WriteContext,
   address: NodePoolAddress,
   patch: NodePoolPatch,
+  schema: SchemaProblems = NO_SCHEMA_PROBLEMS,
 ): Promise<ApiResponse> {
   await context.authorize('clusters/nodepools', 'update', clusterArmId(address));
   return idempotent(deps, context, async () => {
@@ -32,6 +34,6 @@ export async function patchNodePool(
       kind: 'patchNodePool',
       currentEtag: existingPool.eTag,
       currentSubnetId: existingPool.vnetSubnetID,
-    });
+    }, schema);
   });
 }

@@ -5,7 +5,8 @@ import { clusterLabel, findManagedCluster } from '../../platform/arm/armCalls';
 import { clusterFingerprint } from '../../platform/arm/resourceFingerprint';
 import { clusterArmId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { ClusterDependencies } from './clusterDependencies';
-import { clusterSpecViolations, throwIfViolations } from './clusterValidation';
+import { clusterSpecViolations } from './clusterValidation';
+import { clusterJudgeContext, NO_SCHEMA_PROBLEMS, throwIfProblems, type SchemaProblems } from './bodyProblems';
 import { requireIfMatch } from '../../domain/preconditions';
 import { armIfMatch } from '../../platform/http/etags';
 import { idempotent } from './idempotentRequest';
@@ -16,13 +17,15 @@ import type { ApiResponse, WriteContext } from '../../platform/http/requestConte
 /**
  * `PUT …/clusters/{c}`: create (Admin) or replace (Operator) a cluster. Authorize (the cluster, then every
  * resource the body references) → validate (guardrails, AKS rules, preflight) → Idempotency-Key → ARM through
- * the durable runner → 202 Operation-Location.
+ * the durable runner → 202 Operation-Location. With `schema` problems (an invalid body, `spec` its judgeable part)
+ * it always answers 400, with those problems and every violation still judgeable.
  */
 export async function putCluster(
   deps: ClusterDependencies,
   context: WriteContext,
   address: ClusterAddress,
   spec: ClusterSpec,
+  schema: SchemaProblems = NO_SCHEMA_PROBLEMS,
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   // Every PUT needs at least update rights; checked before ARM is asked whether the cluster exists.
@@ -34,7 +37,8 @@ export async function putCluster(
     if (!existing) await context.authorize('clusters', 'create', scope);
     requireIfMatch(context.ifMatch, existing?.eTag, clusterLabel(address));
     const current = existing ? { cluster: existing, view: toClusterView(existing) } : undefined;
-    throwIfViolations(await clusterSpecViolations(deps, address.subscriptionId, spec, current), 'cluster spec');
+    const violations = await clusterSpecViolations(deps, address.subscriptionId, spec, current);
+    throwIfProblems(schema, violations, 'cluster spec', clusterJudgeContext(spec, schema, current?.view));
     if (context.dryRun) return { status: 200, headers: {}, body: { valid: true, effectiveSettings: effectiveSettingsOf(spec) } };
 
     const credentials = deps.windowsCredentials();

@@ -6,6 +6,7 @@ import type { ClusterDependencies } from './clusterDependencies';
 import { requireIfMatch } from '../../domain/preconditions';
 import { idempotent } from './idempotentRequest';
 import { writeNodePool } from './nodePoolWrite';
+import { NO_SCHEMA_PROBLEMS, type SchemaProblems } from './bodyProblems';
 import type { ApiResponse, WriteContext } from '../../platform/http/requestContext';
 
 /** `PUT …/nodePools/{p}` (Operator): create or replace one pool of an existing cluster. */
@@ -14,6 +15,7 @@ export async function putNodePool(
   context: WriteContext,
   address: NodePoolAddress,
   body: NodePoolPut,
+  schema: SchemaProblems = NO_SCHEMA_PROBLEMS,
 ): Promise<ApiResponse> {
   const scope = clusterArmId(address);
   await context.authorize('clusters/nodepools', 'update', scope);
@@ -26,6 +28,6 @@ export async function putNodePool(
       kind: existingPool ? 'updateNodePool' : 'createNodePool',
       currentEtag: existingPool?.eTag,
       currentSubnetId: existingPool?.vnetSubnetID,
-    });
+    }, schema);
   });
 }

@@ -13,7 +13,7 @@ import { correlationIdFrom } from './correlation';
 import { errorToProblem } from './errorToProblem';
 import { problemResponse } from './problem';
 import { auditEventOf, isWrite, needsAudit, pendingAuditEventOf, type AuditNotes, type AuditReservation } from './requestAudit';
-import { parseOrThrow } from './validation';
+import { checkBody, parseOrThrow, type CheckedBody } from './validation';
 import { readBodyText, refuseDeclaredOversizedBody } from './requestBody';
 import { parseStrictJson } from './strictJson';
 
@@ -76,11 +76,26 @@ export class HttpPipeline {
       );
   }
 
+  /**
+   * As `handle`, but a body that is JSON and fails its schema still reaches the handler, with its schema issues,
+   * so the handler can answer them together with every other problem it can judge (it must answer 4xx then).
+   */
+  handleCheckedBody<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType>(
+    operation: ApiOperation<P, Q, B>,
+    implementation: Implementation<InferOr<P, Record<string, string>>, InferOr<Q, Record<string, string>>, CheckedBody<z.infer<B>>>,
+  ): HttpHandler {
+    return (request, context) =>
+      traceHttpInvocation({ request, context, route: operation.route }, () =>
+        this.run(operation, implementation as Implementation<unknown, unknown, unknown>, request, context, 'checked'),
+      );
+  }
+
   private async run(
     operation: ApiOperation,
     implementation: Implementation<unknown, unknown, unknown>,
     request: HttpRequest,
     context: InvocationContext,
+    bodyCheck: 'strict' | 'checked' = 'strict',
   ): Promise<HttpResponseInit> {
     const { deps } = this;
     const started = performance.now();
@@ -107,7 +122,7 @@ export class HttpPipeline {
           enforce(audit, decision, permission, target, issues),
         params: parsePart(operation.request?.params, request.params, 'path parameters'),
         query: parsePart(operation.request?.query, Object.fromEntries(request.query.entries()), 'query'),
-        body: await parseBody(operation.request?.body, request),
+        body: await parseBody(operation.request?.body, request, bodyCheck),
       } as HttpCall<unknown, unknown, unknown>;
       if (operation.authenticated && isWrite(request.method)) await reserveAudit(deps, operation, request, correlationId, audit, trail);
       // The caller's live ARM reads come out of its share of the read budget; anonymous work is the system's.
@@ -190,7 +205,7 @@ function parsePart(schema: z.ZodType | undefined, value: unknown, part: string):
   return schema ? parseOrThrow(schema, value, part) : value;
 }
 
-async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): Promise<unknown> {
+async function parseBody(schema: z.ZodType | undefined, request: HttpRequest, bodyCheck: 'strict' | 'checked'): Promise<unknown> {
   if (!schema) return undefined;
   const text = await readBodyText(request);
   if (text.trim() === '') {
@@ -200,7 +215,8 @@ async function parseBody(schema: z.ZodType | undefined, request: HttpRequest): P
   if (contentType && !/\bjson\b/i.test(contentType)) {
     throw new UnsupportedMediaTypeError(`Content-Type "${contentType}" is not JSON; send application/json.`);
   }
-  return parseOrThrow(schema, parseStrictJson(text), 'body');
+  const json = parseStrictJson(text);
+  return bodyCheck === 'checked' ? checkBody(schema, json) : parseOrThrow(schema, json, 'body');
 }
 
 function asRecord(headers: HttpResponseInit['headers']): Record<string, string> {
