@@ -29,7 +29,12 @@ export const SUBSCRIPTION = SUB;
 export async function startSecurityStack(): Promise<SecurityStack> {
   const stack = await startFleetStack({
     audience: AUDIENCE,
-    env: () => ({ FLEETPLANE_BOOTSTRAP_OWNERS: `user:${OWNER_OID}@${DEV_TENANT_ID}` }),
+    env: () => ({
+      FLEETPLANE_BOOTSTRAP_OWNERS: `user:${OWNER_OID}@${DEV_TENANT_ID}`,
+      // Probes come in bursts from one caller, and invalid bodies are judged against the live cluster (an ARM read
+      // each): a 429 from the read budget would leave a probe unexercised. The budget has its own test.
+      FLEETPLANE_ARM_READ_BUCKET: '100000',
+    }),
   });
   const owner = await stack.token({ role: 'Owner', oid: OWNER_OID });
   return { host: stack.host, emulator: stack.emulator, issuer: stack.issuer, owner, stop: stack.stop };
