@@ -74,7 +74,8 @@ async function main(): Promise<void> {
     host = spawnManaged({
       name: 'local host',
       command: process.execPath,
-      args: [path.join(root, 'dist/local/host/main.js'), root],
+      // BENCH_HOST_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, profiles the product's side of the request
+      args: [...(process.env.BENCH_HOST_NODE_ARGS?.split(' ').filter(Boolean) ?? []), path.join(root, 'dist/local/host/main.js'), root],
       cwd: root,
       env: {
         PATH: process.env.PATH,

@@ -1,5 +1,5 @@
 import type { Fleet } from '../engine/fleet';
-import type { LogTableName, TablesFor, TimeRange, WorkspaceLogs, WorkspacesOfResource } from '../logAnalytics';
+import type { LogTableName, TableScan, TablesFor, TimeRange, WorkspaceLogs, WorkspacesOfResource } from '../logAnalytics';
 import type { LogRecord } from '../logAnalytics';
 import type { ClusterState } from '../model';
 import { clusterKey, clusterResourceId } from '../model';
@@ -57,19 +57,33 @@ function collectionWindow(range: TimeRange | undefined, nowMs: number): Collecti
   return { fromMs, toMs, nowMs };
 }
 
-/** Each table is generated once per query, on first use, for every reporting cluster. */
+/**
+ * Each table is generated once per query and scan, on first use, for the reporting clusters the scan names (all of
+ * them for a full scan): a query over 100 clusters of a workspace of 1,000 generates those 100 clusters' rows only.
+ */
 function workspaceLogs(clusters: readonly ClusterState[], simulation: WorkloadSimulation, window: CollectionWindow): WorkspaceLogs {
-  const generated = new Map<LogTableName, LogRecord[]>();
+  const generated = new Map<string, LogRecord[]>();
   return {
-    records(table) {
-      let records = generated.get(table);
+    records(table, scan) {
+      const key = scanKey(table, scan);
+      let records = generated.get(key);
       if (records === undefined) {
-        records = window.toMs > window.fromMs ? clusters.flatMap((cluster) => clusterRows(cluster, simulation, window, table)) : [];
-        generated.set(table, records);
+        const scanned = clustersInScan(clusters, scan);
+        records = window.toMs > window.fromMs ? scanned.flatMap((cluster) => clusterRows(cluster, simulation, window, table)) : [];
+        generated.set(key, records);
       }
       return records;
     },
   };
+}
+
+function clustersInScan(clusters: readonly ClusterState[], scan: TableScan): readonly ClusterState[] {
+  const wanted = scan.resourceIds;
+  return wanted === undefined ? clusters : clusters.filter((cluster) => wanted.has(clusterResourceId(cluster).toLowerCase()));
+}
+
+function scanKey(table: LogTableName, scan: TableScan): string {
+  return scan.resourceIds === undefined ? table : `${table}\u0000${[...scan.resourceIds].sort().join('\u0000')}`;
 }
 
 function clusterRows(cluster: ClusterState, simulation: WorkloadSimulation, window: CollectionWindow, table: LogTableName): LogRecord[] {
