@@ -32,7 +32,7 @@ function scanningSource(scans: TableScan[]): KqlDataSource {
     rows: (_name, scan) => {
       scans.push(scan);
       const wanted = scan.resourceIds;
-      return wanted === undefined ? rows : rows.filter((row) => wanted.has(String(row[3]).toLowerCase()));
+      return wanted === undefined ? rows : rows.filter((row) => wanted.has((row[3] as string).toLowerCase()));
     },
   };
 }
