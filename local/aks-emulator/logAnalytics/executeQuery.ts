@@ -12,6 +12,7 @@ import {
 } from './errorEnvelopes';
 import { KqlSemanticError, KqlSyntaxError } from './kql/kqlErrors';
 import { runKql, type KqlDataSource } from './kql/runQuery';
+import type { TableScan } from './kql/tableScan';
 import type { Table } from './kql/table';
 import { rowConverter, type LogRecord } from './logRecords';
 import type { QueryPreferences } from './preferHeader';
@@ -24,10 +25,12 @@ import { toWireTable } from './wireTable';
 
 /**
  * The records of one workspace. Returning the same array per table each time, only ever appended to, lets
- * repeated queries reuse the rows converted before (see RowCache).
+ * repeated queries reuse the rows converted before (see RowCache). The scan names the only resources whose rows
+ * the query can use (its leading `where _ResourceId in (…)`): a workspace may leave out the others' records, which
+ * spares generating them; records outside the scan that are returned anyway are filtered by the query.
  */
 export interface WorkspaceLogs {
-  records(table: LogTableName): Iterable<LogRecord>;
+  records(table: LogTableName, scan: TableScan): Iterable<LogRecord>;
 }
 
 /** The workspace's logs, or undefined when no such workspace exists (404). The range is a hint: rows outside it are dropped here anyway. */
@@ -189,14 +192,16 @@ function dataSource(
 ): KqlDataSource {
   return {
     schemas: LOG_TABLES,
-    rows: (name) => {
+    rows: (name, scan) => {
       const schema = LOG_TABLES.find((table) => table.name === name);
       if (schema === undefined || !isLogTableName(name)) return [];
       const timeIndex = schema.columns.findIndex((column) => column.name === 'TimeGenerated');
       const resourceIndex = schema.columns.findIndex((column) => column.name === '_ResourceId');
       const perWorkspace = workspaces.map(({ id, logs }) => {
         const convert = rowConverter(schema, { TenantId: id, Type: name });
-        const rows = rowCache.rowsOf(id, name, logs.records(name), convert);
+        const records = logs.records(name, scan);
+        // A narrowed scan's records are a fresh subset: nothing converted before can be reused for them.
+        const rows = scan.resourceIds === undefined ? rowCache.rowsOf(id, name, records, convert) : Array.from(records, convert);
         const inScope = rowFilter === undefined ? rows : rows.filter((row) => rowFilter(row[resourceIndex]));
         return range === undefined ? inScope : inScope.filter((row) => isInRange(row[timeIndex] ?? null, range));
       });

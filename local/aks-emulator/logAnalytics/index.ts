@@ -8,6 +8,7 @@ export type {
 } from './queryApi';
 export type { TablesFor, WorkspaceLogs, WorkspacesOfResource } from './executeQuery';
 export type { LogRecord } from './logRecords';
+export type { TableScan } from './kql/tableScan';
 export type { QueryFaultRule, QueryFaults } from './queryFaults';
 export { SERVICE_RESULT_LIMITS, type ResultLimits } from './resultLimits';
 export { LOG_TABLE_NAMES, LOG_TABLES, type LogTableName } from './tables';

@@ -36,6 +36,8 @@ export class WorkloadSimulation {
   private readonly specs = new Map<string, Timeline<WorkloadSpec>>();
   private readonly placements = new Map<string, Placement>();
   private readonly origins = new Map<string, WorkloadOrigin>();
+  /** Counts resets: what was derived from the simulation before the last one is void. */
+  private resets = 0;
 
   constructor(
     private readonly fleet: Fleet,
@@ -127,7 +129,12 @@ export class WorkloadSimulation {
     return view && snapshotOf(view);
   }
 
+  get epoch(): number {
+    return this.resets;
+  }
+
   reset(): void {
+    this.resets += 1;
     this.journal.clear();
     this.specs.clear();
     this.placements.clear();

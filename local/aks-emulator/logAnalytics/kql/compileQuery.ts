@@ -32,14 +32,18 @@ import {
   type WrappedExpressionNode,
 } from './syntaxNodes';
 import { operatorKeyword } from './syntaxText';
+import { FULL_SCAN, scanKey, scanOfCondition, type TableScan } from './tableScan';
 import type { Column, KqlType, KqlValue, Table } from './table';
 
 /** The tables a query reads and the time it runs at. */
 export interface QueryInput {
   /** The query's `now()` in milliseconds since the Unix epoch. */
   readonly now: number;
-  /** A workspace table by name (the analyser has already checked that it exists). */
-  table(name: string): Table;
+  /**
+   * A workspace table by name (the analyser has already checked that it exists). The scan says which rows the
+   * query's leading `where` drops anyway: the table may leave them out (it may also return them).
+   */
+  table(name: string, scan: TableScan): Table;
 }
 
 type Binding =
@@ -125,32 +129,50 @@ class QueryCompiler {
     }
   }
 
-  private reference(node: NameReferenceNode): () => Table {
+  private reference(node: NameReferenceNode, scan: TableScan = FULL_SCAN): () => Table {
     const name = node.SimpleName;
-    const symbolKind = this.language.bridge
-      .getTypeName(node.ReferencedSymbol)
-      .replace('Kusto.Language.Symbols.', '');
     // The symbol's name, not the text: a wildcard matching one table (`union N*`) refers to that table.
-    if (symbolKind === 'TableSymbol') return this.databaseTable(node.ReferencedSymbol?.Name ?? name);
+    if (this.isDatabaseTable(node)) return this.databaseTable(node.ReferencedSymbol?.Name ?? name, scan);
     const binding = this.bindings.get(name);
     if (binding?.kind === 'tabular') return binding.table;
     throw unsupported(`The name '${name}' as a table`);
   }
 
-  /** A workspace table, loaded once per query however often it is named. */
-  private databaseTable(name: string): () => Table {
+  private isDatabaseTable(node: NameReferenceNode): boolean {
+    return this.language.bridge.getTypeName(node.ReferencedSymbol).replace('Kusto.Language.Symbols.', '') === 'TableSymbol';
+  }
+
+  /** A workspace table, loaded once per query and scan however often it is named. */
+  private databaseTable(name: string, scan: TableScan = FULL_SCAN): () => Table {
+    const key = `${name}\u0000${scanKey(scan)}`;
     return () => {
-      let table = this.loadedTables.get(name);
+      let table = this.loadedTables.get(key);
       if (table === undefined) {
-        table = this.input.table(name);
-        this.loadedTables.set(name, table);
+        table = this.input.table(name, scan);
+        this.loadedTables.set(key, table);
       }
       return table;
     };
   }
 
+  /** The source of a pipe; a workspace table named right before a `where` is scanned for that `where` only. */
+  private pipeSource(node: PipeExpressionNode): () => Table {
+    const table = this.directTableReference(node.Expression);
+    if (table === undefined || this.language.kindOf(node.Operator) !== 'FilterOperator') return this.tabular(node.Expression);
+    const condition = as<FilterOperatorNode>(node.Operator).Condition;
+    return this.reference(table, scanOfCondition(condition, this.scalarContext(columnsOf(node.Expression.ResultType))));
+  }
+
+  private directTableReference(node: SyntaxNode): NameReferenceNode | undefined {
+    const kind = this.language.kindOf(node);
+    if (kind === 'ParenthesizedExpression') return this.directTableReference(as<WrappedExpressionNode>(node).Expression);
+    if (kind !== 'NameReference') return undefined;
+    const reference = as<NameReferenceNode>(node);
+    return this.isDatabaseTable(reference) ? reference : undefined;
+  }
+
   private pipe(node: PipeExpressionNode): () => Table {
-    const source = this.tabular(node.Expression);
+    const source = this.pipeSource(node);
     const context = this.operatorContext(columnsOf(node.Expression.ResultType), columnsOf(node.ResultType));
     const operator = node.Operator;
     if (this.language.kindOf(operator) === 'UnionOperator') {
