@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { clusterSpecSchema } from '../../shared/domain/fleet/clusterSpec';
 import { issuesOf } from '../../shared/platform/http/validation';
 import { jsonRequest, SUBSCRIPTION, startSecurityStack, type RawAnswer, type SecurityStack } from './support/securityStack';
@@ -25,7 +25,7 @@ describe('one 400 with schema errors and rule violations together (issue #14, ho
   let stack: SecurityStack;
 
   beforeAll(async () => {
-    stack = await startSecurityStack(inject('storageConnectionString'));
+    stack = await startSecurityStack();
     const created = await jsonRequest(stack, 'PUT', `${CLUSTERS}/live`, cluster({ nodePools: [system, { name: 'batch', vmSize: 'Standard_D4s_v5', count: 1 }] }));
     expect(created.status).toBe(202);
     stack.emulator.advanceClock(3_600);
