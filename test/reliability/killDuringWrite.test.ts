@@ -29,6 +29,10 @@ describe('F5 kill -9 of the host during a cluster write (local host, Azurite, AK
     expect(await answer).toBeInstanceOf(Error); // the caller got no answer at all
     await stack.startHost();
     expect(record).toMatchObject({ status: 'Accepted', correlationId, createdBy: expect.stringMatching(/\//) });
+    // The audit trail was reserved before the write ran: the killed request left its pending record.
+    expect(await stack.auditOf(correlationId)).toEqual([
+      expect.objectContaining({ action: 'putCluster', method: 'PUT', status: 0, outcome: 'pending', decision: 'pending' }),
+    ]);
     return record!;
   }
 
