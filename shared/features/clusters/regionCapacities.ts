@@ -1,5 +1,6 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import { callArm } from '../../platform/arm/armCalls';
+import { KeyedTtlCache } from '../../platform/cache/keyedTtlCache';
 import { regionVmSkus, vcpuQuotas, type RegionCapacity } from '../../domain/fleet/regionCapacity';
 
 /** Compute's SKU list takes seconds in Azure and changes rarely; usages move, but a few minutes of lag only delays a refusal to ARM. */
@@ -18,28 +19,23 @@ async function listAll<T>(items: AsyncIterable<T>): Promise<T[]> {
  * forgets its subscription's entries, so its own next preflight sees the usage it caused.
  */
 export class RegionCapacities {
-  private readonly cache = new Map<string, { at: number; capacity: Promise<RegionCapacity> }>();
+  private readonly cache: KeyedTtlCache<RegionCapacity>;
 
   constructor(
     private readonly client: (subscriptionId: string) => ComputeManagementClient,
-    private readonly now: () => number = Date.now,
-  ) {}
+    now: () => number = Date.now,
+  ) {
+    this.cache = new KeyedTtlCache(TTL_MS, now);
+  }
 
   get(subscriptionId: string, location: string): Promise<RegionCapacity> {
     const region = location.toLowerCase();
-    const key = `${subscriptionId.toLowerCase()}/${region}`;
-    const cached = this.cache.get(key);
-    if (cached && this.now() - cached.at < TTL_MS) return cached.capacity;
-    const capacity = this.read(subscriptionId, region);
-    this.cache.set(key, { at: this.now(), capacity });
-    capacity.catch(() => this.cache.delete(key));
-    return capacity;
+    return this.cache.get(`${subscriptionId.toLowerCase()}/${region}`, () => this.read(subscriptionId, region));
   }
 
   /** Drops what is cached for the subscription (every region), e.g. after this process changed its node count. */
   forgetSubscription(subscriptionId: string): void {
-    const prefix = `${subscriptionId.toLowerCase()}/`;
-    for (const key of [...this.cache.keys()]) if (key.startsWith(prefix)) this.cache.delete(key);
+    this.cache.forgetPrefix(`${subscriptionId.toLowerCase()}/`);
   }
 
   private async read(subscriptionId: string, location: string): Promise<RegionCapacity> {
