@@ -1,8 +1,7 @@
-import { DependencyRejectedError, DependencyUnavailableError } from '../../domain/errors';
-import { errorCodeOf, isOwnCredentialFailure, retryAfterOf, statusCodeOf } from '../azure/restErrors';
+import { errorCodeOf } from '../azure/restErrors';
+import { translateMonitorError } from './monitorErrors';
 
 export const LOG_ANALYTICS = 'Log Analytics';
-const DEFAULT_RETRY_AFTER_SECONDS = 10;
 
 interface ServiceError {
   code?: unknown;
@@ -16,19 +15,10 @@ interface ServiceError {
  * (e.g. BadArgumentError with "Query could not be parsed at 'x' on line [1,5]").
  */
 export function translateLogsError(error: unknown): unknown {
-  if (isOwnCredentialFailure(error)) {
-    return new DependencyUnavailableError(LOG_ANALYTICS, 'Fleetplane could not get a token for Log Analytics; check its managed identity.', DEFAULT_RETRY_AFTER_SECONDS);
-  }
-  const status = statusCodeOf(error);
-  if (status === undefined) {
-    return new DependencyUnavailableError(LOG_ANALYTICS, 'Log Analytics could not be reached or did not answer in time; retry later.', DEFAULT_RETRY_AFTER_SECONDS);
-  }
-  const serviceCode = serviceErrorOf(error)?.code;
-  const code = (typeof serviceCode === 'string' ? serviceCode : errorCodeOf(error)) ?? `Http${status}`;
-  if (status === 408 || status === 429 || status >= 500) {
-    return new DependencyUnavailableError(LOG_ANALYTICS, `Log Analytics answered ${status} (${code}); retry later.`, retryAfterOf(error) ?? DEFAULT_RETRY_AFTER_SECONDS);
-  }
-  return new DependencyRejectedError(LOG_ANALYTICS, status, code, messageOf(error));
+  return translateMonitorError(LOG_ANALYTICS, error, (status) => {
+    const serviceCode = serviceErrorOf(error)?.code;
+    return { code: (typeof serviceCode === 'string' ? serviceCode : errorCodeOf(error)) ?? `Http${status}`, message: messageOf(error) };
+  });
 }
 
 /** A query the service ran only in part (200 with `PartialError`): the rows came back, with this warning. */

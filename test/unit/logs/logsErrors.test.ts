@@ -2,6 +2,7 @@ import { createHttpHeaders, createPipelineRequest, RestError } from '@azure/core
 import { describe, expect, it } from 'vitest';
 import { DependencyRejectedError, DependencyUnavailableError } from '../../../shared/domain/errors';
 import { translateLogsError } from '../../../shared/platform/monitor/logsErrors';
+import { translateMetricsError } from '../../../shared/platform/monitor/metricsErrors';
 
 function restError(status: number, body: unknown, headers: Record<string, string> = {}): RestError {
   const request = createPipelineRequest({ url: 'https://api.loganalytics.io/v1/workspaces/w/query' });
@@ -27,5 +28,20 @@ describe('translateLogsError', () => {
   it('treats a failure to get a token as unavailable, not as the caller\'s fault', () => {
     const error = Object.assign(new Error('no identity'), { name: 'CredentialUnavailableError' });
     expect(translateLogsError(error)).toBeInstanceOf(DependencyUnavailableError);
+  });
+});
+
+describe('translateMetricsError (same rules, the metrics API\'s own code)', () => {
+  it('makes a 503 "retry later" with the service\'s Retry-After', () => {
+    expect(translateMetricsError(restError(503, {}, { 'retry-after': '9' }))).toMatchObject({ retryAfterSeconds: 9, dependency: 'Azure Monitor metrics' });
+  });
+
+  it('keeps the code of a refused query', () => {
+    const error = Object.assign(restError(400, {}), { code: 'BadRequest' });
+    expect(translateMetricsError(error)).toEqual(new DependencyRejectedError('Azure Monitor metrics', 400, 'BadRequest', 'failed'));
+  });
+
+  it('treats no answer at all as unavailable', () => {
+    expect(translateMetricsError(Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' }))).toBeInstanceOf(DependencyUnavailableError);
   });
 });
