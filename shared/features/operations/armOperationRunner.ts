@@ -47,6 +47,8 @@ export interface StartOperation {
 export interface OperationRunnerOptions {
   /** FLEETPLANE_SUBMISSION_GRACE_MS: longer than any ARM deadline, so that no submission still in flight is closed. */
   submissionGraceMs?: number;
+  /** Told once, by the check that recorded the end (an error leaves the end to be told again by the queue). */
+  onFinished?: (record: OperationRecord) => Promise<void>;
 }
 
 /** What one check of an operation found; `finishedNow` is true for exactly one check: the one that recorded the end. */
@@ -66,6 +68,8 @@ export interface OperationCheck {
 export class ArmOperationRunner {
   private readonly submissionGraceMs: number;
 
+  private readonly onFinished: ((record: OperationRecord) => Promise<void>) | undefined;
+
   constructor(
     private readonly store: OperationStore,
     private readonly arm: ArmClients,
@@ -74,6 +78,7 @@ export class ArmOperationRunner {
     options: OperationRunnerOptions = {},
   ) {
     this.submissionGraceMs = options.submissionGraceMs ?? DEFAULT_SUBMISSION_GRACE_MS;
+    this.onFinished = options.onFinished;
   }
 
   async start(input: StartOperation): Promise<OperationRecord> {
@@ -118,7 +123,8 @@ export class ArmOperationRunner {
       if (!current) throw error;
       return current;
     }
-    if (!isTerminal(recorded.status)) await this.scheduleCheck(recorded).catch(() => undefined); // repair() covers a lost send
+    // An operation ARM finished at once still gets one check: the queue trigger tells its end.
+    await this.scheduleCheck(recorded, isTerminal(recorded.status) ? 0 : undefined).catch(() => undefined); // repair() covers a lost send
     return recorded;
   }
 
@@ -183,9 +189,9 @@ export class ArmOperationRunner {
     if (isTerminal(record.status)) return { record, finishedNow: false };
     const next = record.armPollerState ? await this.pollArm(record, record.armPollerState) : await this.lookForSubmission(record);
     if (!next) return { record, finishedNow: false };
+    let written: OperationRecord;
     try {
-      const written = (await this.store.replace(next, stored.etag)).value;
-      return { record: written, finishedNow: isTerminal(written.status) };
+      written = (await this.store.replace(next, stored.etag)).value;
     } catch (error) {
       // Another check recorded this poll first: its answer stands, and it is the one that reports the end.
       if (error instanceof PreconditionFailedError) {
@@ -194,6 +200,8 @@ export class ArmOperationRunner {
       }
       throw error;
     }
+    if (isTerminal(written.status)) await this.onFinished?.(written);
+    return { record: written, finishedNow: isTerminal(written.status) };
   }
 
   /** Polls ARM's operation once from the stored poller state; undefined when ARM could not be asked (try later). */

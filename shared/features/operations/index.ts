@@ -8,6 +8,9 @@ import { operationsHttpHandlers } from './operations.http';
 import { operationCheckMessageSchema, queueScheduler, type OperationCheckMessage } from './operationsQueue';
 import { OperationStore } from './operationStore';
 import type { StorageQueue } from '../../platform/storage/storageQueue';
+import type { EmitFleetEvent } from '../../domain/events';
+import { eventsOfEndedOperation } from './operationEvents';
+import { isTerminal, type OperationRecord } from './operationRecord';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
@@ -34,11 +37,17 @@ export function buildOperations(deps: {
   http: HttpPipeline;
   logLevel: LogLevel;
   submissionGraceMs?: number;
+  /** Where an ended operation's events go (the webhook outbox). */
+  emitEvent?: EmitFleetEvent;
 }): OperationsModule {
   const store = new OperationStore(deps.table);
   const scheduler = queueScheduler(deps.queue);
+  const tellEnd = async (record: OperationRecord) => {
+    for (const event of eventsOfEndedOperation(record)) await deps.emitEvent?.(event);
+  };
   const runner = new ArmOperationRunner(store, deps.arm, scheduler, undefined, {
     ...(deps.submissionGraceMs === undefined ? {} : { submissionGraceMs: deps.submissionGraceMs }),
+    onFinished: tellEnd,
   });
   const logger = (context: InvocationContext, operationId: string) => invocationLogger(context, { operationId }, deps.logLevel);
   return {
@@ -50,6 +59,8 @@ export function buildOperations(deps: {
       const check = await runner.advance(operationId);
       const log = logger(context, 'operationsAdvance');
       if (!check) log.warn('A check was scheduled for an operation that does not exist', { operation: operationId });
+      // An end recorded elsewhere (a GET, or a check whose telling failed) is told again; dedupe keys make it once.
+      else if (isTerminal(check.record.status) && !check.finishedNow) await tellEnd(check.record);
       else if (check.finishedNow) {
         const { record } = check;
         log.info('Operation finished', { operation: record.id, kind: record.kind, target: record.target, status: record.status });
