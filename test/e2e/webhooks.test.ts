@@ -66,7 +66,7 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     const queued = await call('POST', 'webhookSubscriptions/ops-chat/test');
     expect(queued.status).toBe(202);
     const eventId = queued.body.eventId as string;
-    const [delivery] = await pollUntil(async () => receiver.of(eventId), (found) => found.length > 0, 20_000);
+    const [delivery] = await pollUntil(() => Promise.resolve(receiver.of(eventId)), (found) => found.length > 0, 20_000);
     const event = new Webhook(secret).verify(delivery!.body, delivery!.headers) as Record<string, unknown>;
     expect(event).toMatchObject({
       specversion: '1.0',
@@ -91,7 +91,7 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     expect(newSecret).not.toBe(oldSecret);
     expect(rotated.body.previousSecretRetiresAt).toEqual(expect.any(String));
     const eventId = (await call('POST', 'webhookSubscriptions/rotating/test')).body.eventId as string;
-    const [delivery] = await pollUntil(async () => receiver.of(eventId), (found) => found.length > 0, 20_000);
+    const [delivery] = await pollUntil(() => Promise.resolve(receiver.of(eventId)), (found) => found.length > 0, 20_000);
     expect(delivery!.headers['webhook-signature']!.split(' ')).toHaveLength(2);
     expect(new Webhook(oldSecret).verify(delivery!.body, delivery!.headers)).toMatchObject({ id: eventId });
     expect(new Webhook(newSecret).verify(delivery!.body, delivery!.headers)).toMatchObject({ id: eventId });
@@ -99,7 +99,7 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     const log = await pollUntil(() => deliveriesOf('rotating'), (a) => a.body.value[0]?.status === 'Delivered', 10_000);
     const again = await call('POST', `webhookSubscriptions/rotating/deliveries/${log.body.value[0].id}/redeliver`);
     expect(again.status).toBe(202);
-    const both = await pollUntil(async () => receiver.of(eventId), (found) => found.length === 2, 20_000);
+    const both = await pollUntil(() => Promise.resolve(receiver.of(eventId)), (found) => found.length === 2, 20_000);
     expect(both).toHaveLength(2);
   }, 60_000);
 
@@ -147,7 +147,7 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     stack.emulator.advanceClock(3_600);
     const operation = await call('GET', accepted.headers.get('operation-location')!);
     expect(operation.body.status).toBe('Succeeded');
-    const received = await pollUntil(async () => receiver.received.filter((r) => r.headers['webhook-id'] && r.body.includes('/managedClusters/hooked') && r.answered === 200), (found) => found.length >= 2, 30_000);
+    const received = await pollUntil(() => Promise.resolve(receiver.received.filter((r) => r.headers['webhook-id'] && r.body.includes('/managedClusters/hooked') && r.answered === 200)), (found) => found.length >= 2, 30_000);
     const events = received.map((r) => JSON.parse(r.body) as { type: string; sequence: string; subject: string; data: Record<string, unknown> });
     const target = `/subscriptions/${SUB}/resourceGroups/rg-webhooks/providers/Microsoft.ContainerService/managedClusters/hooked`;
     expect(events.map((e) => e.type).sort()).toEqual(['fleetplane.cluster.created', 'fleetplane.operation.succeeded']);
