@@ -47,7 +47,10 @@ export interface StartOperation {
 export interface OperationRunnerOptions {
   /** FLEETPLANE_SUBMISSION_GRACE_MS: longer than any ARM deadline, so that no submission still in flight is closed. */
   submissionGraceMs?: number;
-  /** Told once, by the check that recorded the end (an error leaves the end to be told again by the queue). */
+  /**
+   * Told the end found by a GET or the repair (the queue trigger's caller tells the ends its checks find). An error
+   * leaves the end to be told again by the operation's pending queue message.
+   */
   onFinished?: (record: OperationRecord) => Promise<void>;
 }
 
@@ -152,7 +155,9 @@ export class ArmOperationRunner {
     const active = await this.store.active();
     let rescheduled = 0;
     for (const { value } of active) {
-      const record = value.armPollerState ? value : ((await this.check(value.id))?.record ?? value);
+      const check = value.armPollerState ? undefined : await this.check(value.id);
+      if (check?.finishedNow) await this.onFinished?.(check.record);
+      const record = check?.record ?? value;
       if (!isTerminal(record.status) && this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
         await this.scheduleCheck(record, 0);
         rescheduled += 1;
@@ -179,7 +184,9 @@ export class ArmOperationRunner {
 
   /** Polls ARM once for an unfinished operation and records what it learned. */
   async refresh(id: string): Promise<OperationRecord | undefined> {
-    return (await this.check(id))?.record;
+    const check = await this.check(id);
+    if (check?.finishedNow) await this.onFinished?.(check.record);
+    return check?.record;
   }
 
   private async check(id: string): Promise<OperationCheck | undefined> {
@@ -200,7 +207,6 @@ export class ArmOperationRunner {
       }
       throw error;
     }
-    if (isTerminal(written.status)) await this.onFinished?.(written);
     return { record: written, finishedNow: isTerminal(written.status) };
   }
 

@@ -59,12 +59,12 @@ export function buildOperations(deps: {
       const check = await runner.advance(operationId);
       const log = logger(context, 'operationsAdvance');
       if (!check) log.warn('A check was scheduled for an operation that does not exist', { operation: operationId });
-      // An end recorded elsewhere (a GET, or a check whose telling failed) is told again; dedupe keys make it once.
-      else if (isTerminal(check.record.status) && !check.finishedNow) await tellEnd(check.record);
       else if (check.finishedNow) {
         const { record } = check;
         log.info('Operation finished', { operation: record.id, kind: record.kind, target: record.target, status: record.status });
       }
+      // Told by every message that finds the end (a GET may have recorded it, or a telling failed): dedupe keys make it once.
+      if (check && isTerminal(check.record.status)) await tellEnd(check.record);
     },
     async repair(context) {
       const { active, rescheduled } = await runner.repair();
