@@ -2,7 +2,7 @@ import { parseIpLiteral, type IpBytes } from './ipAddress';
 
 /**
  * Where a webhook may never be delivered: every address that reaches inside the network Fleetplane runs in
- * (RFC 1918, CGNAT, loopback, link-local and Azure's metadata endpoint, IPv6 unique- and link-local), addresses
+ * (RFC 1918, CGNAT, loopback, link-local, Azure's metadata and platform endpoints, IPv6 unique- and link-local), addresses
  * that are not one host (unspecified, multicast, broadcast, reserved), and IPv6 forms that carry an IPv4 address
  * (mapped, compatible, NAT64, 6to4, Teredo), so that no spelling of a private address slips through.
  */
@@ -23,6 +23,7 @@ const FORBIDDEN_V4: readonly Range[] = [
   range([100, 64, 0, 0], 10, 'shared address space (CGNAT)'),
   LOOPBACK_V4,
   range([169, 254, 169, 254], 32, 'the cloud metadata endpoint'),
+  range([168, 63, 129, 16], 32, "Azure's platform endpoint (WireServer, DNS)"),
   range([169, 254, 0, 0], 16, 'link-local'),
   range([172, 16, 0, 0], 12, 'private (RFC 1918)'),
   range([192, 0, 0, 0], 24, 'IETF protocol assignments'),

@@ -20,11 +20,14 @@ export function retryDelaySeconds(failedAttempts: number, policy: RetryPolicy, r
 
 /** The next attempt's time, or undefined when the delivery has been retried long enough and fails for good. */
 export function nextAttemptAt(
-  input: { firstAttemptAt: Date; failedAttempts: number; now: Date },
+  input: { firstAttemptAt: Date; failedAttempts: number; now: Date; retryAfterSeconds?: number },
   policy: RetryPolicy,
   random: number,
 ): Date | undefined {
-  const next = new Date(input.now.getTime() + retryDelaySeconds(input.failedAttempts, policy, random) * 1000);
+  // A receiver's Retry-After (429, 503) is honoured up to the longest back-off delay.
+  const asked = Math.min(Math.max(input.retryAfterSeconds ?? 0, 0), policy.maxDelaySeconds);
+  const delaySeconds = Math.max(retryDelaySeconds(input.failedAttempts, policy, random), asked);
+  const next = new Date(input.now.getTime() + delaySeconds * 1000);
   const giveUpAt = input.firstAttemptAt.getTime() + policy.giveUpAfterSeconds * 1000;
   return next.getTime() > giveUpAt ? undefined : next;
 }

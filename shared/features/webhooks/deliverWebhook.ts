@@ -94,13 +94,23 @@ async function record(leased: Stored<DeliveryRecord>, outcome: SendOutcome, deps
     await disableSubscription(leased.value.subscriptionId, 'the receiver answered 410 Gone', deps);
     return end({ ...leased, value: tried }, 'Failed', 'the receiver answered 410 Gone: the subscription was disabled', deps, status);
   }
-  return retryLater({ ...leased, value: tried }, deps, status, attempt.error);
+  const retryAfterSeconds = outcome.kind === 'answered' ? outcome.retryAfterSeconds : undefined;
+  return retryLater({ ...leased, value: tried }, deps, { responseStatus: status, error: attempt.error, retryAfterSeconds });
 }
 
-async function retryLater(leased: Stored<DeliveryRecord>, deps: DeliverDependencies, responseStatus?: number, error?: string): Promise<AttemptResult> {
+async function retryLater(
+  leased: Stored<DeliveryRecord>,
+  deps: DeliverDependencies,
+  failure: { responseStatus: number | undefined; error: string | undefined; retryAfterSeconds: number | undefined },
+): Promise<AttemptResult> {
+  const { responseStatus, error, retryAfterSeconds } = failure;
   const now = deps.now();
   const failures = leased.value.roundFailures + 1;
-  const next = nextAttemptAt({ firstAttemptAt: new Date(leased.value.roundStartedAt), failedAttempts: failures, now }, deps.retryPolicy, deps.random());
+  const next = nextAttemptAt(
+    { firstAttemptAt: new Date(leased.value.roundStartedAt), failedAttempts: failures, now, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) },
+    deps.retryPolicy,
+    deps.random(),
+  );
   if (!next) return end(leased, 'Failed', `gave up after ${leased.value.attemptCount} attempts`, deps, responseStatus);
   const { leaseUntil: _released, ...rest } = leased.value;
   const written = await conditional(() =>

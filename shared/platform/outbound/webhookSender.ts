@@ -5,7 +5,7 @@ import { ForbiddenAddressError, guardedLookup, systemResolver, type HostResolver
 
 /** What one delivery attempt came to. Response bodies are never kept: receivers' words do not travel further. */
 export type SendOutcome =
-  | { kind: 'answered'; status: number; durationMs: number }
+  | { kind: 'answered'; status: number; durationMs: number; retryAfterSeconds?: number }
   | { kind: 'failed'; reason: SendFailure; message: string; durationMs: number };
 
 export type SendFailure = 'forbiddenAddress' | 'invalidUrl' | 'connectTimeout' | 'timeout' | 'connection' | 'tls';
@@ -44,18 +44,18 @@ export class WebhookSender {
     const checked = checkWebhookUrl(url, this.options.policy);
     if (!checked.ok) return { kind: 'failed', reason: checked.message.includes('forbidden') ? 'forbiddenAddress' : 'invalidUrl', message: checked.message, durationMs: elapsed() };
     try {
-      const status = await this.send(checked.url, headers, body);
-      return { kind: 'answered', status, durationMs: elapsed() };
+      const { status, retryAfterSeconds } = await this.send(checked.url, headers, body);
+      return { kind: 'answered', status, durationMs: elapsed(), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };
     } catch (error) {
       const { reason, message } = describeFailure(error);
       return { kind: 'failed', reason, message, durationMs: elapsed() };
     }
   }
 
-  private send(url: URL, headers: Record<string, string>, body: string): Promise<number> {
+  private send(url: URL, headers: Record<string, string>, body: string): Promise<{ status: number; retryAfterSeconds?: number }> {
     const payload = Buffer.from(body, 'utf8');
     const request = url.protocol === 'https:' ? httpsRequest : httpRequest;
-    return new Promise<number>((resolve, reject) => {
+    return new Promise((resolve, reject) => {
       const signal = AbortSignal.timeout(this.options.totalTimeoutMs);
       const outgoing: ClientRequest = request(url, {
         method: 'POST',
@@ -75,7 +75,8 @@ export class WebhookSender {
       outgoing.once('response', (response) => {
         clearTimeout(connectTimer);
         this.drainCapped(response, outgoing);
-        resolve(response.statusCode ?? 0);
+        const retryAfterSeconds = parseRetryAfterSeconds(response.headers['retry-after'], Date.now());
+        resolve({ status: response.statusCode ?? 0, ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) });
       });
       outgoing.once('error', (error) => {
         clearTimeout(connectTimer);
@@ -94,6 +95,14 @@ export class WebhookSender {
     });
     response.on('error', () => undefined);
   }
+}
+
+/** Retry-After as delay-seconds or an HTTP date; undefined when absent or unreadable. */
+function parseRetryAfterSeconds(value: string | undefined, nowMs: number): number | undefined {
+  if (!value) return undefined;
+  if (/^\d{1,9}$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.ceil((date - nowMs) / 1000));
 }
 
 function describeFailure(error: unknown): { reason: SendFailure; message: string } {

@@ -125,6 +125,21 @@ describe('webhook outbox and deliveries (Azurite, loopback receiver)', () => {
     expect(row!.value).toMatchObject({ status: 'Failed', attempts: expect.arrayContaining([{ at: expect.any(String), durationMs: expect.any(Number), status: 503 }]) });
   });
 
+  it("429 with Retry-After waits as long as the receiver asks (up to the longest delay)", async () => {
+    await subscribe('s-busy', { eventTypes: ['fleetplane.nodePool.scaled'] });
+    receiver.respond = ({ headers }) => (headers['webhook-id'] ? { status: 429, headers: { 'retry-after': '30' } } : { status: 200 });
+    sent.length = 0;
+    await outbox.emit({ type: 'fleetplane.nodePool.scaled', subject: CLUSTER, data: {} });
+    const result = await deliverWebhook(sent.shift()!.message, deps());
+    receiver.respond = () => ({ status: 200 });
+    expect(result).toMatchObject({ kind: 'retrying', responseStatus: 429 });
+    const retry = sent.shift()!;
+    expect(retry.delaySeconds).toBe(30);
+    expect(await deliverWebhook(retry.message, deps())).toEqual({ kind: 'ignored', why: 'notDue' });
+    clock = new Date(clock.getTime() + 30_000);
+    expect(await deliverWebhook(retry.message, deps())).toMatchObject({ kind: 'ended', status: 'Delivered' });
+  });
+
   it('410 ends the delivery and disables the subscription; later deliveries to it end as Failed unsent', async () => {
     await subscribe('s-gone', { eventTypes: ['fleetplane.operation.succeeded'] });
     receiver.respond = ({ headers }) => ({ status: headers['webhook-id'] ? 410 : 200 });

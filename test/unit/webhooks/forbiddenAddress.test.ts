@@ -8,6 +8,7 @@ describe('forbiddenAddressReason (where a webhook is never delivered)', () => {
   it.each([
     ['169.254.169.254', 'the cloud metadata endpoint'],
     ['169.254.1.1', 'link-local'],
+    ['168.63.129.16', "Azure's platform endpoint (WireServer, DNS)"],
     ['127.0.0.1', 'loopback'],
     ['127.255.0.9', 'loopback'],
     ['10.0.0.1', 'private (RFC 1918)'],

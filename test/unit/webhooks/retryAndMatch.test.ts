@@ -10,6 +10,14 @@ describe('retry schedule', () => {
     expect(retryDelaySeconds(40, DEFAULT_RETRY_POLICY, 1)).toBe(36_000);
   });
 
+  it("honours a receiver's Retry-After up to the longest delay", () => {
+    const now = new Date('2026-01-01T00:00:00Z');
+    const at = (retryAfterSeconds: number) => nextAttemptAt({ firstAttemptAt: now, failedAttempts: 1, now, retryAfterSeconds }, DEFAULT_RETRY_POLICY, 1)!.getTime() - now.getTime();
+    expect(at(0)).toBe(5_000);
+    expect(at(120)).toBe(120_000);
+    expect(at(10 ** 7)).toBe(36_000_000);
+  });
+
   it('keeps trying for about three days, then gives up', () => {
     const first = new Date('2026-01-01T00:00:00Z');
     let now = first;

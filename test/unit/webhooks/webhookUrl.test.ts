@@ -30,6 +30,23 @@ describe('checkWebhookUrl (shape, scheme and literal addresses)', () => {
     expect(refusal(url)).toBe(message);
   });
 
+  it.each([
+    'https://127.1/',
+    'https://2130706433/',
+    'https://[::ffff:7f00:1]/',
+    'https://0/',
+    'https://168.63.129.16/',
+    'https://10.0.0.5/',
+    'https://localhost/',
+    'https://app.localhost/',
+  ])('O3: refuses %s at registration (every spelling of an internal address)', (url) => {
+    expect(refusal(url)).toMatch(/^url points at a forbidden address/);
+  });
+
+  it('O3: refuses credentials in the URL (user@host)', () => {
+    expect(refusal('https://user@hooks.example.com/')).toBe('url must not carry credentials');
+  });
+
   it('local mode allows http and https to loopback, and nothing else over http', () => {
     expect(refusal('http://127.0.0.1:8080/hook', LOCAL)).toBeUndefined();
     expect(refusal('http://localhost:8080/hook', LOCAL)).toBeUndefined();
