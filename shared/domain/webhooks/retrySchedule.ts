@@ -32,5 +32,5 @@ export function nextAttemptAt(
   return next.getTime() > giveUpAt ? undefined : next;
 }
 
-/** The default policy: 5 s, 20 s, 80 s, … capped at 10 h, for 3 days (about 14 attempts). */
+/** The default policy: 5 s, 20 s, 80 s, … capped at 10 h, for 3 days (about 15 attempts with jitter). */
 export const DEFAULT_RETRY_POLICY: RetryPolicy = { baseDelaySeconds: 5, maxDelaySeconds: 36_000, giveUpAfterSeconds: 259_200 };
