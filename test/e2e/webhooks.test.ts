@@ -156,6 +156,17 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     expect(events.find((e) => e.type === 'fleetplane.operation.succeeded')!.data).toMatchObject({ operationId: operation.body.id, kind: 'createCluster', status: 'Succeeded' });
   }, 60_000);
 
+  it('L2: no signing secret, signature or receiver URL in the host log; the audit trail records the writes without them', async () => {
+    const output = stack.host.output();
+    expect(output).toContain('webhookDeliver');
+    expect(output).not.toMatch(/whsec_|v1,[A-Za-z0-9+/]{20}/);
+    expect(output).not.toContain(receiver.url('/ops-chat'));
+    const audit = await call('GET', 'auditEvents?pageSize=200');
+    const writes = (audit.body.value as { action: string }[]).filter((r) => r.action === 'putWebhookSubscription' || r.action === 'rotateWebhookSubscriptionSecret');
+    expect(writes.length).toBeGreaterThanOrEqual(2);
+    expect(JSON.stringify(audit.body)).not.toContain('whsec_');
+  });
+
   it('a Reader may not manage subscriptions', async () => {
     const reader = await stack.token({ role: 'Reader', oid: '7a1c0d2e-0000-4000-8000-00000000a002' });
     const denied = await fetch(`${stack.host.origin}/api/webhookSubscriptions/ops-chat`, { headers: { authorization: `Bearer ${reader}` } });
