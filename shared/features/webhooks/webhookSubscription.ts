@@ -37,7 +37,7 @@ export const subscriptionRequestSchema = z.strictObject({
   scope: scopeSchema.default('tenant').meta({ description: 'Only events about resources in this scope (tenant, subscription, resource group or cluster).' }),
   tags: filterTagsSchema.optional(),
   description: z.string().max(MAX_DESCRIPTION).optional(),
-  enabled: z.boolean().default(true).meta({ description: 'false pauses deliveries; true re-enables a subscription disabled by a 410.' }),
+  enabled: z.boolean().default(true).meta({ description: 'false stops deliveries (events meanwhile are not kept for it; pending ones end Failed); true re-enables a subscription, also one disabled by a 410.' }),
 });
 
 export type SubscriptionRequest = z.output<typeof subscriptionRequestSchema>;

@@ -8013,7 +8013,7 @@ export interface operations {
                     };
                     description?: string;
                     /**
-                     * @description false pauses deliveries; true re-enables a subscription disabled by a 410.
+                     * @description false stops deliveries (events meanwhile are not kept for it; pending ones end Failed); true re-enables a subscription, also one disabled by a 410.
                      * @default true
                      */
                     enabled?: boolean;
