@@ -114,5 +114,14 @@ describe('kill -9 of the host with webhook deliveries pending (local host, Azuri
       expect(new Webhook(secret).verify(answered2xx[0]!.body, answered2xx[0]!.headers)).toMatchObject({ id: eventId });
     }
     expect(receiver.of(delivered.eventId)).toHaveLength(1);
+
+    // The delivery log pages with nextLink, newest first.
+    const first = await call('GET', 'webhookSubscriptions/pager/deliveries?pageSize=4');
+    expect(first.body.value).toHaveLength(4);
+    const next = await fetch(first.body.nextLink as string, { headers: { authorization: `Bearer ${owner}` } });
+    const rest = (await next.json()) as { value: { eventId: string }[]; nextLink?: string };
+    expect(rest.value).toHaveLength(2);
+    expect(rest.nextLink).toBeUndefined();
+    expect([...first.body.value, ...rest.value].map((r: { eventId: string }) => r.eventId)).toEqual([...eventIds].reverse());
   }, 120_000);
 });
