@@ -104,6 +104,7 @@ async function main(): Promise<void> {
         LOCAL_HOST_TIMERS: 'false',
         LOCAL_HOST_QUEUES: 'false',
         FLEETPLANE_OPERATIONS_QUEUE: 'bench-operations',
+        FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: 'bench-webhooks',
         FLEETPLANE_MODE: 'local',
         FLEETPLANE_LOG_LEVEL: 'warning',
         AzureWebJobsStorage: azurite.connectionString,

@@ -10,6 +10,7 @@ import { buildInventoryModule, type InventoryModule } from './features/inventory
 import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
+import { buildWebhooks, type WebhooksModule } from './features/webhooks';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
@@ -19,6 +20,8 @@ import { RegionalMetricsClient } from './platform/monitor/metricsClient';
 import { startTelemetry } from './platform/observability/activeTelemetry';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
+import type { HostResolver } from './platform/outbound/guardedLookup';
+import type { EmitFleetEvent } from './domain/events';
 
 /**
  * The one composition root. It alone reads the environment (once, validated), and it builds each module once
@@ -37,6 +40,7 @@ export interface Fleetplane {
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
+  readonly webhooks: WebhooksModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -59,6 +63,8 @@ export interface BuildOptions {
   logs?: { maxRetries?: number };
   /** Likewise for Azure Monitor metrics. */
   metrics?: { maxRetries?: number };
+  /** Tests resolve receiver names themselves (a name that resolves to loopback) and trust a test CA. */
+  webhooks?: { resolver?: HostResolver; ca?: string };
 }
 
 /** Wires every module over one storage account and one set of ARM clients; each is built when first read. */
@@ -86,6 +92,33 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         reserveAudit: (event) => auditStore().reserve(event),
       }),
   );
+  const webhooks = once(
+    (): WebhooksModule =>
+      buildWebhooks({
+        tables: { subscriptions: table('webhooksubscriptions'), events: table('webhookevents'), deliveries: table('webhookdeliveries') },
+        queue: storage.queue(settings.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE),
+        http: http(),
+        decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
+        sender: {
+          policy: { allowLoopback: settings.FLEETPLANE_MODE === 'local' },
+          connectTimeoutMs: settings.FLEETPLANE_WEBHOOK_CONNECT_TIMEOUT_MS,
+          totalTimeoutMs: settings.FLEETPLANE_WEBHOOK_TIMEOUT_MS,
+          ...(options.webhooks?.resolver ? { resolver: options.webhooks.resolver } : {}),
+          ...(options.webhooks?.ca ? { ca: options.webhooks.ca } : {}),
+        },
+        retryPolicy: {
+          baseDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS,
+          maxDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_MAX_DELAY_SECONDS,
+          giveUpAfterSeconds: settings.FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS,
+        },
+        secretOverlapMs: settings.FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+        source: publicBaseUrl ?? 'urn:fleetplane',
+        publicBaseUrl,
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+      }),
+  );
+  /** Every feature emits Fleetplane events through this port: the webhook outbox stores them before delivery. */
+  const emitEvent: EmitFleetEvent = (event) => webhooks().emitEvent(event);
   const operations = once(() =>
     buildOperations({
       table: table('operations'),
@@ -94,6 +127,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       http: http(),
       logLevel: settings.FLEETPLANE_LOG_LEVEL,
       submissionGraceMs: settings.FLEETPLANE_SUBMISSION_GRACE_MS,
+      emitEvent,
     }),
   );
   const guardrails = once(() =>
@@ -108,6 +142,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
     audit: once(() => buildAudit({ store: auditStore(), http: http(), publicBaseUrl })),
     operations,
     guardrails,
+    webhooks,
     clusters: once(() =>
       buildClusters({
         arm: arm(),

@@ -38,6 +38,8 @@ export const PERMISSIONS = {
     update: 'Admin',
     delete: 'Admin',
     'rotate-secret': 'Admin',
+    test: 'Admin',
+    redeliver: 'Admin',
   },
   rolebindings: {
     get: 'Admin',

@@ -18,6 +18,7 @@ export const FLEET_EVENT_TYPES = [
   'fleetplane.updateRun.memberFailed',
   'fleetplane.updateRun.completed',
   'fleetplane.cluster.supportEnding',
+  'fleetplane.webhook.test',
 ] as const;
 
 export type FleetEventType = (typeof FLEET_EVENT_TYPES)[number];

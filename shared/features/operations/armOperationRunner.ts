@@ -47,6 +47,11 @@ export interface StartOperation {
 export interface OperationRunnerOptions {
   /** FLEETPLANE_SUBMISSION_GRACE_MS: longer than any ARM deadline, so that no submission still in flight is closed. */
   submissionGraceMs?: number;
+  /**
+   * Told the end found by a GET or the repair (the queue trigger's caller tells the ends its checks find). An error
+   * leaves the end to be told again by the operation's pending queue message.
+   */
+  onFinished?: (record: OperationRecord) => Promise<void>;
 }
 
 /** What one check of an operation found; `finishedNow` is true for exactly one check: the one that recorded the end. */
@@ -66,6 +71,8 @@ export interface OperationCheck {
 export class ArmOperationRunner {
   private readonly submissionGraceMs: number;
 
+  private readonly onFinished: ((record: OperationRecord) => Promise<void>) | undefined;
+
   constructor(
     private readonly store: OperationStore,
     private readonly arm: ArmClients,
@@ -74,6 +81,7 @@ export class ArmOperationRunner {
     options: OperationRunnerOptions = {},
   ) {
     this.submissionGraceMs = options.submissionGraceMs ?? DEFAULT_SUBMISSION_GRACE_MS;
+    this.onFinished = options.onFinished;
   }
 
   async start(input: StartOperation): Promise<OperationRecord> {
@@ -118,7 +126,8 @@ export class ArmOperationRunner {
       if (!current) throw error;
       return current;
     }
-    if (!isTerminal(recorded.status)) await this.scheduleCheck(recorded).catch(() => undefined); // repair() covers a lost send
+    // An operation ARM finished at once still gets one check: the queue trigger tells its end.
+    await this.scheduleCheck(recorded, isTerminal(recorded.status) ? 0 : undefined).catch(() => undefined); // repair() covers a lost send
     return recorded;
   }
 
@@ -146,7 +155,9 @@ export class ArmOperationRunner {
     const active = await this.store.active();
     let rescheduled = 0;
     for (const { value } of active) {
-      const record = value.armPollerState ? value : ((await this.check(value.id))?.record ?? value);
+      const check = value.armPollerState ? undefined : await this.check(value.id);
+      if (check?.finishedNow) await this.onFinished?.(check.record);
+      const record = check?.record ?? value;
       if (!isTerminal(record.status) && this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
         await this.scheduleCheck(record, 0);
         rescheduled += 1;
@@ -173,7 +184,9 @@ export class ArmOperationRunner {
 
   /** Polls ARM once for an unfinished operation and records what it learned. */
   async refresh(id: string): Promise<OperationRecord | undefined> {
-    return (await this.check(id))?.record;
+    const check = await this.check(id);
+    if (check?.finishedNow) await this.onFinished?.(check.record);
+    return check?.record;
   }
 
   private async check(id: string): Promise<OperationCheck | undefined> {
@@ -183,9 +196,9 @@ export class ArmOperationRunner {
     if (isTerminal(record.status)) return { record, finishedNow: false };
     const next = record.armPollerState ? await this.pollArm(record, record.armPollerState) : await this.lookForSubmission(record);
     if (!next) return { record, finishedNow: false };
+    let written: OperationRecord;
     try {
-      const written = (await this.store.replace(next, stored.etag)).value;
-      return { record: written, finishedNow: isTerminal(written.status) };
+      written = (await this.store.replace(next, stored.etag)).value;
     } catch (error) {
       // Another check recorded this poll first: its answer stands, and it is the one that reports the end.
       if (error instanceof PreconditionFailedError) {
@@ -194,6 +207,7 @@ export class ArmOperationRunner {
       }
       throw error;
     }
+    return { record: written, finishedNow: isTerminal(written.status) };
   }
 
   /** Polls ARM's operation once from the stored poller state; undefined when ARM could not be asked (try later). */

@@ -8,6 +8,9 @@ import { operationsHttpHandlers } from './operations.http';
 import { operationCheckMessageSchema, queueScheduler, type OperationCheckMessage } from './operationsQueue';
 import { OperationStore } from './operationStore';
 import type { StorageQueue } from '../../platform/storage/storageQueue';
+import type { EmitFleetEvent } from '../../domain/events';
+import { eventsOfEndedOperation } from './operationEvents';
+import { isTerminal, type OperationRecord } from './operationRecord';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
@@ -34,11 +37,17 @@ export function buildOperations(deps: {
   http: HttpPipeline;
   logLevel: LogLevel;
   submissionGraceMs?: number;
+  /** Where an ended operation's events go (the webhook outbox). */
+  emitEvent?: EmitFleetEvent;
 }): OperationsModule {
   const store = new OperationStore(deps.table);
   const scheduler = queueScheduler(deps.queue);
+  const tellEnd = async (record: OperationRecord) => {
+    for (const event of eventsOfEndedOperation(record)) await deps.emitEvent?.(event);
+  };
   const runner = new ArmOperationRunner(store, deps.arm, scheduler, undefined, {
     ...(deps.submissionGraceMs === undefined ? {} : { submissionGraceMs: deps.submissionGraceMs }),
+    onFinished: tellEnd,
   });
   const logger = (context: InvocationContext, operationId: string) => invocationLogger(context, { operationId }, deps.logLevel);
   return {
@@ -54,6 +63,8 @@ export function buildOperations(deps: {
         const { record } = check;
         log.info('Operation finished', { operation: record.id, kind: record.kind, target: record.target, status: record.status });
       }
+      // Told by every message that finds the end (a GET may have recorded it, or a telling failed): dedupe keys make it once.
+      if (check && isTerminal(check.record.status)) await tellEnd(check.record);
     },
     async repair(context) {
       const { active, rescheduled } = await runner.repair();

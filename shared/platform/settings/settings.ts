@@ -32,6 +32,20 @@ const settingsSchema = z
       .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
       .default('fleetplane-operations'),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
+    /** Also the trigger's `%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%`: one message per webhook delivery attempt. */
+    FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-webhook-deliveries'),
+    /** Webhook retries: base × 4^(n-1) seconds with jitter, capped, until the delivery is this old (about 3 days). */
+    FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
+    FLEETPLANE_WEBHOOK_RETRY_MAX_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(36_000),
+    FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().min(0).max(604_800).default(259_200),
+    /** How long a rotated-out signing secret keeps signing next to the new one. */
+    FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(168).default(24),
+    /** Bounds on one webhook attempt: resolving and connecting (TLS included), and the whole attempt. */
+    FLEETPLANE_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
+    FLEETPLANE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
     FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),
     FLEETPLANE_PUBLIC_BASE_URL: z.url({ protocol: /^https?$/, error: 'must be an http(s) URL' }).optional(),

@@ -66,6 +66,16 @@ describe('registered functions (contract)', () => {
         http('listRoleBindings', '/api/roleBindings', 'GET'),
         http('putRoleBinding', '/api/roleBindings/{id}', 'PUT'),
         http('whoAmI', '/api/whoami', 'GET'),
+        http('listWebhookSubscriptions', '/api/webhookSubscriptions', 'GET'),
+        http('getWebhookSubscription', '/api/webhookSubscriptions/{id}', 'GET'),
+        http('putWebhookSubscription', '/api/webhookSubscriptions/{id}', 'PUT'),
+        http('deleteWebhookSubscription', '/api/webhookSubscriptions/{id}', 'DELETE'),
+        http('rotateWebhookSubscriptionSecret', '/api/webhookSubscriptions/{id}/rotateSecret', 'POST'),
+        http('testWebhookSubscription', '/api/webhookSubscriptions/{id}/test', 'POST'),
+        http('listWebhookDeliveries', '/api/webhookSubscriptions/{id}/deliveries', 'GET'),
+        http('redeliverWebhookDelivery', '/api/webhookSubscriptions/{id}/deliveries/{deliveryId}/redeliver', 'POST'),
+        { name: 'webhookDeliver', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%', connection: 'AzureWebJobsStorage' },
+        { name: 'webhookRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });
