@@ -7,7 +7,7 @@ import type { PreflightProblem } from './preflightProblem';
  */
 export function deprecatedApiProblems(use: Checked<DeprecatedApiUse[]>, target: string): PreflightProblem[] {
   if (!use.checked) {
-    return [{ check: 'deprecatedApis', severity: 'NotChecked', code: 'DEPRECATED_APIS_UNKNOWN', message: `Deprecated API use was not checked: ${use.reason}`.slice(0, 600) }];
+    return [{ check: 'deprecatedApis', severity: 'NotChecked', code: 'DEPRECATED_APIS_UNKNOWN', message: `Deprecated API use was not checked: ${use.reason}`.slice(0, 400) }];
   }
   const removed = use.value.filter((call) => call.removedRelease !== undefined && compareMinors(call.removedRelease, target) <= 0);
   const later = use.value.filter((call) => !removed.includes(call));
@@ -18,7 +18,7 @@ export function deprecatedApiProblems(use: Checked<DeprecatedApiUse[]>, target: 
       severity: 'Blocking',
       code: 'DEPRECATED_API_USED',
       azureErrorCode: 'UpgradeBlockedOnDeprecatedAPIUsage',
-      message: `Recent calls to APIs removed in Kubernetes ${target} or earlier: ${describe(removed)}. Migrate the clients first.`.slice(0, 600),
+      message: `Recent calls to APIs removed in Kubernetes ${target} or earlier: ${describe(removed)}. Migrate the clients first.`.slice(0, 400),
     });
   }
   if (later.length > 0) {
@@ -26,7 +26,7 @@ export function deprecatedApiProblems(use: Checked<DeprecatedApiUse[]>, target: 
       check: 'deprecatedApis',
       severity: 'Warning',
       code: 'DEPRECATED_API_USED_LATER_REMOVAL',
-      message: `Recent calls to deprecated APIs still served by ${target}: ${describe(later)}.`.slice(0, 600),
+      message: `Recent calls to deprecated APIs still served by ${target}: ${describe(later)}.`.slice(0, 400),
     });
   }
   return problems;

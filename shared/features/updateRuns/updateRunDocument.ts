@@ -6,9 +6,11 @@ import { createUpdateRunSchema, MAX_RUN_MEMBERS } from './updateRunRequest';
 /*
  * The stored run: ONE Table document (partition `run`, row = run id), so every state change — a member's step, a
  * group's count, a gate, the event that says so — is one conditional replace on one ETag. TableRepository splits
- * the JSON over at most 15 columns of 30,000 characters (450,000 characters); every list here is bounded so that
- * 200 members with three planned steps each, failures, gate observations and the event log stay well inside
- * (test/integration/updateRuns/updateRunStore.test.ts stores the largest run the schema allows and reads it back).
+ * the JSON over at most 15 columns of 30,000 characters (450,000 characters, under the 1 MiB entity limit), and the
+ * run store gzips it first (members repeat ARM id prefixes, versions and messages). Every list is bounded;
+ * test/integration/updateRuns/updateRunStore.test.ts stores a 200-member run at its realistic worst (three steps over
+ * four pools each, failures, preflight problems, a full event log: ~1 MB of JSON) and measures what it takes. A write
+ * past the limit fails as DocumentTooLarge (422) rather than losing state.
  */
 
 export const RUN_STATUSES = ['NotStarted', 'Running', 'Paused', 'Stopping', 'Stopped', 'Completed', 'Failed'] as const;
@@ -24,7 +26,8 @@ export const GROUP_STATUSES = ['NotStarted', 'Waiting', 'Running', 'Completed', 
 export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 export const MAX_RUN_EVENTS = 200;
-export const MAX_MEMBER_FAILURES = 10;
+export const MAX_MEMBER_FAILURES = 5;
+export const MAX_MEMBER_PROBLEMS = 12;
 
 const time = z.string().max(40);
 const versionMap = z.record(z.string().max(64), z.string().max(64));
@@ -61,7 +64,7 @@ export const memberWindowSchema = z.object({
 });
 export type MemberWindow = z.infer<typeof memberWindowSchema>;
 
-export const memberFailureSchema = z.object({ at: time, code: z.string().max(80), message: z.string().max(500) });
+export const memberFailureSchema = z.object({ at: time, code: z.string().max(80), message: z.string().max(300) });
 
 export const runMemberSchema = z.object({
   clusterId: z.string().max(1024),
@@ -85,7 +88,7 @@ export const runMemberSchema = z.object({
   startedAt: time.optional(),
   finishedAt: time.optional(),
   failures: z.array(memberFailureSchema).max(MAX_MEMBER_FAILURES).default([]),
-  problems: z.array(preflightProblemSchema).max(30).default([]),
+  problems: z.array(preflightProblemSchema).max(MAX_MEMBER_PROBLEMS).default([]),
 });
 export type RunMember = z.infer<typeof runMemberSchema>;
 
