@@ -7,7 +7,7 @@ const TWO_MINORS = { upgradeType: 'Full', kubernetesVersion: '1.35' } as const;
 const codes = (problems: PreflightProblem[], severity: PreflightProblem['severity']) => problems.filter((problem) => problem.severity === severity).map((problem) => problem.code).sort();
 
 const removedApi = { apiGroup: 'flowcontrol.apiserver.k8s.io', apiVersion: 'v1beta3', resource: 'flowschemas', removedRelease: '1.32', calls: 24, lastSeen: NOW };
-const laterApi = { apiGroup: 'example.io', apiVersion: 'v1beta1', resource: 'widgets', removedRelease: '1.38', calls: 3, lastSeen: NOW };
+const laterApi = { apiGroup: '', apiVersion: 'v1', resource: 'componentstatuses', calls: 3, lastSeen: NOW };
 
 /** Each fault the dry run must name, as facts, and the code it must report. */
 const FAULTS: Record<string, { facts: Partial<MemberFacts>; code: string; pools?: boolean }> = {
@@ -61,9 +61,10 @@ describe('preflightMember: the plan and every problem of one member at once', ()
     );
   });
 
-  it('a deprecated API removed only after the target is a warning; a patch upgrade does not look at API use', () => {
+  it('a deprecated API without a removal date blocks a minor upgrade too; a patch upgrade does not look at API use', () => {
     const later = preflightMember(factsOf({ deprecatedApiUse: { checked: true, value: [laterApi] } }), TWO_MINORS, NOW);
-    expect(codes(later.problems, 'Warning')).toEqual(['DEPRECATED_API_USED_LATER_REMOVAL']);
+    expect(codes(later.problems, 'Blocking')).toEqual(['DEPRECATED_API_USED']);
+    expect(later.problems.find((problem) => problem.check === 'deprecatedApis')?.message).toContain('v1 componentstatuses (3 calls)');
     const patch = preflightMember(factsOf({ deprecatedApiUse: { checked: true, value: [removedApi] } }), { upgradeType: 'Full', kubernetesVersion: '1.33' }, NOW);
     expect(patch.problems.filter((problem) => problem.check === 'deprecatedApis')).toEqual([]);
   });
