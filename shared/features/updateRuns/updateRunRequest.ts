@@ -112,6 +112,9 @@ export const createUpdateRunSchema = z
   });
 export type CreateUpdateRunRequest = z.infer<typeof createUpdateRunSchema>;
 
+/** The same schema, named for the OpenAPI document (the stored run embeds the request as given). */
+export const namedCreateUpdateRunSchema = createUpdateRunSchema.meta({ id: 'CreateUpdateRun' });
+
 /** The strategy used when the request has none. */
 export const DEFAULT_STRATEGY: StrategyRequest = {
   stages: [{ name: 'default', groups: [{ name: 'default', beforeGates: [], afterGates: [] }], afterStageWaitInSeconds: 0, beforeGates: [], afterGates: [] }],
