@@ -66,20 +66,23 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
     return { facts: { ...base, unreadable, versionCatalogue: notRead, maintenanceWindow: notRead, deprecatedApiUse: notRead, freeVcpus: notRead } };
   }
   const location = cluster.location ?? '';
-  const [versionCatalogue, upgradeProfile, maintenanceWindow, capacity, poolImages] = await Promise.all([
+  const profiles = cluster.agentPoolProfiles ?? [];
+  const versions = versionsOf(cluster, profiles);
+  const [versionCatalogue, maintenanceWindow, capacity, poolImages] = await Promise.all([
     checked(() => deps.versionCatalogue(subscriptionId, location)),
-    upgradeType === 'NodeImageOnly' ? Promise.resolve(undefined) : client.managedClusters.getUpgradeProfile(resourceGroup, name).catch(() => undefined),
     checked(() => maintenanceWindowOf(deps, subscriptionId, resourceGroup, name, MAINTENANCE_CONFIG[upgradeType])),
     checked(() => deps.regionCapacity(subscriptionId, location)),
     upgradeType === 'NodeImageOnly' ? latestNodeImages(deps, subscriptionId, resourceGroup, name, cluster) : Promise.resolve(new Map<string, Checked<string>>()),
   ]);
-  const profiles = cluster.agentPoolProfiles ?? [];
+  // The upgrade profile only decides the hops that skip minors (LTS, or a version out of support): read it only then.
+  const needsProfile = upgradeType !== 'NodeImageOnly' && (!versionCatalogue.checked || mayPlanSkippingMinors(versions, versionCatalogue.value));
+  const upgradeProfile = needsProfile ? await client.managedClusters.getUpgradeProfile(resourceGroup, name).catch(() => undefined) : undefined;
   const facts: MemberFacts = {
     ...base,
     location,
     ...(cluster.provisioningState ? { provisioningState: cluster.provisioningState } : {}),
     powerState: cluster.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
-    versions: versionsOf(cluster, profiles),
+    versions,
     pools: profiles.map((profile) => poolFacts(profile, capacity.checked ? capacity.value : undefined, poolImages.get(profile.name))),
     podsTakeSubnetIps: cluster.networkProfile?.networkPlugin === 'azure' && cluster.networkProfile.networkPluginMode !== 'overlay',
     versionCatalogue,
@@ -90,6 +93,14 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
     freeVcpus: capacity.checked ? { checked: true, value: freeVcpusOf(capacity.value) } : capacity,
   };
   return { facts, cluster };
+}
+
+/** An LTS cluster, or one whose control-plane minor the region no longer offers for its plan, may skip minors. */
+function mayPlanSkippingMinors(versions: ClusterVersions, catalogue: unknown): boolean {
+  if (versions.supportPlan === 'AKSLongTermSupport') return true;
+  const minor = versions.controlPlane.split('.').slice(0, 2).join('.');
+  const offered = (catalogue as { values?: { version?: string; capabilities?: { supportPlan?: string[] } }[] }).values ?? [];
+  return !offered.some((entry) => entry.version === minor && (entry.capabilities?.supportPlan ?? []).includes(versions.supportPlan));
 }
 
 function versionsOf(cluster: ManagedCluster, profiles: readonly ManagedClusterAgentPoolProfile[]): ClusterVersions {
