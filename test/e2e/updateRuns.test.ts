@@ -63,7 +63,8 @@ describe('update runs through the local host', () => {
       prepare: async (emulator) => {
         expect((await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} })).status).toBe(201);
         const create = async (name: string, overrides: Record<string, unknown> = {}, location = 'eastus') => {
-          const body = { ...basicCluster({ ...MONITORING, dnsPrefix: name, ...overrides }), location };
+          const tags = GOOD.includes(name) ? { fleet: 'runs-e2e', ring: name === 'good-a' ? 'canary' : 'main' } : { fleet: 'runs-e2e-bad' };
+          const body = { ...basicCluster({ ...MONITORING, dnsPrefix: name, ...overrides }), location, tags };
           expect((await raw(emulator, 'PUT', withApi(idOf(name)), body)).status).toBeLessThan(300);
         };
         for (const name of [...GOOD, 'stopped', 'deprecated-api']) await create(name);
@@ -115,6 +116,19 @@ describe('update runs through the local host', () => {
     expect(delta('managedClusters.getUpgradeProfile')).toBe(0);
     expect(delta('maintenanceConfigurations.get')).toBe(6);
     expect((await call('updateRuns')).body.value).toEqual([]);
+  });
+
+  it('a tag selector resolves the members through the inventory; groups take them by tags; a member no group takes blocks', async () => {
+    expect((await call('clusters/sync', { method: 'POST' })).status).toBe(200);
+    const strategy = { stages: [{ name: 'canary', groups: [{ name: 'first', members: { tagSelector: { ring: 'canary' } } }] }] };
+    const dry = await call('updateRuns?dryRun=true', { method: 'POST', body: { upgradeType: 'Full', kubernetesVersion: '1.36', members: { tagSelector: { FLEET: 'runs-e2e' } }, strategy } });
+    expect(dry.status).toBe(200);
+    const byName = Object.fromEntries(dry.body.members.map((member: { name: string }) => [member.name, member]));
+    expect(Object.keys(byName).sort()).toEqual(GOOD);
+    expect(byName['good-a']).toMatchObject({ stage: 'canary', group: 'first', steps: [{ controlPlane: '1.36.2' }] });
+    expect(byName['good-b'].problems.filter((problem: { severity: string }) => problem.severity === 'Blocking')).toEqual([expect.objectContaining({ check: 'membership', code: 'MEMBER_NOT_IN_ANY_GROUP' })]);
+    const none = await call('updateRuns?dryRun=true', { method: 'POST', body: { upgradeType: 'Full', kubernetesVersion: '1.36', members: { tagSelector: { fleet: 'nobody' } } } });
+    expect(none).toMatchObject({ status: 422, body: { code: 'NoMembers' } });
   });
 
   it('validation names every bad field at once', async () => {
