@@ -198,3 +198,39 @@ describe('update runs through the local host', () => {
     expect(((await next.json()) as { value: { id: string }[] }).value.map((run) => run.id)).toContain(oldest.body.id);
   });
 });
+
+/**
+ * The preflight's reads come out of the caller's share of the ARM read budget. Past it the request answers 429 with
+ * Retry-After — never a run whose members show problems that are only the budget running out.
+ */
+describe('an update-run preflight past the caller’s ARM read budget', () => {
+  let stack: FleetStack;
+  const names = ['budget-a', 'budget-b', 'budget-c', 'budget-d'];
+
+  beforeAll(async () => {
+    stack = await startFleetStack({
+      audience: 'api://fleetplane-update-runs-budget-e2e',
+      // A caller's burst: 20 reads × (1 − 0.2 system share) × 0.25 = 4 reads; four members need 8, refilled at 0.1/s.
+      env: () => ({ FLEETPLANE_ARM_READ_BUCKET: '20', FLEETPLANE_ARM_READS_PER_SECOND: '0.5' }),
+      prepare: async (emulator) => {
+        for (const name of names) {
+          expect((await raw(emulator, 'PUT', withApi(clusterPath(RG, name)), basicCluster({ dnsPrefix: name }))).status).toBeLessThan(300);
+        }
+        emulator.advanceClock(30 * 60);
+      },
+    });
+  }, 120_000);
+
+  afterAll(() => stack?.stop());
+
+  it('answers 429 ArmReadBudgetExceeded with Retry-After', async () => {
+    const response = await fetch(`${stack.host.origin}/api/updateRuns?dryRun=true`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${await stack.token({ role: 'Owner', oid: OWNER })}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ upgradeType: 'Full', kubernetesVersion: '1.36', members: { clusterIds: names.map((name) => clusterPath(RG, name)) } }),
+    });
+    expect(response.status).toBe(429);
+    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await response.json()).toMatchObject({ code: 'ArmReadBudgetExceeded' });
+  });
+});

@@ -1,5 +1,5 @@
 import type { ManagedCluster, ManagedClusterAgentPoolProfile, MaintenanceWindow } from '@azure/arm-containerservice';
-import { NotFoundError } from '../../domain/errors';
+import { DependencyUnavailableError, NotFoundError, TooManyRequestsError } from '../../domain/errors';
 import { clusterScopeOfTarget } from '../../domain/fleet/clusterAddress';
 import { findRegionVmSku, type RegionCapacity } from '../../domain/fleet/regionCapacity';
 import type { Checked, FreeVcpus, MemberFacts, PoolFacts, RunUpgradeKind } from '../../domain/updateRuns';
@@ -62,6 +62,7 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
   try {
     cluster = await callArm(() => client.managedClusters.get(resourceGroup, name), `Cluster "${name}"`);
   } catch (error) {
+    if (isTransient(error)) throw error;
     const unreadable = error instanceof NotFoundError ? `Cluster ${name} does not exist.` : `Cluster ${name} could not be read: ${messageOf(error)}`;
     return { facts: { ...base, unreadable, versionCatalogue: notRead, maintenanceWindow: notRead, deprecatedApiUse: notRead, freeVcpus: notRead } };
   }
@@ -181,8 +182,17 @@ async function checked<T>(read: () => Promise<T>): Promise<Checked<T>> {
   try {
     return { checked: true, value: await read() };
   } catch (error) {
+    if (isTransient(error)) throw error;
     return { checked: false, reason: messageOf(error) };
   }
+}
+
+/**
+ * Throttling and outages are the request's answer (429/503 + Retry-After), not a member's problem: a preflight
+ * half-read because the read budget ran out would list problems that are not there.
+ */
+function isTransient(error: unknown): boolean {
+  return error instanceof TooManyRequestsError || error instanceof DependencyUnavailableError;
 }
 
 function messageOf(error: unknown): string {
