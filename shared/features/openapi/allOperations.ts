@@ -8,6 +8,7 @@ import { inventoryOperations } from '../inventory';
 import { logsOperations } from '../logs';
 import { operationsOperations } from '../operations';
 import { webhookOperations } from '../webhooks';
+import { updateRunOperations } from '../updateRuns';
 import type { ApiOperation } from '../../platform/http/apiOperation';
 import { openApiOperations } from './openapi.api';
 
@@ -27,4 +28,5 @@ export const allOperations: ApiOperation[] = [
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,
   ...webhookOperations,
+  ...updateRunOperations,
 ];

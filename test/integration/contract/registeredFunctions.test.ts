@@ -76,6 +76,15 @@ describe('registered functions (contract)', () => {
         http('redeliverWebhookDelivery', '/api/webhookSubscriptions/{id}/deliveries/{deliveryId}/redeliver', 'POST'),
         { name: 'webhookDeliver', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%', connection: 'AzureWebJobsStorage' },
         { name: 'webhookRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        http('createUpdateRun', '/api/updateRuns', 'POST'),
+        http('listUpdateRuns', '/api/updateRuns', 'GET'),
+        http('getUpdateRun', '/api/updateRuns/{runId}', 'GET'),
+        http('startUpdateRun', '/api/updateRuns/{runId}/start', 'POST'),
+        http('stopUpdateRun', '/api/updateRuns/{runId}/stop', 'POST'),
+        http('resumeUpdateRun', '/api/updateRuns/{runId}/resume', 'POST'),
+        http('skipInUpdateRun', '/api/updateRuns/{runId}/skip', 'POST'),
+        http('approveUpdateRunGate', '/api/updateRuns/{runId}/gates/{gateId}/approve', 'POST'),
+        http('getUpdateRunReport', '/api/updateRuns/{runId}/report', 'GET'),
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });
