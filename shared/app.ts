@@ -1,5 +1,6 @@
 import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
+import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
 import { buildClusterHealth, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
@@ -37,6 +38,7 @@ export interface Fleetplane {
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
+  readonly autoscalePolicies: AutoscalePoliciesModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -166,6 +168,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       });
     }),
+    autoscalePolicies: once(() =>
+      buildAutoscalePolicies({
+        table: table('autoscalepolicies'),
+        http: http(),
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        now: () => new Date(),
+      }),
+    ),
     health: once(() =>
       buildHealth({
         settings,
