@@ -4,6 +4,7 @@ import { nodePoolNameSchema } from '../../domain/fleet/nodePoolSpec';
 import { CLUSTER_ROUTE, clusterParamsSchema } from '../clusters';
 import { defineOperation, type ApiOperation } from '../../platform/http/apiOperation';
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
+import { runAutoscaleWhatIf } from './whatIf.api';
 
 const poolParamsSchema = clusterParamsSchema.extend({ nodePoolName: nodePoolNameSchema });
 const fleetParamsSchema = z.object({ name: policyNameSchema });
@@ -133,4 +134,5 @@ export const autoscalePolicyOperations: ApiOperation[] = [
   getFleetAutoscalePolicy,
   putFleetAutoscalePolicy,
   deleteFleetAutoscalePolicy,
+  runAutoscaleWhatIf,
 ];

@@ -11,6 +11,8 @@ import {
   putPoolAutoscalePolicy,
 } from './autoscalePolicies.api';
 import { deleteFleetPolicy, getFleetPolicy, listFleetPolicies, putFleetPolicy } from './fleetPolicyService';
+import { runWhatIf } from './runWhatIf';
+import { runAutoscaleWhatIf } from './whatIf.api';
 import { deletePoolPolicy, getPoolPolicy, putPoolPolicy, type PoolPolicyDependencies } from './poolPolicyService';
 
 const ifMatchOf = (request: { headers: { get(name: string): string | null } }) => request.headers.get('if-match') ?? undefined;
@@ -48,5 +50,9 @@ export function autoscalePolicyHttpHandlers(http: HttpPipeline, deps: PoolPolicy
       await deleteFleetPolicy(store, { authorize }, params.name, ifMatchOf(request));
       return { status: 204 };
     }),
+    [runAutoscaleWhatIf.operationId]: http.handle(runAutoscaleWhatIf, async ({ authorize, body }) => ({
+      status: 200,
+      jsonBody: await runWhatIf({ authorize }, body),
+    })),
   };
 }

@@ -59,6 +59,7 @@ describe('registered functions (contract)', () => {
         http('getFleetAutoscalePolicy', '/api/autoscalePolicies/{name}', 'GET'),
         http('putFleetAutoscalePolicy', '/api/autoscalePolicies/{name}', 'PUT'),
         http('deleteFleetAutoscalePolicy', '/api/autoscalePolicies/{name}', 'DELETE'),
+        http('runAutoscaleWhatIf', '/api/autoscale/whatIf', 'POST'),
         { name: 'operationsRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
         { name: 'operationsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_OPERATIONS_QUEUE%', connection: 'AzureWebJobsStorage' },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
