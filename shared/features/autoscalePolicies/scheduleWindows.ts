@@ -91,15 +91,32 @@ export function openWindowOf(schedule: Schedule, now: Date): OpenWindow | undefi
   return now.getTime() < closesAt.getTime() ? { schedule, openedAt, closesAt } : undefined;
 }
 
-/** The windows open at `now`, in the policy's order of schedules. */
-export function openWindowsAt(schedules: readonly Schedule[], now: Date): OpenWindow[] {
-  return schedules.flatMap((schedule) => {
+/**
+ * Remembers, for one `now`, when each distinct timing (cron, zone, duration) opened: parsing a cron in a
+ * zone costs about a millisecond, and a fleet's pools mostly share a few schedules.
+ */
+export type WindowCache = Map<string, { openedAt: Date; closesAt: Date } | null>;
+
+function cachedWindowOf(schedule: Schedule, now: Date, cache: WindowCache | undefined): OpenWindow | undefined {
+  if (cache === undefined) return openWindowOf(schedule, now);
+  const key = `${schedule.cron}|${schedule.timeZone}|${schedule.durationMinutes}`;
+  if (!cache.has(key)) {
     const window = openWindowOf(schedule, now);
+    cache.set(key, window === undefined ? null : { openedAt: window.openedAt, closesAt: window.closesAt });
+  }
+  const timing = cache.get(key);
+  return timing ? { schedule, ...timing } : undefined;
+}
+
+/** The windows open at `now`, in the policy's order of schedules. A cache must only ever see one `now`. */
+export function openWindowsAt(schedules: readonly Schedule[], now: Date, cache?: WindowCache): OpenWindow[] {
+  return schedules.flatMap((schedule) => {
+    const window = cachedWindowOf(schedule, now, cache);
     return window === undefined ? [] : [window];
   });
 }
 
 /** The selected policy as it applies at `now`: min/max, scale-to-zero and stop windows folded in. */
-export function effectivePolicyAt(selected: SelectedPolicy, now: Date): EffectivePolicy {
-  return effectivePolicyOf(selected, openWindowsAt(selected.policy.schedules, now).map((window) => window.schedule));
+export function effectivePolicyAt(selected: SelectedPolicy, now: Date, cache?: WindowCache): EffectivePolicy {
+  return effectivePolicyOf(selected, openWindowsAt(selected.policy.schedules, now, cache).map((window) => window.schedule));
 }
