@@ -78,6 +78,13 @@ describe('autoscale policies and what-if through the local host', () => {
     expect((await call('DELETE', `${POOLS}/batch/autoscalePolicy`, operator, undefined, { 'if-match': etag })).status).toBe(412);
     expect((await call('DELETE', `${POOLS}/batch/autoscalePolicy`, operator, undefined, { 'if-match': replaced.headers.get('etag')! })).status).toBe(204);
     expect((await call('GET', `${POOLS}/batch/autoscalePolicy`, reader)).status).toBe(404);
+
+    const audit = await call('GET', 'auditEvents?pageSize=200', owner);
+    const writes = (audit.body.value as { action: string; status: number; caller?: { objectId: string } }[])
+      .filter((event) => event.action.endsWith('PoolAutoscalePolicy') && event.caller?.objectId === OPERATOR)
+      .map((event) => `${event.action} ${event.status}`)
+      .sort();
+    expect(writes).toEqual(expect.arrayContaining(['deletePoolAutoscalePolicy 204', 'deletePoolAutoscalePolicy 412', 'putPoolAutoscalePolicy 200', 'putPoolAutoscalePolicy 201', 'putPoolAutoscalePolicy 412']));
   });
 
   it('validation names every bad field, the cron library\'s and the pool mode\'s too', async () => {
