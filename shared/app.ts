@@ -1,5 +1,6 @@
 import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
+import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
 import { buildClusterHealth, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
@@ -44,6 +45,7 @@ export interface Fleetplane {
   readonly guardrails: GuardrailsModule;
   readonly webhooks: WebhooksModule;
   readonly updateRuns: UpdateRunsModule;
+  readonly autoscalePolicies: AutoscalePoliciesModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -224,6 +226,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       });
     }),
+    autoscalePolicies: once(() =>
+      buildAutoscalePolicies({
+        table: table('autoscalepolicies'),
+        http: http(),
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        now: () => new Date(),
+      }),
+    ),
     health: once(() =>
       buildHealth({
         settings,

@@ -1,5 +1,6 @@
 import { accessOperations } from '../access';
 import { auditOperations } from '../audit';
+import { autoscalePolicyOperations } from '../autoscalePolicies';
 import { clusterHealthOperations } from '../clusterHealth';
 import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } from '../clusters';
 import { guardrailsOperations, versionSupportCalendarOperations } from '../guardrails';
@@ -29,4 +30,5 @@ export const allOperations: ApiOperation[] = [
   ...versionSupportCalendarOperations,
   ...webhookOperations,
   ...updateRunOperations,
+  ...autoscalePolicyOperations,
 ];
