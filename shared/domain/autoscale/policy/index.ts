@@ -1,0 +1,28 @@
+export {
+  autoscalePolicySchema,
+  fleetAutoscalePolicySchema,
+  policyNameSchema,
+  poolModeIssues,
+  type AutoscalePolicy,
+  type AutoscalePolicyInput,
+  type FleetAutoscalePolicy,
+  type FleetAutoscalePolicyInput,
+} from './autoscalePolicySchema';
+export { behaviorSchema, scalingRulesSchema, type AutoscaleBehavior } from './behaviorSchema';
+export { scheduleSchema, scheduleActionSchema, type Schedule, type ScheduleAction } from './scheduleSchema';
+export { poolSelectorSchema, type PoolSelector } from './selectorSchema';
+export { autoscaleTargetsSchema, type AutoscaleTargets, type CustomMetric, type LogAnalyticsMetric } from './targetsSchema';
+export { poolKeyOf, type PoolIdentity } from './poolIdentity';
+export {
+  policyForPool,
+  policiesForPools,
+  selectorMatches,
+  specificityOf,
+  type NamedFleetPolicy,
+  type PolicySource,
+  type SelectedPolicy,
+} from './policySelection';
+export { effectivePolicyOf, effectivePolicyWithoutWindows, type EffectivePolicy } from './effectivePolicy';
+export { ncrontabShapeProblem } from './ncrontabShape';
+export { isKnownTimeZone } from './timeZone';
+export * from './limits';

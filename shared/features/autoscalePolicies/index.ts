@@ -1,0 +1,39 @@
+import type { TableClient } from '@azure/data-tables';
+import type { PoolIdentity } from '../../domain/autoscale/policy';
+import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import { AutoscalePolicyStore } from './autoscalePolicyStore';
+import { policiesFor, type PoolPolicy } from './policySelectionForPools';
+
+export { AutoscalePolicyStore } from './autoscalePolicyStore';
+export { policiesFor, type PoolPolicy } from './policySelectionForPools';
+export { effectivePolicyAt, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow } from './scheduleWindows';
+export type { FleetPolicyRecord, PoolPolicyRecord } from './policyRecords';
+
+/**
+ * Autoscale policies: per node pool and fleet-wide, durable with ETags, and what the evaluation cycle asks of
+ * them (which policy governs each pool and how its schedules change it now; whether any policy is on).
+ */
+export interface AutoscalePoliciesModule {
+  store: AutoscalePolicyStore;
+  /** Which policy governs each pool (keyed by `poolKeyOf`) and its schedule-adjusted form at `now`. */
+  policiesFor(pools: readonly PoolIdentity[], now: Date): Promise<Map<string, PoolPolicy>>;
+  /** Cheap: whether any policy is enabled (the cycle does not run without one). */
+  anyPolicyEnabled(): Promise<boolean>;
+  http: HttpHandlers;
+}
+
+export interface AutoscalePoliciesDependencies {
+  table: TableClient;
+  http: HttpPipeline;
+}
+
+export function buildAutoscalePolicies(deps: AutoscalePoliciesDependencies): AutoscalePoliciesModule {
+  const store = new AutoscalePolicyStore(deps.table);
+  return {
+    store,
+    policiesFor: (pools, now) => policiesFor(store, pools, now),
+    anyPolicyEnabled: () => store.anyEnabled(),
+    // The HTTP API lands in the next commit.
+    http: {},
+  };
+}
