@@ -1,5 +1,6 @@
 import { accessOperations } from '../access';
 import { auditOperations } from '../audit';
+import { autoscaleOperations } from '../autoscale';
 import { clusterHealthOperations } from '../clusterHealth';
 import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } from '../clusters';
 import { guardrailsOperations, versionSupportCalendarOperations } from '../guardrails';
@@ -25,4 +26,5 @@ export const allOperations: ApiOperation[] = [
   ...operationsOperations,
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,
+  ...autoscaleOperations,
 ];
