@@ -4,12 +4,13 @@ import { kqlStringList } from '../../domain/logs/kqlLiterals';
  * The Container Insights queries that find pending pods for the autoscaler, each over many clusters of one
  * workspace (`_ResourceId in~ (…)`); the time range is the query's timespan (the last two minutes):
  * - `pending`: pods whose latest state is Pending, per cluster and controller (an equivalence group);
- * - `placement`: where each controller's running pods run (node names carry the pool: `aks-<pool>-…`), which is how a
+ * - `running`: each running pod's controller and node (node names carry the pool: `aks-<pool>-…`), which is how a
  *   pending group is attributed to a pool;
- * - `requests`: the average container request per node (Perf K8SContainer), the size pending pods are binpacked
- *   with — Log Analytics has no requests for pods that never ran, so pods are sized like those running on the pool.
+ * - `requests`: each running container's CPU and memory request (Perf K8SContainer, instance `<cluster>/<pod uid>/
+ *   <container>`): a pending pod is sized like its controller's running pods — Log Analytics has no requests for
+ *   pods that never ran.
  */
-export const PENDING_QUERY_KINDS = ['pending', 'placement', 'requests'] as const;
+export const PENDING_QUERY_KINDS = ['pending', 'running', 'requests'] as const;
 export type PendingQueryKind = (typeof PENDING_QUERY_KINDS)[number];
 
 export function pendingPodQuery(kind: PendingQueryKind, clusterIds: readonly string[]): string {
@@ -22,12 +23,12 @@ export function pendingPodQuery(kind: PendingQueryKind, clusterIds: readonly str
         'where PodStatus == "Pending"',
         'summarize PendingPods = count() by _ResourceId, ControllerName',
       ].join('\n| ');
-    case 'placement':
-      return [`KubePodInventory | where ${clusters} and PodStatus == "Running"`, 'summarize Pods = dcount(PodUid) by _ResourceId, ControllerName, Computer'].join('\n| ');
+    case 'running':
+      return [`KubePodInventory | where ${clusters} and PodStatus == "Running"`, 'summarize arg_max(TimeGenerated, ControllerName, Computer) by _ResourceId, PodUid'].join('\n| ');
     case 'requests':
       return [
         `Perf | where ${clusters} and ObjectName == "K8SContainer" and (CounterName == "cpuRequestNanoCores" or CounterName == "memoryRequestBytes")`,
-        'summarize Value = avg(CounterValue) by _ResourceId, Computer, CounterName',
+        'summarize Value = max(CounterValue) by _ResourceId, InstanceName, CounterName',
       ].join('\n| ');
   }
 }

@@ -23,8 +23,8 @@ const WINDOW_MS = 2 * 60_000;
 /**
  * Pending pods of the monitored clusters: one `$batch` request per workspace and 100 clusters, holding the three
  * queries of pendingPodQueries.ts. A group is attributed to the pool where most of its controller's running pods
- * run; a controller with no running pod goes to the cluster's only autoscaled pool if there is one, else it is
- * counted as unattributed (the decision says so).
+ * run and sized like them; a controller with no running pod cannot be sized and is counted as unattributed (the
+ * decision says so).
  */
 export async function readPendingPods(ports: PendingPodPorts, clusters: readonly ListedCluster[], at: Date, autoscaledPools: (cluster: ListedCluster) => string[]): Promise<PendingByPool> {
   const result: PendingByPool = new Map();
@@ -61,61 +61,63 @@ async function queryChunk(
   const failed = answers.find((answer): answer is Error => answer instanceof Error);
   if (failed) return ids.map((id) => [id, { unavailable: failed.message }]);
   const table = (kind: PendingQueryKind) => rowsOf(answers[PENDING_QUERY_KINDS.indexOf(kind)] as LogRowsResult);
-  const pending = table('pending');
-  const placement = table('placement');
-  const requests = table('requests');
+  const [pending, running, requests] = PENDING_QUERY_KINDS.map(table) as [Row[], Row[], Row[]];
   return chunk.map((cluster) => {
     const id = cluster.id.toLowerCase();
-    const poolNames = cluster.pools.map((pool) => pool.name ?? '');
-    const mine = (rows: Record<string, unknown>[]) => rows.filter((row) => textOf(row['_ResourceId']).toLowerCase() === id);
-    const poolOfController = controllerPools(mine(placement), poolNames);
-    const sizes = requestSizes(mine(requests), poolNames);
+    const mine = (rows: Row[]) => rows.filter((row) => textOf(row['_ResourceId']).toLowerCase() === id);
+    const controllers = controllersOf(mine(running), podRequests(mine(requests)), cluster.pools.map((pool) => pool.name ?? ''));
     const autoscaled = autoscaledPools(cluster);
     const groups = new Map<string, PendingPodGroup[]>();
     let unattributed = 0;
     for (const row of mine(pending)) {
       const controller = textOf(row['ControllerName']);
       const count = Number(row['PendingPods'] ?? 0);
-      const pool = poolOfController.get(controller) ?? (autoscaled.length === 1 ? autoscaled[0]!.toLowerCase() : undefined);
-      const size = pool === undefined ? undefined : sizes.get(pool);
-      if (pool === undefined || size === undefined) {
+      const known = controllers.get(controller);
+      const pool = known?.pool ?? (autoscaled.length === 1 ? autoscaled[0]!.toLowerCase() : undefined);
+      if (pool === undefined || known?.size === undefined) {
         unattributed += count;
         continue;
       }
-      groups.set(pool, [...(groups.get(pool) ?? []), { controller, count, ...size }]);
+      groups.set(pool, [...(groups.get(pool) ?? []), { controller, count, ...known.size }]);
     }
     return [id, { groups, unattributed }];
   });
 }
 
-/** The pool (lower case) running most of each controller's pods. */
-function controllerPools(rows: readonly Record<string, unknown>[], poolNames: readonly string[]): Map<string, string> {
-  const counts = new Map<string, Map<string, number>>();
-  for (const row of rows) {
-    const pool = poolOfNode(textOf(row['Computer']), poolNames)?.toLowerCase();
-    if (pool === undefined) continue;
-    const controller = textOf(row['ControllerName']);
-    const byPool = counts.get(controller) ?? new Map<string, number>();
-    byPool.set(pool, (byPool.get(pool) ?? 0) + Number(row['Pods'] ?? 0));
-    counts.set(controller, byPool);
-  }
-  return new Map([...counts].map(([controller, byPool]) => [controller, [...byPool].sort((a, b) => b[1] - a[1])[0]![0]]));
+type Row = Record<string, unknown>;
+interface PodSize {
+  cpuMilli: number;
+  memoryBytes: number;
 }
 
-/** Average container request per pool (lower case), from the per-node averages. */
-function requestSizes(rows: readonly Record<string, unknown>[], poolNames: readonly string[]): Map<string, { cpuMilli: number; memoryBytes: number }> {
-  const sums = new Map<string, { cpu: number[]; memory: number[] }>();
+/** Each running pod's requests: the sum over its containers (Perf instance `<cluster>/<pod uid>/<container>`). */
+function podRequests(rows: readonly Row[]): Map<string, PodSize> {
+  const pods = new Map<string, PodSize>();
   for (const row of rows) {
-    const pool = poolOfNode(textOf(row['Computer']), poolNames)?.toLowerCase();
-    if (pool === undefined) continue;
-    const entry = sums.get(pool) ?? { cpu: [], memory: [] };
+    const parts = textOf(row['InstanceName']).split('/');
+    const uid = parts[parts.length - 2] ?? '';
+    const size = pods.get(uid) ?? { cpuMilli: 0, memoryBytes: 0 };
     const value = Number(row['Value'] ?? 0);
-    if (row['CounterName'] === 'cpuRequestNanoCores') entry.cpu.push(value / 1_000_000);
-    else entry.memory.push(value);
-    sums.set(pool, entry);
+    if (row['CounterName'] === 'cpuRequestNanoCores') size.cpuMilli += value / 1_000_000;
+    else size.memoryBytes += value;
+    pods.set(uid, size);
   }
-  const mean = (values: number[]) => values.reduce((sum, value) => sum + value, 0) / Math.max(1, values.length);
-  return new Map([...sums].filter(([, entry]) => entry.cpu.length > 0).map(([pool, entry]) => [pool, { cpuMilli: Math.ceil(mean(entry.cpu)), memoryBytes: Math.ceil(mean(entry.memory)) }]));
+  return pods;
+}
+
+/** Per controller: the pool (lower case) running most of its pods, and the largest request of one of them. */
+function controllersOf(running: readonly Row[], requests: ReadonlyMap<string, PodSize>, poolNames: readonly string[]): Map<string, { pool: string | undefined; size: PodSize | undefined }> {
+  const byController = new Map<string, { pools: Map<string, number>; size: PodSize | undefined }>();
+  for (const row of running) {
+    const controller = textOf(row['ControllerName']);
+    const entry = byController.get(controller) ?? { pools: new Map<string, number>(), size: undefined };
+    const pool = poolOfNode(textOf(row['Computer']), poolNames)?.toLowerCase();
+    if (pool !== undefined) entry.pools.set(pool, (entry.pools.get(pool) ?? 0) + 1);
+    const size = requests.get(textOf(row['PodUid']));
+    if (size) entry.size = { cpuMilli: Math.ceil(Math.max(size.cpuMilli, entry.size?.cpuMilli ?? 0)), memoryBytes: Math.ceil(Math.max(size.memoryBytes, entry.size?.memoryBytes ?? 0)) };
+    byController.set(controller, entry);
+  }
+  return new Map([...byController].map(([controller, entry]) => [controller, { pool: [...entry.pools].sort((a, b) => b[1] - a[1])[0]?.[0], size: entry.size }]));
 }
 
 function textOf(value: unknown): string {
