@@ -1,8 +1,8 @@
 import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
+import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
 import { buildAutoscale, type AutoscaleMessage, type AutoscaleModule } from './features/autoscale';
-import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildClusterHealth, queryPoolMetrics, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
 import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
@@ -40,9 +40,9 @@ export interface Fleetplane {
   readonly inventory: InventoryModule;
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
-  readonly autoscalePolicies: AutoscalePoliciesModule;
   readonly autoscale: AutoscaleModule;
   readonly guardrails: GuardrailsModule;
+  readonly autoscalePolicies: AutoscalePoliciesModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -176,7 +176,6 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       });
     }),
-    autoscalePolicies: once(() => buildAutoscalePolicies({ table: table('autoscalepolicies'), http: http() })),
     autoscale: once((): AutoscaleModule => {
       const workspaces = new LogAnalyticsWorkspaces(arm());
       const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
@@ -206,6 +205,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         publicBaseUrl,
       });
     }),
+    autoscalePolicies: once(() =>
+      buildAutoscalePolicies({
+        table: table('autoscalepolicies'),
+        http: http(),
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        now: () => new Date(),
+      }),
+    ),
     health: once(() =>
       buildHealth({
         settings,

@@ -1,9 +1,13 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { TableClient } from '@azure/data-tables';
 import type { PoolIdentity } from '../../domain/autoscale/policy';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import { autoscalePolicyHttpHandlers } from './autoscalePolicies.http';
 import { AutoscalePolicyStore } from './autoscalePolicyStore';
+import { poolModeFromArm } from './poolMode';
 import { policiesFor, type PoolPolicy } from './policySelectionForPools';
 
+export { autoscalePolicyOperations } from './autoscalePolicies.api';
 export { AutoscalePolicyStore } from './autoscalePolicyStore';
 export { policiesFor, type PoolPolicy } from './policySelectionForPools';
 export { effectivePolicyAt, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow } from './scheduleWindows';
@@ -25,6 +29,8 @@ export interface AutoscalePoliciesModule {
 export interface AutoscalePoliciesDependencies {
   table: TableClient;
   http: HttpPipeline;
+  containerService: (subscriptionId: string) => ContainerServiceClient;
+  now: () => Date;
 }
 
 export function buildAutoscalePolicies(deps: AutoscalePoliciesDependencies): AutoscalePoliciesModule {
@@ -33,7 +39,10 @@ export function buildAutoscalePolicies(deps: AutoscalePoliciesDependencies): Aut
     store,
     policiesFor: (pools, now) => policiesFor(store, pools, now),
     anyPolicyEnabled: () => store.anyEnabled(),
-    // The HTTP API lands in the next commit.
-    http: {},
+    http: autoscalePolicyHttpHandlers(deps.http, {
+      store,
+      poolModeOf: (address) => poolModeFromArm(deps.containerService(address.subscriptionId), address),
+      now: deps.now,
+    }),
   };
 }

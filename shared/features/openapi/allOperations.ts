@@ -1,6 +1,7 @@
 import { accessOperations } from '../access';
 import { auditOperations } from '../audit';
 import { autoscaleOperations } from '../autoscale';
+import { autoscalePolicyOperations } from '../autoscalePolicies';
 import { clusterHealthOperations } from '../clusterHealth';
 import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } from '../clusters';
 import { guardrailsOperations, versionSupportCalendarOperations } from '../guardrails';
@@ -26,5 +27,6 @@ export const allOperations: ApiOperation[] = [
   ...operationsOperations,
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,
+  ...autoscalePolicyOperations,
   ...autoscaleOperations,
 ];

@@ -404,6 +404,78 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/nodePools/{nodePoolName}/autoscalePolicy": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The node pool's own autoscale policy (Reader). */
+        get: operations["getPoolAutoscalePolicy"];
+        /** Create or replace the node pool's autoscale policy (Operator). If-Match for updates. Checked against the pool's mode. */
+        put: operations["putPoolAutoscalePolicy"];
+        post?: never;
+        /** Remove the node pool's own policy (Operator); fleet-wide policies may then apply. If-Match. */
+        delete: operations["deletePoolAutoscalePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/autoscalePolicies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Fleet-wide autoscale policies, by name (Reader at tenant scope). */
+        get: operations["listFleetAutoscalePolicies"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/autoscalePolicies/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One fleet-wide autoscale policy (Reader at tenant scope). */
+        get: operations["getFleetAutoscalePolicy"];
+        /** Create or replace a fleet-wide policy (Operator or Admin at tenant scope). If-Match for updates. A pool's own policy beats every fleet-wide one; among fleet-wide ones the most specific selector wins, then the name that sorts first. */
+        put: operations["putFleetAutoscalePolicy"];
+        post?: never;
+        /** Delete a fleet-wide policy (Operator or Admin at tenant scope). If-Match. */
+        delete: operations["deleteFleetAutoscalePolicy"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/autoscale/whatIf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Replay a policy over a recorded per-minute series or one generated from a load profile (at most 7 days); nothing in Azure is read or changed (Reader at tenant scope). */
+        post: operations["runAutoscaleWhatIf"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/autoscaleDecisions": {
         parameters: {
             query?: never;
@@ -7574,6 +7646,2602 @@ export interface operations {
             };
             /** @description Stale If-Match */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getPoolAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+                /** @description Pool name: 1-12 lowercase letters or digits, starting with a letter (Windows: at most 6). */
+                nodePoolName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterResourceId: string;
+                        poolName: string;
+                        /** @enum {string} */
+                        poolMode: "System" | "User";
+                        /** @description How Fleetplane autoscales a node pool. */
+                        policy: {
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putPoolAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+                /** @description Pool name: 1-12 lowercase letters or digits, starting with a letter (Windows: at most 6). */
+                nodePoolName: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description false: the policy is kept but nothing is evaluated for it.
+                     * @default true
+                     */
+                    enabled?: boolean;
+                    /**
+                     * @description DryRun records every decision and writes nothing to Azure.
+                     * @default Enforce
+                     * @enum {string}
+                     */
+                    mode?: "Enforce" | "DryRun";
+                    /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                    minNodes: number;
+                    /** @description Most nodes (AKS: 1000 per pool). */
+                    maxNodes: number;
+                    /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                    targets: {
+                        /** @description Average node CPU utilisation to hold, %. */
+                        cpuUtilizationPercent?: number;
+                        /** @description Average node memory utilisation to hold, %. */
+                        memoryUtilizationPercent?: number;
+                        /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                        pendingPods?: boolean;
+                        /** @description A Log Analytics metric the pool follows. */
+                        logAnalyticsMetric?: {
+                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            query: string;
+                            /** @description The pool is sized so the metric equals this total. */
+                            targetValue?: number;
+                            /** @description The pool is sized so the metric divided by the node count equals this. */
+                            targetAverageValue?: number;
+                        };
+                        /** @description A custom metric the pool follows. */
+                        customMetric?: {
+                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            name: string;
+                            /** @description The pool is sized so the metric equals this total. */
+                            targetValue?: number;
+                            /** @description The pool is sized so the metric divided by the node count equals this. */
+                            targetAverageValue?: number;
+                        };
+                    };
+                    /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                    behavior?: {
+                        /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                        scaleUp?: {
+                            stabilizationWindowSeconds?: number | null;
+                            /** @enum {string} */
+                            selectPolicy?: "Max" | "Min" | "Disabled";
+                            policies?: {
+                                /** @enum {string} */
+                                type: "Pods" | "Percent";
+                                value: number;
+                                periodSeconds: number;
+                            }[];
+                        } | null;
+                        /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                        scaleDown?: {
+                            stabilizationWindowSeconds?: number | null;
+                            /** @enum {string} */
+                            selectPolicy?: "Max" | "Min" | "Disabled";
+                            policies?: {
+                                /** @enum {string} */
+                                type: "Pods" | "Percent";
+                                value: number;
+                                periodSeconds: number;
+                            }[];
+                        } | null;
+                    };
+                    /** @default [] */
+                    schedules?: {
+                        name: string;
+                        /**
+                         * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                         * @example 0 0 20 * * MON-FRI
+                         */
+                        cron: string;
+                        /**
+                         * @description IANA time zone the cron is read in.
+                         * @example Europe/Berlin
+                         */
+                        timeZone: string;
+                        /** @description How long the window stays open after each occurrence. */
+                        durationMinutes: number;
+                        /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                        action: {
+                            /** @enum {string} */
+                            type: "OverrideRange";
+                            minNodes?: number;
+                            maxNodes?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScaleToZero";
+                        } | {
+                            /** @enum {string} */
+                            type: "StopCluster";
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterResourceId: string;
+                        poolName: string;
+                        /** @enum {string} */
+                        poolMode: "System" | "User";
+                        /** @description How Fleetplane autoscales a node pool. */
+                        policy: {
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        clusterResourceId: string;
+                        poolName: string;
+                        /** @enum {string} */
+                        poolMode: "System" | "User";
+                        /** @description How Fleetplane autoscales a node pool. */
+                        policy: {
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deletePoolAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+                /** @description Pool name: 1-12 lowercase letters or digits, starting with a letter (Windows: at most 6). */
+                nodePoolName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listFleetAutoscalePolicies: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Policies */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            name: string;
+                            /** @description A fleet-wide autoscale policy for the pools its selector picks; a pool's own policy beats it. */
+                            policy: {
+                                description?: string;
+                                /**
+                                 * @description Pools the policy applies to; an empty selector selects every pool.
+                                 * @default {}
+                                 */
+                                selector: {
+                                    /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                    clusterTags?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                    poolTags?: {
+                                        [key: string]: string;
+                                    };
+                                    /** @enum {string} */
+                                    poolMode?: "System" | "User";
+                                    subscriptionId?: string;
+                                    resourceGroup?: string;
+                                };
+                                /**
+                                 * @description false: the policy is kept but nothing is evaluated for it.
+                                 * @default true
+                                 */
+                                enabled: boolean;
+                                /**
+                                 * @description DryRun records every decision and writes nothing to Azure.
+                                 * @default Enforce
+                                 * @enum {string}
+                                 */
+                                mode: "Enforce" | "DryRun";
+                                /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                                minNodes: number;
+                                /** @description Most nodes (AKS: 1000 per pool). */
+                                maxNodes: number;
+                                /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                                targets: {
+                                    /** @description Average node CPU utilisation to hold, %. */
+                                    cpuUtilizationPercent?: number;
+                                    /** @description Average node memory utilisation to hold, %. */
+                                    memoryUtilizationPercent?: number;
+                                    /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                    pendingPods?: boolean;
+                                    /** @description A Log Analytics metric the pool follows. */
+                                    logAnalyticsMetric?: {
+                                        /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                        query: string;
+                                        /** @description The pool is sized so the metric equals this total. */
+                                        targetValue?: number;
+                                        /** @description The pool is sized so the metric divided by the node count equals this. */
+                                        targetAverageValue?: number;
+                                    };
+                                    /** @description A custom metric the pool follows. */
+                                    customMetric?: {
+                                        /** @description Name of the metric value the evaluation is given for the pool. */
+                                        name: string;
+                                        /** @description The pool is sized so the metric equals this total. */
+                                        targetValue?: number;
+                                        /** @description The pool is sized so the metric divided by the node count equals this. */
+                                        targetAverageValue?: number;
+                                    };
+                                };
+                                /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                                behavior?: {
+                                    /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                    scaleUp?: {
+                                        stabilizationWindowSeconds?: number | null;
+                                        /** @enum {string} */
+                                        selectPolicy?: "Max" | "Min" | "Disabled";
+                                        policies?: {
+                                            /** @enum {string} */
+                                            type: "Pods" | "Percent";
+                                            value: number;
+                                            periodSeconds: number;
+                                        }[];
+                                    } | null;
+                                    /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                    scaleDown?: {
+                                        stabilizationWindowSeconds?: number | null;
+                                        /** @enum {string} */
+                                        selectPolicy?: "Max" | "Min" | "Disabled";
+                                        policies?: {
+                                            /** @enum {string} */
+                                            type: "Pods" | "Percent";
+                                            value: number;
+                                            periodSeconds: number;
+                                        }[];
+                                    } | null;
+                                };
+                                /** @default [] */
+                                schedules: {
+                                    name: string;
+                                    /**
+                                     * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                     * @example 0 0 20 * * MON-FRI
+                                     */
+                                    cron: string;
+                                    /**
+                                     * @description IANA time zone the cron is read in.
+                                     * @example Europe/Berlin
+                                     */
+                                    timeZone: string;
+                                    /** @description How long the window stays open after each occurrence. */
+                                    durationMinutes: number;
+                                    /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                    action: {
+                                        /** @enum {string} */
+                                        type: "OverrideRange";
+                                        minNodes?: number;
+                                        maxNodes?: number;
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "ScaleToZero";
+                                    } | {
+                                        /** @enum {string} */
+                                        type: "StopCluster";
+                                    };
+                                }[];
+                            };
+                            /** @description When this version was stored. */
+                            updatedAt: string;
+                            /** @description `{tenantId}/{objectId}` of who stored it. */
+                            updatedBy: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getFleetAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The policy */
+            200: {
+                headers: {
+                    /** @description Version for If-Match */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description A fleet-wide autoscale policy for the pools its selector picks; a pool's own policy beats it. */
+                        policy: {
+                            description?: string;
+                            /**
+                             * @description Pools the policy applies to; an empty selector selects every pool.
+                             * @default {}
+                             */
+                            selector: {
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                clusterTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                poolTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                poolMode?: "System" | "User";
+                                subscriptionId?: string;
+                                resourceGroup?: string;
+                            };
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    putFleetAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    description?: string;
+                    /**
+                     * @description Pools the policy applies to; an empty selector selects every pool.
+                     * @default {}
+                     */
+                    selector?: {
+                        /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                        clusterTags?: {
+                            [key: string]: string;
+                        };
+                        /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                        poolTags?: {
+                            [key: string]: string;
+                        };
+                        /** @enum {string} */
+                        poolMode?: "System" | "User";
+                        subscriptionId?: string;
+                        resourceGroup?: string;
+                    };
+                    /**
+                     * @description false: the policy is kept but nothing is evaluated for it.
+                     * @default true
+                     */
+                    enabled?: boolean;
+                    /**
+                     * @description DryRun records every decision and writes nothing to Azure.
+                     * @default Enforce
+                     * @enum {string}
+                     */
+                    mode?: "Enforce" | "DryRun";
+                    /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                    minNodes: number;
+                    /** @description Most nodes (AKS: 1000 per pool). */
+                    maxNodes: number;
+                    /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                    targets: {
+                        /** @description Average node CPU utilisation to hold, %. */
+                        cpuUtilizationPercent?: number;
+                        /** @description Average node memory utilisation to hold, %. */
+                        memoryUtilizationPercent?: number;
+                        /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                        pendingPods?: boolean;
+                        /** @description A Log Analytics metric the pool follows. */
+                        logAnalyticsMetric?: {
+                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            query: string;
+                            /** @description The pool is sized so the metric equals this total. */
+                            targetValue?: number;
+                            /** @description The pool is sized so the metric divided by the node count equals this. */
+                            targetAverageValue?: number;
+                        };
+                        /** @description A custom metric the pool follows. */
+                        customMetric?: {
+                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            name: string;
+                            /** @description The pool is sized so the metric equals this total. */
+                            targetValue?: number;
+                            /** @description The pool is sized so the metric divided by the node count equals this. */
+                            targetAverageValue?: number;
+                        };
+                    };
+                    /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                    behavior?: {
+                        /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                        scaleUp?: {
+                            stabilizationWindowSeconds?: number | null;
+                            /** @enum {string} */
+                            selectPolicy?: "Max" | "Min" | "Disabled";
+                            policies?: {
+                                /** @enum {string} */
+                                type: "Pods" | "Percent";
+                                value: number;
+                                periodSeconds: number;
+                            }[];
+                        } | null;
+                        /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                        scaleDown?: {
+                            stabilizationWindowSeconds?: number | null;
+                            /** @enum {string} */
+                            selectPolicy?: "Max" | "Min" | "Disabled";
+                            policies?: {
+                                /** @enum {string} */
+                                type: "Pods" | "Percent";
+                                value: number;
+                                periodSeconds: number;
+                            }[];
+                        } | null;
+                    };
+                    /** @default [] */
+                    schedules?: {
+                        name: string;
+                        /**
+                         * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                         * @example 0 0 20 * * MON-FRI
+                         */
+                        cron: string;
+                        /**
+                         * @description IANA time zone the cron is read in.
+                         * @example Europe/Berlin
+                         */
+                        timeZone: string;
+                        /** @description How long the window stays open after each occurrence. */
+                        durationMinutes: number;
+                        /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                        action: {
+                            /** @enum {string} */
+                            type: "OverrideRange";
+                            minNodes?: number;
+                            maxNodes?: number;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScaleToZero";
+                        } | {
+                            /** @enum {string} */
+                            type: "StopCluster";
+                        };
+                    }[];
+                };
+            };
+        };
+        responses: {
+            /** @description Replaced */
+            200: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description A fleet-wide autoscale policy for the pools its selector picks; a pool's own policy beats it. */
+                        policy: {
+                            description?: string;
+                            /**
+                             * @description Pools the policy applies to; an empty selector selects every pool.
+                             * @default {}
+                             */
+                            selector: {
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                clusterTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                poolTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                poolMode?: "System" | "User";
+                                subscriptionId?: string;
+                                resourceGroup?: string;
+                            };
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Created */
+            201: {
+                headers: {
+                    /** @description New version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        /** @description A fleet-wide autoscale policy for the pools its selector picks; a pool's own policy beats it. */
+                        policy: {
+                            description?: string;
+                            /**
+                             * @description Pools the policy applies to; an empty selector selects every pool.
+                             * @default {}
+                             */
+                            selector: {
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                clusterTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @description Tags that must all be present with these values (names case-insensitive, values exact). */
+                                poolTags?: {
+                                    [key: string]: string;
+                                };
+                                /** @enum {string} */
+                                poolMode?: "System" | "User";
+                                subscriptionId?: string;
+                                resourceGroup?: string;
+                            };
+                            /**
+                             * @description false: the policy is kept but nothing is evaluated for it.
+                             * @default true
+                             */
+                            enabled: boolean;
+                            /**
+                             * @description DryRun records every decision and writes nothing to Azure.
+                             * @default Enforce
+                             * @enum {string}
+                             */
+                            mode: "Enforce" | "DryRun";
+                            /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                            minNodes: number;
+                            /** @description Most nodes (AKS: 1000 per pool). */
+                            maxNodes: number;
+                            /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                            targets: {
+                                /** @description Average node CPU utilisation to hold, %. */
+                                cpuUtilizationPercent?: number;
+                                /** @description Average node memory utilisation to hold, %. */
+                                memoryUtilizationPercent?: number;
+                                /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                                pendingPods?: boolean;
+                                /** @description A Log Analytics metric the pool follows. */
+                                logAnalyticsMetric?: {
+                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    query: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                                /** @description A custom metric the pool follows. */
+                                customMetric?: {
+                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    name: string;
+                                    /** @description The pool is sized so the metric equals this total. */
+                                    targetValue?: number;
+                                    /** @description The pool is sized so the metric divided by the node count equals this. */
+                                    targetAverageValue?: number;
+                                };
+                            };
+                            /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                            behavior?: {
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleUp?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                                /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                                scaleDown?: {
+                                    stabilizationWindowSeconds?: number | null;
+                                    /** @enum {string} */
+                                    selectPolicy?: "Max" | "Min" | "Disabled";
+                                    policies?: {
+                                        /** @enum {string} */
+                                        type: "Pods" | "Percent";
+                                        value: number;
+                                        periodSeconds: number;
+                                    }[];
+                                } | null;
+                            };
+                            /** @default [] */
+                            schedules: {
+                                name: string;
+                                /**
+                                 * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                                 * @example 0 0 20 * * MON-FRI
+                                 */
+                                cron: string;
+                                /**
+                                 * @description IANA time zone the cron is read in.
+                                 * @example Europe/Berlin
+                                 */
+                                timeZone: string;
+                                /** @description How long the window stays open after each occurrence. */
+                                durationMinutes: number;
+                                /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                                action: {
+                                    /** @enum {string} */
+                                    type: "OverrideRange";
+                                    minNodes?: number;
+                                    maxNodes?: number;
+                                } | {
+                                    /** @enum {string} */
+                                    type: "ScaleToZero";
+                                } | {
+                                    /** @enum {string} */
+                                    type: "StopCluster";
+                                };
+                            }[];
+                        };
+                        /** @description When this version was stored. */
+                        updatedAt: string;
+                        /** @description `{tenantId}/{objectId}` of who stored it. */
+                        updatedBy: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    deleteFleetAutoscalePolicy: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description If-Match does not match the current ETag */
+            412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    runAutoscaleWhatIf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description How Fleetplane autoscales a node pool. */
+                    policy: {
+                        /**
+                         * @description false: the policy is kept but nothing is evaluated for it.
+                         * @default true
+                         */
+                        enabled?: boolean;
+                        /**
+                         * @description DryRun records every decision and writes nothing to Azure.
+                         * @default Enforce
+                         * @enum {string}
+                         */
+                        mode?: "Enforce" | "DryRun";
+                        /** @description Fewest nodes (User pools may go to 0; System pools keep 1). */
+                        minNodes: number;
+                        /** @description Most nodes (AKS: 1000 per pool). */
+                        maxNodes: number;
+                        /** @description Targets the pool is sized for; the largest node count any of them asks for wins. */
+                        targets: {
+                            /** @description Average node CPU utilisation to hold, %. */
+                            cpuUtilizationPercent?: number;
+                            /** @description Average node memory utilisation to hold, %. */
+                            memoryUtilizationPercent?: number;
+                            /** @description Add the nodes that pending pods need (binpacking on the pool's VM size), as the cluster autoscaler does. */
+                            pendingPods?: boolean;
+                            /** @description A Log Analytics metric the pool follows. */
+                            logAnalyticsMetric?: {
+                                /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                query: string;
+                                /** @description The pool is sized so the metric equals this total. */
+                                targetValue?: number;
+                                /** @description The pool is sized so the metric divided by the node count equals this. */
+                                targetAverageValue?: number;
+                            };
+                            /** @description A custom metric the pool follows. */
+                            customMetric?: {
+                                /** @description Name of the metric value the evaluation is given for the pool. */
+                                name: string;
+                                /** @description The pool is sized so the metric equals this total. */
+                                targetValue?: number;
+                                /** @description The pool is sized so the metric divided by the node count equals this. */
+                                targetAverageValue?: number;
+                            };
+                        };
+                        /** @description How fast the pool may grow and shrink, exactly as an HPA's `behavior`. */
+                        behavior?: {
+                            /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                            scaleUp?: {
+                                stabilizationWindowSeconds?: number | null;
+                                /** @enum {string} */
+                                selectPolicy?: "Max" | "Min" | "Disabled";
+                                policies?: {
+                                    /** @enum {string} */
+                                    type: "Pods" | "Percent";
+                                    value: number;
+                                    periodSeconds: number;
+                                }[];
+                            } | null;
+                            /** @description HPA scaling rules (autoscaling/v2 HPAScalingRules); missing fields take the API defaults. */
+                            scaleDown?: {
+                                stabilizationWindowSeconds?: number | null;
+                                /** @enum {string} */
+                                selectPolicy?: "Max" | "Min" | "Disabled";
+                                policies?: {
+                                    /** @enum {string} */
+                                    type: "Pods" | "Percent";
+                                    value: number;
+                                    periodSeconds: number;
+                                }[];
+                            } | null;
+                        };
+                        /** @default [] */
+                        schedules?: {
+                            name: string;
+                            /**
+                             * @description When the window opens: NCRONTAB, 6 fields `{second} {minute} {hour} {day} {month} {day-of-week}`.
+                             * @example 0 0 20 * * MON-FRI
+                             */
+                            cron: string;
+                            /**
+                             * @description IANA time zone the cron is read in.
+                             * @example Europe/Berlin
+                             */
+                            timeZone: string;
+                            /** @description How long the window stays open after each occurrence. */
+                            durationMinutes: number;
+                            /** @description OverrideRange: the window's own min/max; ScaleToZero: a User pool goes to 0 nodes; StopCluster: the cluster is stopped and started again when the window ends. */
+                            action: {
+                                /** @enum {string} */
+                                type: "OverrideRange";
+                                minNodes?: number;
+                                maxNodes?: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "ScaleToZero";
+                            } | {
+                                /** @enum {string} */
+                                type: "StopCluster";
+                            };
+                        }[];
+                    };
+                    /**
+                     * @description The pool's mode and one node's allocatable capacity (default: a 4 vCPU, 16 GiB node).
+                     * @default {
+                     *       "mode": "User",
+                     *       "allocatableCpuMilli": 3860,
+                     *       "allocatableMemoryBytes": 12884901888,
+                     *       "allocatablePods": 110
+                     *     }
+                     */
+                    pool?: {
+                        /**
+                         * @default User
+                         * @enum {string}
+                         */
+                        mode?: "System" | "User";
+                        /** @default 3860 */
+                        allocatableCpuMilli?: number;
+                        /** @default 12884901888 */
+                        allocatableMemoryBytes?: number;
+                        /** @default 110 */
+                        allocatablePods?: number;
+                    };
+                    series: {
+                        /** @enum {string} */
+                        kind: "recorded";
+                        /**
+                         * Format: date-time
+                         * @description Time of the first minute.
+                         */
+                        start: string;
+                        minutes: {
+                            /** @description Average node CPU utilisation, %. */
+                            cpuPercent: number;
+                            /** @description Average node memory utilisation, %. */
+                            memoryPercent: number;
+                            /** @default 0 */
+                            pendingPods?: number;
+                            /** @description Nodes the recording saw (the demand is utilisation × nodes + pending pods). */
+                            nodeCount: number;
+                        }[];
+                    } | {
+                        /** @enum {string} */
+                        kind: "generated";
+                        /** Format: date-time */
+                        start: string;
+                        minutes: number;
+                        profile: {
+                            /** @enum {string} */
+                            kind: "steady" | "diurnal" | "spike";
+                            /** @default 1 */
+                            intensity?: number;
+                            /** @default 12 */
+                            peakHourUtc?: number;
+                            /** @default 60 */
+                            spikeEveryMinutes?: number;
+                            /** @default 10 */
+                            spikeMinutes?: number;
+                            /** @default 2.5 */
+                            spikeMultiplier?: number;
+                        };
+                        /** @description Work at load factor 1, in nodes' worth at 100 % utilisation. */
+                        demandAtNominalLoad: {
+                            cpuNodes: number;
+                            memoryNodes: number;
+                        };
+                        initialNodeCount: number;
+                    };
+                    /**
+                     * @description How often the evaluation runs.
+                     * @default 1
+                     */
+                    everyMinutes?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The replay */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        points: {
+                            at: string;
+                            nodeCount: number;
+                            clusterRunning: boolean;
+                            cpuPercent: number;
+                            memoryPercent: number;
+                            pendingPods: number;
+                        }[];
+                        decisions: {
+                            at: string;
+                            action: {
+                                /** @enum {string} */
+                                type: "None";
+                            } | {
+                                /** @enum {string} */
+                                type: "SetCount";
+                                from: number;
+                                to: number;
+                            } | {
+                                /** @enum {string} */
+                                type: "SetRange";
+                                from: {
+                                    minCount: number | null;
+                                    maxCount: number | null;
+                                };
+                                to: {
+                                    minCount: number;
+                                    maxCount: number;
+                                };
+                            };
+                            clusterAction: {
+                                /** @enum {string} */
+                                type: "Stop" | "Start";
+                                schedule: string;
+                            } | null;
+                            rule: string;
+                            sentence: string;
+                        }[];
+                        nodeHours: number;
+                        minutesAboveTarget: number;
+                        peakNodes: number;
+                        evaluations: number;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
                 headers: {
                     [name: string]: unknown;
                 };
