@@ -86,14 +86,20 @@ describe('autoscale acceptance through the local host', () => {
     expect(Date.parse(up.evaluatedAt) - spikeAt).toBeLessThanOrEqual(2 * MINUTE);
 
     emulator.workload.patch(SUB, RESOURCE_GROUP, 'demo', { profile: { intensity: 1 } });
-    const calmAt = Date.parse(emulator.now());
+    const calm: any[] = [];
     let down: any;
     for (let i = 0; i < 10 && !down; i++) {
       const decision = await nextCycle(emulator, api, 'demo', 'user');
+      calm.push(decision);
       if (decision.outcome.kind === 'Submitted' && decision.action.to < decision.action.from) down = decision;
     }
-    expect(down, 'no scale-down within 10 cycles').toBeDefined();
-    expect(Date.parse(down.evaluatedAt) - calmAt).toBeGreaterThanOrEqual(180_000);
+    const story = JSON.stringify(calm.map((d) => [d.evaluatedAt, d.steps.combined?.nodes, d.action, d.sentence]));
+    expect(down, `no scale-down within 10 cycles: ${story}`).toBeDefined();
+    // Held back first: a cycle proposed fewer nodes and the stabilisation window kept the count.
+    expect(calm.some((d) => d.action.type === 'None' && d.steps.combined !== null && d.steps.combined.nodes < d.inputs.count), story).toBe(true);
+    // The window: no recommendation of the old size in the 180 s before the scale-down.
+    const lastHigh = Math.max(...(await decisionsOf(api, 'demo', 'user')).filter((d) => d.trigger === 'cycle' && Date.parse(d.evaluatedAt) < Date.parse(down.evaluatedAt) && (d.steps.combined?.nodes ?? 0) >= down.action.from).map((d) => Date.parse(d.evaluatedAt)));
+    expect(Date.parse(down.evaluatedAt) - lastHigh, story).toBeGreaterThanOrEqual(180_000);
     // Each decision explains itself and shows the math.
     expect(down.steps.metrics.length).toBeGreaterThan(0);
     expect(typeof down.rule).toBe('string');
