@@ -36,9 +36,9 @@ export async function applyDecisions(deps: AutoscaleDependencies, run: Evaluatio
       changedClusters.add(clusterId);
       const change = changeOf(decision);
       try {
-        const operationId = await submitChange(deps.runner, entry.candidate.cluster, entry.candidate.profile, change, run.correlationId);
+        const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, entry.candidate.profile, change, run.correlationId);
         if (change.type === 'SetCount' || change.type === 'SetRange') poolWrites += 1;
-        outcomes.set(decision, { kind: 'Submitted', operationId });
+        outcomes.set(decision, { kind: 'Submitted', operationId, answered });
       } catch (error) {
         const message = (error as Error).message;
         if (THROTTLED.test(message)) await deps.writeBudget.exhaust(run.subscriptionId, run.at);

@@ -2,7 +2,11 @@ import { z } from 'zod';
 
 /** What was done about a decision: an operation started, nothing needed, deferred (and why), failed, or a dry run. */
 export const decisionOutcomeSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('Submitted'), operationId: z.string() }),
+  z.object({
+    kind: z.literal('Submitted'),
+    operationId: z.string(),
+    answered: z.boolean().describe("false: ARM's answer to the write was lost; the operation finds the change in Azure or closes it as not applied."),
+  }),
   z.object({ kind: z.literal('NoChange'), reason: z.string() }),
   z.object({ kind: z.literal('Skipped'), reason: z.string() }),
   z.object({ kind: z.literal('Deferred'), reason: z.string() }),

@@ -54,7 +54,9 @@ function pendingInputOf(pending: PendingOfCluster, poolName: string): Record<str
 function outcomeSentence(outcome: DecisionOutcome): string {
   switch (outcome.kind) {
     case 'Submitted':
-      return `Sent to ARM as operation ${outcome.operationId}.`;
+      return outcome.answered
+        ? `Sent to ARM as operation ${outcome.operationId}.`
+        : `Sent to ARM as operation ${outcome.operationId}; ARM's answer was lost, so the operation looks for the change in Azure.`;
     case 'NoChange':
       return 'Nothing was sent to ARM.';
     default:

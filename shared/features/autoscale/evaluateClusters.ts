@@ -11,8 +11,11 @@ import { readPendingPods, type PendingByPool } from './pendingPods';
 import { observationsOf, poolIdentityOf, poolStateOf } from './poolInputs';
 import { latestReadings, type PoolReadings } from './poolReadings';
 import { PoolStateStore } from './poolStateStore';
+import { runBounded } from '../../platform/concurrency/runBounded';
 
 const METRICS_WINDOW_MS = 5 * 60_000;
+/** Conditional writes of pool rows in flight at once (one round trip each). */
+const PARALLEL_CLAIMS = 8;
 
 /**
  * Evaluates the governed pools of some clusters of one subscription (the cycle's batch, or one cluster on demand):
@@ -27,22 +30,25 @@ export async function evaluateClusters(deps: AutoscaleDependencies, run: Evaluat
   if (unclaimed.length === 0) return [];
   const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), updateRunsOf(deps, unclaimed)]);
 
-  const evaluated: Evaluated[] = [];
-  for (const candidate of unclaimed) {
-    const { row, etag } = PoolStateStore.find(rows, candidate.key);
-    const clusterId = candidate.cluster.id.toLowerCase();
-    const decision = evaluatePool({
-      policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
-      pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.get(clusterId) ?? false),
-      observations: observationsOf(readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), pending.get(clusterId), candidate.profile.name ?? '', run.at),
-      history: row?.history ?? EMPTY_POOL_HISTORY,
-      now: run.at.toISOString(),
-    });
-    const cycle = run.cycle ?? row?.cycle ?? 0;
-    const claimed = run.dryRun ? etag : await claim(deps, candidate, decision, cycle, etag);
-    if (!run.dryRun && claimed === undefined) continue; // another host evaluated the pool for this cycle
-    evaluated.push({ candidate, decision, etag: claimed, cycle });
-  }
+  const claims = await runBounded(
+    unclaimed.map((candidate) => async (): Promise<Evaluated | undefined> => {
+      const { row, etag } = PoolStateStore.find(rows, candidate.key);
+      const clusterId = candidate.cluster.id.toLowerCase();
+      const decision = evaluatePool({
+        policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
+        pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.get(clusterId) ?? false),
+        observations: observationsOf(readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), pending.get(clusterId), candidate.profile.name ?? '', run.at),
+        history: row?.history ?? EMPTY_POOL_HISTORY,
+        now: run.at.toISOString(),
+      });
+      const cycle = run.cycle ?? row?.cycle ?? 0;
+      const claimed = run.dryRun ? etag : await claim(deps, candidate, decision, cycle, etag);
+      // Not claimed: another host evaluated the pool for this cycle; it records and writes, this one does nothing.
+      return !run.dryRun && claimed === undefined ? undefined : { candidate, decision, etag: claimed, cycle };
+    }),
+    PARALLEL_CLAIMS,
+  );
+  const evaluated = claims.filter((entry): entry is Evaluated => entry !== undefined);
   const applied = await applyDecisions(deps, run, evaluated);
   return recordAndAnnounce(deps, run, applied, pending);
 }

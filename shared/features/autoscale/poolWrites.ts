@@ -40,7 +40,7 @@ export async function submitChange(
   profile: ManagedClusterAgentPoolProfile | undefined,
   change: PoolChange,
   correlationId: string,
-): Promise<string> {
+): Promise<{ operationId: string; answered: boolean }> {
   const headers = { 'x-ms-correlation-request-id': correlationId };
   const common = { subscriptionId: cluster.subscriptionId, correlationId, createdBy: 'fleetplane-autoscale' };
   if (change.type === 'Stop' || change.type === 'Start') {
@@ -55,7 +55,7 @@ export async function submitChange(
           ? client.managedClusters.start(cluster.resourceGroup, cluster.name, { requestOptions: { headers }, onResponse })
           : client.managedClusters.stop(cluster.resourceGroup, cluster.name, { requestOptions: { headers }, onResponse }),
     });
-    return record.id;
+    return sent(record);
   }
   if (!profile?.name) throw new Error('A pool change needs the pool as listed.');
   const body = agentPoolBodyOf(profile, change);
@@ -71,5 +71,10 @@ export async function submitChange(
         ...(profile.eTag ? { ifMatch: profile.eTag } : {}),
       }),
   });
-  return record.id;
+  return sent(record);
+}
+
+/** `Accepted` after start: ARM's answer was lost (deadline, reset); the operation looks for the change in Azure. */
+function sent(record: { id: string; status: string }): { operationId: string; answered: boolean } {
+  return { operationId: record.id, answered: record.status !== 'Accepted' };
 }

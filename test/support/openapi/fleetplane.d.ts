@@ -10351,6 +10351,8 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "Submitted";
                                 operationId: string;
+                                /** @description false: ARM's answer to the write was lost; the operation finds the change in Azure or closes it as not applied. */
+                                answered: boolean;
                             } | {
                                 /** @enum {string} */
                                 kind: "NoChange";
@@ -10534,6 +10536,8 @@ export interface operations {
                                 /** @enum {string} */
                                 kind: "Submitted";
                                 operationId: string;
+                                /** @description false: ARM's answer to the write was lost; the operation finds the change in Azure or closes it as not applied. */
+                                answered: boolean;
                             } | {
                                 /** @enum {string} */
                                 kind: "NoChange";
