@@ -29,6 +29,7 @@ import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { buildFleetplane } from '../shared/app';
 import { parseSettings } from '../shared/platform/settings/settings';
+import { measureEvaluationCpu } from './autoscaleEvaluation';
 import { loopbackClient, type Send } from './support/loopbackClient';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
@@ -125,6 +126,9 @@ async function main(): Promise<void> {
     console.log(`  naive (a GET and a metrics query per pool): ${2 * pools}`);
     console.log(`  goal (subscriptions ${SUBSCRIPTIONS.length} + ceil(clusters/50) per region ${perRegion} + workspaces ${REGIONS.length} + changed pools ${writes}): ${goal}`);
     const sum = (key: 'pools' | 'submitted' | 'deferred') => batches.reduce((total, batch) => total + batch[key], 0);
+    measureEvaluationCpu(500); // warm up the JIT as a long-lived worker would be
+    const cpu = measureEvaluationCpu(10_000);
+    console.log(`  CPU time of evaluatePool over 10,000 pools in process: ${cpu.evaluationCpuMs} ms (goal: under 2,000 ms); schedules folded for ${cpu.poolsWithSchedules} pools: ${cpu.scheduleCpuMs} ms`);
     console.log(`  decisions ${sum('pools')} (submitted ${sum('submitted')}, deferred ${sum('deferred')}) in ${batches.length} batches; cycle wall time ${elapsed.toFixed(0)} ms`);
   } finally {
     agent.destroy();

@@ -10,7 +10,7 @@ import { policiesFor, type PoolPolicy } from './policySelectionForPools';
 export { autoscalePolicyOperations } from './autoscalePolicies.api';
 export { AutoscalePolicyStore } from './autoscalePolicyStore';
 export { policiesFor, type PoolPolicy } from './policySelectionForPools';
-export { effectivePolicyAt, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow } from './scheduleWindows';
+export { effectivePolicyAt, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow, type WindowCache } from './scheduleWindows';
 export type { FleetPolicyRecord, PoolPolicyRecord } from './policyRecords';
 
 /**

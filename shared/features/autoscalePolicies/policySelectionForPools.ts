@@ -6,7 +6,7 @@ import {
   type SelectedPolicy,
 } from '../../domain/autoscale/policy';
 import type { AutoscalePolicyStore } from './autoscalePolicyStore';
-import { effectivePolicyAt } from './scheduleWindows';
+import { effectivePolicyAt, type WindowCache } from './scheduleWindows';
 
 export interface PoolPolicy {
   pool: PoolIdentity;
@@ -28,10 +28,11 @@ export async function policiesFor(
   const { poolPolicies, fleetPolicies } = await store.snapshot();
   const selected = policiesForPools(pools, poolPolicies, fleetPolicies);
   const result = new Map<string, PoolPolicy>();
+  const windows: WindowCache = new Map();
   for (const pool of pools) {
     const key = poolKeyOf(pool);
     const found = selected.get(key);
-    if (found !== undefined) result.set(key, { pool, selected: found, effective: effectivePolicyAt(found, now) });
+    if (found !== undefined) result.set(key, { pool, selected: found, effective: effectivePolicyAt(found, now, windows) });
   }
   return result;
 }

@@ -23,6 +23,7 @@ function ruleOf(condition: Condition, reason: string, combinedMetric: MetricName
   if (reason === 'FailedComputeMetricsReplicas') return 'metrics:unavailable';
   if (reason === 'ScaleUpStabilized') return 'stabilization:scaleUp';
   if (reason === 'ScaleDownStabilized') return 'stabilization:scaleDown';
+  if (reason === 'ReadyForNewScale') return 'metrics:onTarget';
   return combinedMetric === undefined ? 'metrics:onTarget' : `metric:${combinedMetric}`;
 }
 

@@ -37,10 +37,11 @@ function proposal(metric: MetricName, reading: Reading, target: number, hpaMetri
   const result = calculateReplicas({ currentReplicas: context.pool.count, samples, metric: hpaMetric });
   const base = { metric, value: reading.value, target, sampledAt: reading.sampledAt };
   if (!result.ok) return { ...base, status: 'error', proposedNodes: null, note: result.error };
+  const shown = Math.round(reading.value * 10) / 10;
   const note =
     result.desiredReplicas === context.pool.count
-      ? `${reading.value} against ${target}: within tolerance or on target`
-      : `${reading.value} against ${target} asks for ${result.desiredReplicas} nodes`;
+      ? `${shown} against ${target}: within tolerance or on target`
+      : `${shown} against ${target} asks for ${result.desiredReplicas} nodes`;
   return { ...base, status: 'ok', proposedNodes: result.desiredReplicas, note };
 }
 

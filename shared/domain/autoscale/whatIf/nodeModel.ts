@@ -26,7 +26,7 @@ export function modelPool(demand: Demand, nodeCount: number): ModelledPool {
   return {
     cpuPercent: percent(demand.cpuNodes),
     memoryPercent: percent(demand.memoryNodes),
-    pendingPods: Math.ceil(overflow * PODS_PER_NODE - 1e-9),
+    pendingPods: Math.max(0, Math.ceil(overflow * PODS_PER_NODE - 1e-9)),
   };
 }
 
