@@ -7,6 +7,7 @@ import type { AutoscalePolicyInput } from '../../../shared/domain/autoscale/poli
 import { autoscalePolicySchema } from '../../../shared/domain/autoscale/policy';
 import { SUB, startTestEmulator } from '../../emulator/harness';
 import { createCluster, createWorkspace, GIB, RESOURCE_GROUP } from '../../e2e/support/autoscaleStack';
+import { CycleChainStore } from '../../../shared/features/autoscale/cycleChainStore';
 import { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
 import { testSettings, uniqueTablePrefix } from '../../support/storage';
 
@@ -36,6 +37,7 @@ describe('the autoscale cycle (Azurite + emulator, messages handled in process)'
     }
   };
   let decisionStore: DecisionStore;
+  let tablePrefix: string;
   const decisionsOf = async (pool: string) => (await decisionStore.page(CLUSTER_ID, { pool, pageSize: 200 })).records;
   const subscriptionMessage = (cycle: number) => ({ kind: 'subscription', cycle, subscriptionId: SUB, at: emulator.now() });
 
@@ -51,7 +53,7 @@ describe('the autoscale cycle (Azurite + emulator, messages handled in process)'
         { namespace: 'jobs', name: 'batch', replicas: 2, maxReplicas: 8, cpuRequestMillicores: 1000, memoryRequestBytes: GIB, cpuUtilisation: 0.5, nodeSelector: { os: 'linux', pool: 'batch' } },
       ],
     });
-    const tablePrefix = uniqueTablePrefix();
+    tablePrefix = uniqueTablePrefix();
     const queueName = `${tablePrefix}-autoscale`;
     app = buildFleetplane(
       testSettings({
@@ -94,6 +96,18 @@ describe('the autoscale cycle (Azurite + emulator, messages handled in process)'
     await app.autoscale.handleMessage({ kind: 'tick', cycle: 1 }, context()); // a duplicate
     await app.autoscale.handleMessage({ kind: 'tick', cycle: 7 }, context()); // not the chain's
     expect(await queued()).toEqual([]);
+  });
+
+  it('the repair timer restarts a chain whose tick was lost, with the cycle the chain row expects', async () => {
+    const chain = new CycleChainStore(app.storage.tableClient(`${tablePrefix}autoscale`));
+    const stored = (await chain.read())!;
+    expect(stored.value).toMatchObject({ status: 'running', nextCycle: 2 });
+    await app.autoscale.repair(context());
+    expect(await queued()).toEqual([]); // moved a moment ago: healthy
+    expect(await chain.move({ ...stored.value, movedAt: new Date(Date.now() - 10 * 60_000).toISOString() }, stored.etag)).toBe(true);
+    await app.autoscale.repair(context());
+    expect(await queued()).toEqual([{ kind: 'tick', cycle: 2 }]);
+    await drain();
   });
 
   it('a batch evaluates each governed pool once per cycle, records why, and a duplicate batch does nothing', async () => {
