@@ -8,6 +8,9 @@ import type { WhatIfRequest } from './whatIf/whatIfSchema';
 
 const MINUTE_MS = 60_000;
 
+/** Points are reported to a tenth of a percent (a week of minutes stays a reasonable answer). */
+const tenth = (value: number) => Math.round(value * 10) / 10;
+
 export interface WhatIfPoint {
   at: string;
   nodeCount: number;
@@ -55,7 +58,7 @@ function minuteCount(request: WhatIfRequest): number {
   return series.kind === 'recorded' ? series.minutes.length : series.minutes;
 }
 
-function isAboveTarget(point: WhatIfPoint, policy: EffectivePolicy): boolean {
+function isAboveTarget(point: Pick<WhatIfPoint, 'clusterRunning' | 'cpuPercent' | 'memoryPercent' | 'pendingPods'>, policy: EffectivePolicy): boolean {
   if (!point.clusterRunning) return false;
   const { cpuUtilizationPercent: cpu, memoryUtilizationPercent: memory } = policy.targets;
   return point.pendingPods > 0 || (cpu !== undefined && point.cpuPercent > cpu) || (memory !== undefined && point.memoryPercent > memory);
@@ -113,11 +116,11 @@ export function replayWhatIf(request: WhatIfRequest, effectiveAt: (at: Date) => 
     const atMs = startMs + index * MINUTE_MS;
     const at = new Date(atMs).toISOString();
     const model = modelPool(demandAt(request, index, atMs), state.running ? state.count : 0);
-    const point: WhatIfPoint = { at, nodeCount: state.count, clusterRunning: state.running, ...model };
+    const point: WhatIfPoint = { at, nodeCount: state.count, clusterRunning: state.running, cpuPercent: tenth(model.cpuPercent), memoryPercent: tenth(model.memoryPercent), pendingPods: model.pendingPods };
     points.push(point);
     const policy: EffectivePolicy = { ...effectiveAt(new Date(atMs)), mode: 'Enforce' };
     if (state.running) nodeMinutes += state.count;
-    if (isAboveTarget(point, policy)) minutesAboveTarget++;
+    if (isAboveTarget({ clusterRunning: state.running, ...model }, policy)) minutesAboveTarget++;
     if (index % request.everyMinutes !== 0) continue;
     evaluations++;
     const decision = evaluatePool({

@@ -10,7 +10,9 @@ import { policiesFor, type PoolPolicy } from './policySelectionForPools';
 export { autoscalePolicyOperations } from './autoscalePolicies.api';
 export { AutoscalePolicyStore } from './autoscalePolicyStore';
 export { policiesFor, type PoolPolicy } from './policySelectionForPools';
-export { effectivePolicyAt, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow, type WindowCache } from './scheduleWindows';
+export { ScheduleTimeline } from './scheduleTimeline';
+export { runWhatIf } from './runWhatIf';
+export { effectivePolicyAt, nextOccurrenceAfter, openWindowsAt, openWindowOf, scheduleCronIssues, type OpenWindow, type WindowCache } from './scheduleWindows';
 export type { FleetPolicyRecord, PoolPolicyRecord } from './policyRecords';
 
 /**

@@ -71,6 +71,24 @@ function latestOccurrence(schedule: Schedule, now: Date, notBefore: Date): Date 
   return latest;
 }
 
+/**
+ * The first occurrence strictly after `after` (walked forward from a little before, for the reason above),
+ * or undefined when none comes within MAX_STEPS occurrences.
+ */
+export function nextOccurrenceAfter(schedule: Schedule, after: Date): Date | undefined {
+  const fields = schedule.cron.trim().split(/\s+/);
+  const [second, minute, hour, day, month, weekday] = fields as [string, string, string, string, string, string];
+  const bothDaysRestricted = day !== '*' && weekday !== '*';
+  const expression = bothDaysRestricted ? `${second} ${minute} ${hour} ${day} ${month} *` : fields.join(' ');
+  const weekdays = bothDaysRestricted ? weekdaySet(weekday) : undefined;
+  const forward = CronExpressionParser.parse(expression, { tz: schedule.timeZone, currentDate: new Date(after.getTime() - WALK_LEAD_MS) });
+  for (let step = 0; step < MAX_STEPS && forward.hasNext(); step++) {
+    const candidate = forward.next();
+    if (candidate.getTime() > after.getTime() && (weekdays === undefined || weekdays.has(candidate.getDay() % 7))) return candidate.toDate();
+  }
+  return undefined;
+}
+
 function weekdaySet(weekday: string): Set<number> {
   const days = CronExpressionParser.parse(`0 0 0 * * ${weekday}`, { tz: 'UTC' }).fields.dayOfWeek.values;
   return new Set(days.map((d) => Number(d) % 7));

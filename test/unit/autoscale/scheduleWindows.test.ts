@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { autoscalePolicySchema, type Schedule } from '../../../shared/domain/autoscale/policy';
-import { effectivePolicyAt, openWindowOf, scheduleCronIssues } from '../../../shared/features/autoscalePolicies';
+import { effectivePolicyAt, nextOccurrenceAfter, openWindowOf, openWindowsAt, ScheduleTimeline, scheduleCronIssues } from '../../../shared/features/autoscalePolicies';
 
 const schedule = (cron: string, durationMinutes: number, timeZone = 'Europe/Berlin'): Schedule => ({
   name: 's',
@@ -82,5 +82,23 @@ describe('schedule windows (NCRONTAB in an IANA zone)', () => {
     const selected = { source: { kind: 'pool' as const }, policy };
     expect(effectivePolicyAt(selected, new Date('2026-03-02T20:00:00Z'))).toMatchObject({ openSchedules: ['night'], scaleToZeroSchedule: 'night', minNodes: 2 });
     expect(effectivePolicyAt(selected, new Date('2026-03-02T09:00:00Z'))).toMatchObject({ openSchedules: ['business'], rangeSchedule: 'business', minNodes: 4, maxNodes: 6 });
+  });
+
+  it('the next occurrence: across the spring gap and the autumn repeat', () => {
+    expect(nextOccurrenceAfter(schedule('0 30 2 * * *', 30), new Date('2026-03-29T01:00:00Z'))?.toISOString()).toBe('2026-03-29T01:30:00.000Z');
+    expect(nextOccurrenceAfter(schedule('0 30 2 * * *', 30), new Date('2026-10-25T00:45:00Z'))?.toISOString()).toBe('2026-10-26T01:30:00.000Z');
+    expect(nextOccurrenceAfter(schedule('0 0 0 13 * FRI', 60), new Date('2026-03-14T00:00:00Z'))?.toISOString()).toBe('2026-11-12T23:00:00.000Z');
+  });
+
+  it('the timeline (recomputing only at occurrences and window ends) agrees with computing every step, over both DST changes', () => {
+    const schedules = [night, schedule('0 0 8 * * MON-FRI', 600), schedule('0 30 2 * * *', 45), schedule('0 0 0 13 * FRI', 90)];
+    for (const start of ['2026-03-27T00:00:00Z', '2026-10-23T00:00:00Z', '2026-11-12T00:00:00Z']) {
+      const timeline = new ScheduleTimeline(schedules);
+      for (let step = 0; step < 3 * 24 * 4; step++) {
+        const at = new Date(Date.parse(start) + step * 15 * 60_000);
+        const names = (windows: { schedule: Schedule; openedAt: Date }[]) => windows.map((w) => `${w.schedule.cron}@${w.openedAt.toISOString()}`);
+        expect(names(timeline.openWindowsAt(at)), at.toISOString()).toEqual(names(openWindowsAt(schedules, at)));
+      }
+    }
   });
 });

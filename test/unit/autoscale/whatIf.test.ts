@@ -3,12 +3,14 @@ import { replayWhatIf } from '../../../shared/domain/autoscale/whatIf';
 import { loadFactorAt } from '../../../shared/domain/autoscale/whatIf/loadProfile';
 import { modelPool } from '../../../shared/domain/autoscale/whatIf/nodeModel';
 import { whatIfRequestSchema } from '../../../shared/domain/autoscale/whatIf/whatIfSchema';
-import { effectivePolicyAt } from '../../../shared/features/autoscalePolicies';
+import { effectivePolicyOf } from '../../../shared/domain/autoscale/policy';
+import { ScheduleTimeline } from '../../../shared/features/autoscalePolicies';
 
 function replay(body: unknown) {
   const request = whatIfRequestSchema.parse(body);
   const selected = { source: { kind: 'pool' as const }, policy: request.policy };
-  return replayWhatIf(request, (at) => effectivePolicyAt(selected, at));
+  const timeline = new ScheduleTimeline(request.policy.schedules);
+  return replayWhatIf(request, (at) => effectivePolicyOf(selected, timeline.openWindowsAt(at).map((window) => window.schedule)));
 }
 
 const policy = { minNodes: 2, maxNodes: 20, targets: { cpuUtilizationPercent: 60, pendingPods: true } };

@@ -63,10 +63,15 @@ function usesZeroNodes(policy: RangeAndSchedules): { path: (string | number)[]; 
   return found;
 }
 
+/** `['schedules', 0, 'cron']` → `schedules[0].cron`, as the API names fields. */
+function fieldPath(path: (string | number)[]): string {
+  return path.reduce<string>((out, part) => (typeof part === 'number' ? `${out}[${part}]` : out === '' ? part : `${out}.${part}`), '');
+}
+
 /** Issues of a pool policy against the pool's mode (AKS keeps at least one node in a System pool). */
 export function poolModeIssues(policy: RangeAndSchedules, mode: 'System' | 'User'): { path: string; code: string; message: string }[] {
   if (mode === 'User') return [];
-  return usesZeroNodes(policy).map((issue) => ({ path: issue.path.map(String).join('.').replace(/\.(\d+)(?=\.|$)/g, '[$1]'), code: 'custom', message: issue.message }));
+  return usesZeroNodes(policy).map((issue) => ({ path: fieldPath(issue.path), code: 'custom', message: issue.message }));
 }
 
 /** A fleet-wide policy (`PUT /api/autoscalePolicies/{name}`): a policy and the pools it selects. */
