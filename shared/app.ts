@@ -2,7 +2,8 @@ import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
 import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
-import { buildClusterHealth, type ClusterHealthModule } from './features/clusterHealth';
+import { buildAutoscale, type AutoscaleMessage, type AutoscaleModule } from './features/autoscale';
+import { buildClusterHealth, queryPoolMetrics, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
 import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
 import { buildHealth } from './features/health';
@@ -14,13 +15,13 @@ import { buildOperations, type OperationsModule } from './features/operations';
 import { buildWebhooks, type WebhooksModule } from './features/webhooks';
 import { buildUpdateRuns, selectInventoryByTags, UpdateRunStore, type UpdateRunsModule } from './features/updateRuns';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
-import { systemClock, virtualClock } from './platform/clock/clock';
 import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
 import { LogAnalyticsWorkspaces } from './platform/monitor/logAnalyticsWorkspaces';
 import { LogsClient } from './platform/monitor/logsClient';
 import { RegionalMetricsClient } from './platform/monitor/metricsClient';
 import { startTelemetry } from './platform/observability/activeTelemetry';
+import { systemClock, virtualClock, type Clock } from './platform/clock/clock';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
 import { StorageAccount } from './platform/storage/storageAccount';
 import type { HostResolver } from './platform/outbound/guardedLookup';
@@ -42,6 +43,7 @@ export interface Fleetplane {
   readonly inventory: InventoryModule;
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
+  readonly autoscale: AutoscaleModule;
   readonly guardrails: GuardrailsModule;
   readonly webhooks: WebhooksModule;
   readonly updateRuns: UpdateRunsModule;
@@ -78,7 +80,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const table = (name: string) => storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}${name}`);
   const publicBaseUrl = settings.FLEETPLANE_PUBLIC_BASE_URL;
   const subscriptions = () => fleetSubscriptions(settings);
-  const clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL) : systemClock;
+  // Scheduled work takes "now" from here: the emulator's virtual clock in local tests, else the system clock.
+  const clock: Clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL) : systemClock;
 
   const arm = once(() => new ArmClients(settings, options.arm));
   const accessControl = once((): AccessControl =>
@@ -224,6 +227,35 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         clock,
         publicBaseUrl,
         http: http(),
+      });
+    }),
+    autoscale: once((): AutoscaleModule => {
+      const workspaces = new LogAnalyticsWorkspaces(arm());
+      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
+      const metrics = new RegionalMetricsClient(settings, () => arm().credential, options.metrics);
+      return buildAutoscale({
+        subscriptions,
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        policies: {
+          anyEnabled: () => modules.autoscalePolicies().anyPolicyEnabled(),
+          forPools: (pools, now) => modules.autoscalePolicies().policiesFor(pools, now),
+        },
+        queryPoolMetrics: (targets, window) =>
+          queryPoolMetrics({ queryMetrics: (region, ids, names, namespace, queryOptions) => metrics.queryResources(region, ids, names, namespace, queryOptions) }, targets, window),
+        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
+        queryLogsBatch: (queries) => logsClient.queryBatch(queries),
+        // Until the update-runs feature lands, no cluster is ever in an update run.
+        isInUpdateRun: () => Promise.resolve(false),
+        runner: operations().runner,
+        clock,
+        emitEvent,
+        queue: storage.queue<AutoscaleMessage>(settings.FLEETPLANE_AUTOSCALE_QUEUE),
+        stateTable: table('autoscale'),
+        decisionsTable: table('autoscaledecisions'),
+        cycleSeconds: settings.FLEETPLANE_AUTOSCALE_CYCLE_SECONDS,
+        http: http(),
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        publicBaseUrl,
       });
     }),
     autoscalePolicies: once(() =>

@@ -145,7 +145,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const counters = new RequestCounters();
   const appliedWrites = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
-  const throttling = new ArmThrottling();
+  const throttling = new ArmThrottling(() => Date.now(), () => clock.now());
   const controls = new EmulatorControls(fleet, faults, counters, workload, throttling, appliedWrites);
   const logAnalytics = createLogAnalyticsApi({
     tablesFor: fleetTablesFor(fleet, workload.simulation),

@@ -43,6 +43,7 @@ async function main(): Promise<void> {
       FLEETPLANE_MODE: 'local',
       FLEETPLANE_OPERATIONS_QUEUE: process.env.FLEETPLANE_OPERATIONS_QUEUE ?? 'fleetplane-operations',
       FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: process.env.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE ?? 'fleetplane-webhook-deliveries',
+      FLEETPLANE_AUTOSCALE_QUEUE: process.env.FLEETPLANE_AUTOSCALE_QUEUE ?? 'fleetplane-autoscale',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,

@@ -56,3 +56,58 @@ describe('ARM subscription throttling in the emulator (token buckets, off by def
     expect((await raw(emulator, 'PUT', '/_emulator/throttling', { writes: { refillPerSecond: -1 } })).status).toBe(400);
   });
 });
+
+describe("AKS's agent-pool write bucket (on by default, virtual clock)", () => {
+  let emulator: RunningAksEmulator;
+
+  beforeAll(async () => {
+    emulator = await startTestEmulator({ speed: 0 });
+  });
+  afterAll(() => emulator?.close());
+  afterEach(() => emulator.reset());
+
+  const poolPath = (cluster: string, pool: string) => withApi(`${clusterPath('rg', cluster)}/agentPools/${pool}`);
+  const userPool = { properties: { mode: 'User', count: 1, vmSize: 'Standard_D2s_v5' } };
+
+  /** Clusters whose operations have ended (AKS takes one operation per cluster at a time: 409 otherwise). */
+  async function createClusters(...names: string[]): Promise<void> {
+    for (const name of names) {
+      const created = await raw(emulator, 'PUT', withApi(clusterPath('rg', name)), { location: 'eastus', properties: { dnsPrefix: name, agentPoolProfiles: [{ name: 'sys', mode: 'System', count: 1, vmSize: 'Standard_D2s_v5' }] } });
+      expect(created.status).toBeLessThan(300);
+    }
+    emulator.advanceClock(3_600);
+  }
+
+  it('takes a burst of 20 pool PUTs per subscription, then one per virtual minute, with 429 TooManyRequestsReceived + Retry-After', async () => {
+    expect(emulator.throttling().agentPoolWrites).toEqual({ enabled: true, bucket: 20, refillPerSecond: 1 / 60 });
+    const clusters = Array.from({ length: 22 }, (_, i) => `c-pools-${i}`);
+    await createClusters(...clusters);
+    const statuses: number[] = [];
+    for (const cluster of clusters.slice(0, 20)) statuses.push((await raw(emulator, 'PUT', poolPath(cluster, 'user'), userPool)).status);
+    expect(statuses.every((status) => status < 300)).toBe(true);
+    const throttled = await raw(emulator, 'PUT', poolPath(clusters[20]!, 'user'), userPool);
+    expect(throttled.status).toBe(429);
+    expect(throttled.body.error.code).toBe('TooManyRequestsReceived');
+    expect(throttled.headers.get('retry-after')).toBe('60');
+    expect(emulator.counters()['agentPools.throttled']).toBeGreaterThanOrEqual(1);
+
+    // Other subscriptions and other writes are unaffected; a virtual minute brings one token back.
+    expect((await raw(emulator, 'PUT', withApi(clusterPath('rg', 'c-other')), { location: 'eastus', properties: { dnsPrefix: 'o', agentPoolProfiles: [{ name: 'sys', mode: 'System', count: 1, vmSize: 'Standard_D2s_v5' }] } })).status).toBeLessThan(300);
+    emulator.advanceClock(60);
+    expect((await raw(emulator, 'PUT', poolPath(clusters[20]!, 'user'), userPool)).status).toBeLessThan(300);
+    expect((await raw(emulator, 'PUT', poolPath(clusters[21]!, 'user'), userPool)).status).toBe(429);
+  });
+
+  it('can be turned off or resized through the admin API, and reset turns it back on', async () => {
+    await createClusters('c-admin-a', 'c-admin-b');
+    const admin = await raw(emulator, 'PUT', '/_emulator/throttling', { agentPoolWrites: { bucket: 1 } });
+    expect(admin.body.agentPoolWrites).toEqual({ enabled: true, bucket: 1, refillPerSecond: 1 / 60 });
+    expect((await raw(emulator, 'PUT', poolPath('c-admin-a', 'user'), userPool)).status).toBeLessThan(300);
+    expect((await raw(emulator, 'PUT', poolPath('c-admin-b', 'user'), userPool)).status).toBe(429);
+    emulator.setThrottling({ agentPoolWrites: { enabled: false, bucket: 1, refillPerSecond: 1 / 60 } });
+    expect((await raw(emulator, 'PUT', poolPath('c-admin-b', 'user'), userPool)).status).toBeLessThan(300);
+    expect((await raw(emulator, 'PUT', '/_emulator/throttling', { agentPoolWrites: { bucket: 0 } })).status).toBe(400);
+    emulator.reset();
+    expect(emulator.throttling().agentPoolWrites.enabled).toBe(true);
+  });
+});

@@ -27,6 +27,7 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       // Each host polls its own operations queue, as each has its own tables in the shared Azurite.
       FLEETPLANE_OPERATIONS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-operations`,
       FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-webhooks`,
+      FLEETPLANE_AUTOSCALE_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-autoscale`,
       ...options.env,
     },
   });

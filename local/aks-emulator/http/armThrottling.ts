@@ -1,11 +1,10 @@
 import { ArmError } from '../errors';
+import { Bucket, type BucketSize } from './tokenBucket';
+import { AGENT_POOL_WRITE_DEFAULTS, AgentPoolWriteThrottling, validAgentPoolWriteLimit, type AgentPoolWriteLimit } from './agentPoolWriteThrottling';
+
+export type { BucketSize } from './tokenBucket';
 
 export type RequestKind = 'reads' | 'writes' | 'deletes';
-
-export interface BucketSize {
-  bucket: number;
-  refillPerSecond: number;
-}
 
 /** What the admin API shows and sets: off by default, ARM's published token-bucket sizes otherwise. */
 export interface ThrottlingSettings {
@@ -15,6 +14,8 @@ export interface ThrottlingSettings {
   deletes: BucketSize;
   /** The subscription-wide limit shared by every principal is this many times the per-principal one. */
   globalMultiplier: number;
+  /** AKS's own limit on agent-pool PUTs (on by default, like in Azure): see agentPoolWriteThrottling.ts. */
+  agentPoolWrites: AgentPoolWriteLimit;
 }
 
 export const ARM_THROTTLING_DEFAULTS: ThrottlingSettings = {
@@ -23,36 +24,10 @@ export const ARM_THROTTLING_DEFAULTS: ThrottlingSettings = {
   writes: { bucket: 200, refillPerSecond: 10 },
   deletes: { bucket: 200, refillPerSecond: 10 },
   globalMultiplier: 15,
+  agentPoolWrites: AGENT_POOL_WRITE_DEFAULTS,
 };
 
 const SINGULAR: Record<RequestKind, string> = { reads: 'read', writes: 'write', deletes: 'delete' };
-
-class Bucket {
-  private tokens: number;
-  private atMs: number;
-
-  constructor(
-    private readonly size: BucketSize,
-    nowMs: number,
-  ) {
-    this.tokens = size.bucket;
-    this.atMs = nowMs;
-  }
-
-  level(nowMs: number): number {
-    this.tokens = Math.min(this.size.bucket, this.tokens + (Math.max(0, nowMs - this.atMs) / 1000) * this.size.refillPerSecond);
-    this.atMs = Math.max(this.atMs, nowMs);
-    return this.tokens;
-  }
-
-  take(): void {
-    this.tokens = Math.max(0, this.tokens - 1);
-  }
-
-  secondsUntilToken(nowMs: number): number {
-    return Math.max(1, Math.ceil((1 - this.level(nowMs)) / this.size.refillPerSecond));
-  }
-}
 
 /**
  * ARM's subscription throttling as token buckets, per subscription and request kind, plus the global
@@ -63,8 +38,15 @@ class Bucket {
 export class ArmThrottling {
   private settings: ThrottlingSettings = structuredClone(ARM_THROTTLING_DEFAULTS);
   private readonly buckets = new Map<string, Bucket>();
+  private readonly agentPoolWrites: AgentPoolWriteThrottling;
 
-  constructor(private readonly nowMs: () => number = () => Date.now()) {}
+  /** `virtualNowMs`: the emulator's clock, which AKS's minute-scale agent-pool bucket refills on (tests advance it). */
+  constructor(
+    private readonly nowMs: () => number = () => Date.now(),
+    virtualNowMs: () => number = nowMs,
+  ) {
+    this.agentPoolWrites = new AgentPoolWriteThrottling(virtualNowMs);
+  }
 
   current(): ThrottlingSettings {
     return structuredClone(this.settings);
@@ -75,9 +57,16 @@ export class ArmThrottling {
     const next: ThrottlingSettings = { ...this.settings, ...change };
     for (const kind of ['reads', 'writes', 'deletes'] as const) next[kind] = validSize({ ...this.settings[kind], ...change[kind] }, kind);
     if (!(next.globalMultiplier >= 1)) throw new ArmError(400, 'InvalidThrottling', 'globalMultiplier must be at least 1.');
+    next.agentPoolWrites = validAgentPoolWriteLimit({ ...this.settings.agentPoolWrites, ...change.agentPoolWrites });
     this.settings = { ...next, enabled: next.enabled === true };
     this.buckets.clear();
+    this.agentPoolWrites.configure(next.agentPoolWrites);
     return this.current();
+  }
+
+  /** AKS's agent-pool PUT bucket of the subscription (after ARM's own buckets admitted the request). */
+  admitAgentPoolWrite(subscriptionId: string): void {
+    this.agentPoolWrites.admit(subscriptionId);
   }
 
   reset(): void {

@@ -71,6 +71,7 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   deps.counters.increment(match.route.operation);
   const subscription = match.params['sub'];
   const rateHeaders = subscription === undefined ? {} : admit(deps, subscription, requestKind(method, match.route.write));
+  if (subscription !== undefined && match.route.operation === 'agentPools.createOrUpdate') admitAgentPoolWrite(deps, subscription);
   deps.fleet.operations.tick();
 
   const fault = deps.faults.apply(match.route.operation);
@@ -106,6 +107,16 @@ function admit(deps: ServerDependencies, subscription: string, kind: RequestKind
     return deps.throttling.admit(subscription, kind);
   } catch (error) {
     deps.counters.increment('arm.throttled');
+    throw error;
+  }
+}
+
+/** AKS's own agent-pool PUT bucket, after ARM's; its 429s are counted apart from ARM's. */
+function admitAgentPoolWrite(deps: ServerDependencies, subscription: string): void {
+  try {
+    deps.throttling.admitAgentPoolWrite(subscription);
+  } catch (error) {
+    deps.counters.increment('agentPools.throttled');
     throw error;
   }
 }

@@ -1,5 +1,6 @@
 import { accessOperations } from '../access';
 import { auditOperations } from '../audit';
+import { autoscaleOperations } from '../autoscale';
 import { autoscalePolicyOperations } from '../autoscalePolicies';
 import { clusterHealthOperations } from '../clusterHealth';
 import { clusterOperations, kubernetesVersionOperations, nodePoolOperations } from '../clusters';
@@ -31,4 +32,5 @@ export const allOperations: ApiOperation[] = [
   ...webhookOperations,
   ...updateRunOperations,
   ...autoscalePolicyOperations,
+  ...autoscaleOperations,
 ];

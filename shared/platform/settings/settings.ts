@@ -31,6 +31,17 @@ const settingsSchema = z
       .string()
       .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
       .default('fleetplane-operations'),
+    /** Also the `autoscaleCycle` trigger's `%FLEETPLANE_AUTOSCALE_QUEUE%`: ticks and subscription batches of the autoscale cycle. */
+    FLEETPLANE_AUTOSCALE_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-autoscale'),
+    /** Seconds between autoscale cycles (tests shorten it and move the virtual clock instead). */
+    FLEETPLANE_AUTOSCALE_CYCLE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    /** Local mode only: the AKS emulator's virtual clock (`…/_emulator/clock`) as "now" for scheduled work. */
+    FLEETPLANE_VIRTUAL_CLOCK_URL: z
+      .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
+      .optional(),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     /** Also the trigger's `%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%`: one message per webhook delivery attempt. */
     FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: z
@@ -104,10 +115,6 @@ const settingsSchema = z
       .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
       .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
       .optional(),
-    /** Local mode only: the AKS emulator's virtual clock (`GET …/_emulator/clock`; the emulator speaks https), "now" for scheduled work. */
-    FLEETPLANE_VIRTUAL_CLOCK_URL: z
-      .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
-      .optional(),
   })
   .superRefine((value, ctx) => {
     const hasStorage =
@@ -126,11 +133,11 @@ const settingsSchema = z
         if (!value[name]?.length) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in azure mode' });
       }
     }
-    if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
-      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
-    }
     if (value.FLEETPLANE_VIRTUAL_CLOCK_URL && value.FLEETPLANE_MODE !== 'local') {
       ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_VIRTUAL_CLOCK_URL'], message: 'is allowed only when FLEETPLANE_MODE=local' });
+    }
+    if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
     }
     if (Boolean(value.FLEETPLANE_WINDOWS_ADMIN_USERNAME) !== Boolean(value.FLEETPLANE_WINDOWS_ADMIN_PASSWORD)) {
       ctx.addIssue({

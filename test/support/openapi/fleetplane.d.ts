@@ -717,6 +717,40 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/autoscaleDecisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The autoscaler's decisions for the cluster's pools, newest first (Reader; kept 30 days): inputs, every step of the math, the result, the rule, what was done (operation id) or why not, and one sentence. Paged with nextLink. */
+        get: operations["listAutoscaleDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/subscriptions/{subscriptionId}/resourceGroups/{resourceGroup}/clusters/{clusterName}/autoscale/evaluate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Evaluates the cluster's governed pools now and answers the decisions (Operator; ?dryRun=true: Reader, decisions recorded as a dry run, nothing sent to ARM). */
+        post: operations["evaluateClusterAutoscale"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -13949,6 +13983,423 @@ export interface operations {
             };
             /** @description Not allowed */
             403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listAutoscaleDecisions: {
+        parameters: {
+            query?: {
+                /** @description Only this pool's decisions. */
+                pool?: string;
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of decisions */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            id: string;
+                            clusterResourceId: string;
+                            poolName: string;
+                            /** @description The Clock time of the evaluation (ISO 8601). */
+                            evaluatedAt: string;
+                            /** @enum {string} */
+                            trigger: "cycle" | "onDemand" | "alert";
+                            /** @description The autoscale cycle that evaluated the pool (absent on demand). */
+                            cycle?: number;
+                            /** @description Why an evaluation outside the cycle ran (e.g. the alert). */
+                            reason?: string;
+                            dryRun: boolean;
+                            /** @description The policy as it applied: source, mode, min/max, open schedules. */
+                            policy: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The pool as ARM listed it and what was measured (metric readings, pending pod groups). */
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Each proposal per metric, the combination, stabilisation and rate limits, the clamp. */
+                            steps: {
+                                [key: string]: unknown;
+                            };
+                            skipped: string | null;
+                            action: {
+                                [key: string]: unknown;
+                            };
+                            clusterAction: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description The rule that decided, e.g. metric:cpu or schedule:night. */
+                            rule: string;
+                            outcome: {
+                                /** @enum {string} */
+                                kind: "Submitted";
+                                operationId: string;
+                                /** @description false: ARM's answer to the write was lost; the operation finds the change in Azure or closes it as not applied. */
+                                answered: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "NoChange";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Skipped";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Deferred";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Failed";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "DryRun";
+                                reason: string;
+                            };
+                            /** @description The decision and what was done, in one sentence. */
+                            sentence: string;
+                        }[];
+                        nextLink?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    evaluateClusterAutoscale: {
+        parameters: {
+            query?: {
+                /** @description true: record the decisions as a dry run; nothing is sent to ARM. */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path: {
+                subscriptionId: string;
+                resourceGroup: string;
+                clusterName: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The decisions of this evaluation (none when no policy governs a pool of the cluster) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            id: string;
+                            clusterResourceId: string;
+                            poolName: string;
+                            /** @description The Clock time of the evaluation (ISO 8601). */
+                            evaluatedAt: string;
+                            /** @enum {string} */
+                            trigger: "cycle" | "onDemand" | "alert";
+                            /** @description The autoscale cycle that evaluated the pool (absent on demand). */
+                            cycle?: number;
+                            /** @description Why an evaluation outside the cycle ran (e.g. the alert). */
+                            reason?: string;
+                            dryRun: boolean;
+                            /** @description The policy as it applied: source, mode, min/max, open schedules. */
+                            policy: {
+                                [key: string]: unknown;
+                            };
+                            /** @description The pool as ARM listed it and what was measured (metric readings, pending pod groups). */
+                            inputs: {
+                                [key: string]: unknown;
+                            };
+                            /** @description Each proposal per metric, the combination, stabilisation and rate limits, the clamp. */
+                            steps: {
+                                [key: string]: unknown;
+                            };
+                            skipped: string | null;
+                            action: {
+                                [key: string]: unknown;
+                            };
+                            clusterAction: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @description The rule that decided, e.g. metric:cpu or schedule:night. */
+                            rule: string;
+                            outcome: {
+                                /** @enum {string} */
+                                kind: "Submitted";
+                                operationId: string;
+                                /** @description false: ARM's answer to the write was lost; the operation finds the change in Azure or closes it as not applied. */
+                                answered: boolean;
+                            } | {
+                                /** @enum {string} */
+                                kind: "NoChange";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Skipped";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Deferred";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "Failed";
+                                reason: string;
+                            } | {
+                                /** @enum {string} */
+                                kind: "DryRun";
+                                reason: string;
+                            };
+                            /** @description The decision and what was done, in one sentence. */
+                            sentence: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Cluster not found */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Azure Resource Manager or storage is throttling or failing; retry after Retry-After seconds */
+            503: {
                 headers: {
                     [name: string]: unknown;
                 };

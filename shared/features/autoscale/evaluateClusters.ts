@@ -1,0 +1,126 @@
+import { randomUUID } from 'node:crypto';
+import { EMPTY_POOL_HISTORY, evaluatePool, type PoolDecision } from '../../domain/autoscale/evaluatePool';
+import { poolKeyOf } from '../../domain/autoscale/policy';
+import type { AutoscaleDependencies } from './autoscaleDependencies';
+import { applyDecisions } from './applyDecisions';
+import type { AppliedDecision, Candidate, EvaluationRun, Evaluated } from './evaluationRun';
+import { decisionRecordOf } from './decisionRecords';
+import type { DecisionRecord } from './decisionRecord';
+import type { ListedCluster } from './listedClusters';
+import { readPendingPods, type PendingByPool } from './pendingPods';
+import { observationsOf, poolIdentityOf, poolStateOf } from './poolInputs';
+import { latestReadings, type PoolReadings } from './poolReadings';
+import { PoolStateStore } from './poolStateStore';
+import { runBounded } from '../../platform/concurrency/runBounded';
+
+const METRICS_WINDOW_MS = 5 * 60_000;
+/** Conditional writes of pool rows in flight at once (one round trip each). */
+const PARALLEL_CLAIMS = 8;
+
+/**
+ * Evaluates the governed pools of some clusters of one subscription (the cycle's batch, or one cluster on demand):
+ * policies, then one metrics pass and one pending-pod pass for all of them, `evaluatePool` per pool, the claim,
+ * the writes the budget allows, and a decision record per pool. Returns the records.
+ */
+export async function evaluateClusters(deps: AutoscaleDependencies, run: EvaluationRun): Promise<DecisionRecord[]> {
+  const candidates = await governedPools(deps, run);
+  if (candidates.length === 0) return [];
+  const rows = await deps.poolStates.ofSubscription(run.subscriptionId);
+  const unclaimed = candidates.filter((candidate) => run.cycle === undefined || (PoolStateStore.find(rows, candidate.key).row?.cycle ?? 0) < run.cycle);
+  if (unclaimed.length === 0) return [];
+  const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), updateRunsOf(deps, unclaimed)]);
+
+  const claims = await runBounded(
+    unclaimed.map((candidate) => async (): Promise<Evaluated | undefined> => {
+      const { row, etag } = PoolStateStore.find(rows, candidate.key);
+      const clusterId = candidate.cluster.id.toLowerCase();
+      const decision = evaluatePool({
+        policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
+        pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.get(clusterId) ?? false),
+        observations: observationsOf(readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), pending.get(clusterId), candidate.profile.name ?? '', run.at),
+        history: row?.history ?? EMPTY_POOL_HISTORY,
+        now: run.at.toISOString(),
+      });
+      const cycle = run.cycle ?? row?.cycle ?? 0;
+      const claimed = run.dryRun ? etag : await claim(deps, candidate, decision, cycle, etag);
+      // Not claimed: another host evaluated the pool for this cycle; it records and writes, this one does nothing.
+      return !run.dryRun && claimed === undefined ? undefined : { candidate, decision, etag: claimed, cycle };
+    }),
+    PARALLEL_CLAIMS,
+  );
+  const evaluated = claims.filter((entry): entry is Evaluated => entry !== undefined);
+  const applied = await applyDecisions(deps, run, evaluated);
+  return recordAndAnnounce(deps, run, applied, pending);
+}
+
+async function governedPools(deps: AutoscaleDependencies, run: EvaluationRun): Promise<Candidate[]> {
+  const pools = run.clusters.flatMap((cluster) => cluster.pools.map((profile) => ({ cluster, profile, identity: poolIdentityOf(cluster, profile) })));
+  if (pools.length === 0) return [];
+  const policies = await deps.policies.forPools(pools.map((pool) => pool.identity), run.at);
+  return pools.flatMap(({ cluster, profile, identity }) => {
+    const key = poolKeyOf(identity);
+    const policy = policies.get(key)?.effective;
+    // The cycle leaves disabled policies alone; an evaluation asked for explains them.
+    if (!policy || (run.trigger === 'cycle' && !policy.enabled)) return [];
+    return [{ key, cluster, profile, policy }];
+  });
+}
+
+/** The new cycle number and history, conditional on the row read: the pool's ETag when this host won it. */
+function claim(deps: AutoscaleDependencies, candidate: Candidate, decision: PoolDecision, cycle: number, etag: string | undefined) {
+  return deps.poolStates.claim(
+    candidate.cluster.subscriptionId,
+    candidate.key,
+    { clusterResourceId: candidate.cluster.id, poolName: candidate.profile.name ?? '', cycle, history: decision.history, evaluatedAt: decision.evaluatedAt },
+    etag,
+  );
+}
+
+async function poolReadingsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[], at: Date): Promise<Map<string, PoolReadings>> {
+  const wanted = candidates.filter((c) => c.cluster.powerState === 'Running' && (c.policy.targets.cpuUtilizationPercent !== undefined || c.policy.targets.memoryUtilizationPercent !== undefined));
+  const clusters = [...new Map(wanted.map((c) => [c.cluster.id.toLowerCase(), c.cluster])).values()];
+  if (clusters.length === 0) return new Map();
+  const window = { start: new Date(at.getTime() - METRICS_WINDOW_MS), end: at };
+  const outcomes = await deps.queryPoolMetrics(
+    clusters.map((cluster) => ({ id: cluster.id, name: cluster.name, subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, location: cluster.location, pools: cluster.pools.map((p) => ({ name: p.name ?? '', count: p.count })) })),
+    window,
+  );
+  const readings = new Map<string, PoolReadings>();
+  for (const candidate of wanted) {
+    const clusterId = candidate.cluster.id.toLowerCase();
+    const outcome = outcomes.get(clusterId);
+    if (!outcome || !('series' in outcome)) continue;
+    readings.set(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`, latestReadings(outcome.series, candidate.profile.name ?? '', window.start));
+  }
+  return readings;
+}
+
+function pendingPodsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[], at: Date): Promise<PendingByPool> {
+  const wanted = candidates.filter((c) => c.cluster.powerState === 'Running' && c.policy.targets.pendingPods === true);
+  const clusters = [...new Map(wanted.map((c) => [c.cluster.id.toLowerCase(), c.cluster])).values()];
+  if (clusters.length === 0) return Promise.resolve<PendingByPool>(new Map());
+  const autoscaled = (cluster: ListedCluster) => wanted.filter((c) => c.cluster === cluster && c.profile.mode !== 'System').map((c) => c.profile.name ?? '');
+  return readPendingPods(deps, clusters, at, autoscaled);
+}
+
+async function updateRunsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[]): Promise<Map<string, boolean>> {
+  const ids = [...new Set(candidates.map((c) => c.cluster.id.toLowerCase()))];
+  return new Map(await Promise.all(ids.map(async (id) => [id, await deps.isInUpdateRun(id)] as const)));
+}
+
+async function recordAndAnnounce(deps: AutoscaleDependencies, run: EvaluationRun, applied: readonly AppliedDecision[], pending: PendingByPool): Promise<DecisionRecord[]> {
+  const records = applied.map((entry) => decisionRecordOf(run, entry, pending.get(entry.candidate.cluster.id.toLowerCase()), randomUUID()));
+  const byCluster = new Map<string, DecisionRecord[]>();
+  for (const record of records) byCluster.set(record.clusterResourceId.toLowerCase(), [...(byCluster.get(record.clusterResourceId.toLowerCase()) ?? []), record]);
+  await Promise.all([...byCluster].map(([clusterId, ofCluster]) => deps.decisions.record(clusterId, ofCluster)));
+  for (const [index, record] of records.entries()) {
+    const dedupe = `${poolKeyOf(record)}|${run.cycle ?? record.id}`;
+    const subject = `${record.clusterResourceId}/agentPools/${record.poolName}`;
+    await deps.emitEvent({ type: 'fleetplane.autoscale.decision', subject, dedupeKey: `decision|${dedupe}`, data: { ...record } });
+    const action = applied[index]!.decision.action;
+    if (record.outcome.kind === 'Submitted' && action.type === 'SetCount') {
+      await deps.emitEvent({ type: 'fleetplane.nodePool.scaled', subject, dedupeKey: `scaled|${record.outcome.operationId}`, data: { from: action.from, to: action.to, operationId: record.outcome.operationId, rule: record.rule } });
+    }
+  }
+  return records;
+}

@@ -1,0 +1,41 @@
+import type { ManagedCluster, ManagedClusterAgentPoolProfile } from '@azure/arm-containerservice';
+import { monitoringWorkspaceOf } from '../../domain/fleet/monitoringAddon';
+
+/** A cluster as one `managedClusters.list` page gave it: everything a cycle needs, no further ARM read. */
+export interface ListedCluster {
+  id: string;
+  name: string;
+  subscriptionId: string;
+  resourceGroup: string;
+  location: string;
+  tags: Record<string, string>;
+  provisioningState: string;
+  powerState: 'Running' | 'Stopped';
+  workspaceResourceId: string | undefined;
+  pools: ManagedClusterAgentPoolProfile[];
+}
+
+const RESOURCE_GROUP = /\/resourcegroups\/([^/]+)\//i;
+
+export function listedClusterOf(cluster: ManagedCluster, subscriptionId: string): ListedCluster {
+  const id = cluster.id ?? '';
+  return {
+    id,
+    name: cluster.name ?? '',
+    subscriptionId,
+    resourceGroup: RESOURCE_GROUP.exec(id)?.[1] ?? '',
+    location: (cluster.location ?? '').toLowerCase().replace(/\s+/g, ''),
+    tags: cluster.tags ?? {},
+    provisioningState: cluster.provisioningState ?? 'Succeeded',
+    powerState: cluster.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
+    workspaceResourceId: monitoringWorkspaceOf(cluster.addonProfiles),
+    pools: cluster.agentPoolProfiles ?? [],
+  };
+}
+
+/** Every cluster of a subscription: one list call (its pages follow nextLink). */
+export async function listClusters(list: () => AsyncIterable<ManagedCluster>, subscriptionId: string): Promise<ListedCluster[]> {
+  const clusters: ListedCluster[] = [];
+  for await (const cluster of list()) clusters.push(listedClusterOf(cluster, subscriptionId));
+  return clusters;
+}

@@ -1,0 +1,129 @@
+import type { BatchQuery, LogRowsResult } from '../../platform/monitor/logsClient';
+import { PENDING_QUERY_KINDS, pendingPodQuery, poolOfNode, type PendingQueryKind } from './pendingPodQueries';
+import type { ListedCluster } from './listedClusters';
+
+export interface PendingPodGroup {
+  controller: string;
+  count: number;
+  cpuMilli: number;
+  memoryBytes: number;
+}
+
+/** Per lower-case cluster id and lower-case pool: the pending pod groups, or why they are unknown. */
+export type PendingByPool = Map<string, { groups: Map<string, PendingPodGroup[]>; unattributed: number } | { unavailable: string }>;
+
+export interface PendingPodPorts {
+  workspaceCustomerId: (workspaceResourceId: string) => Promise<string>;
+  queryLogsBatch: (queries: readonly BatchQuery[]) => Promise<(LogRowsResult | Error)[]>;
+}
+
+const CLUSTERS_PER_QUERY = 100;
+const WINDOW_MS = 2 * 60_000;
+
+/**
+ * Pending pods of the monitored clusters: one `$batch` request per workspace and 100 clusters, holding the three
+ * queries of pendingPodQueries.ts. A group is attributed to the pool where most of its controller's running pods
+ * run and sized like them; a controller with no running pod cannot be sized and is counted as unattributed (the
+ * decision says so).
+ */
+export async function readPendingPods(ports: PendingPodPorts, clusters: readonly ListedCluster[], at: Date, autoscaledPools: (cluster: ListedCluster) => string[]): Promise<PendingByPool> {
+  const result: PendingByPool = new Map();
+  const byWorkspace = new Map<string, ListedCluster[]>();
+  for (const cluster of clusters) {
+    if (cluster.workspaceResourceId === undefined) continue;
+    const key = cluster.workspaceResourceId.toLowerCase();
+    byWorkspace.set(key, [...(byWorkspace.get(key) ?? []), cluster]);
+  }
+  const range = { start: new Date(at.getTime() - WINDOW_MS), end: at };
+  for (const group of byWorkspace.values()) {
+    for (let start = 0; start < group.length; start += CLUSTERS_PER_QUERY) {
+      const chunk = group.slice(start, start + CLUSTERS_PER_QUERY);
+      for (const [id, pending] of await queryChunk(ports, chunk, range, autoscaledPools)) result.set(id, pending);
+    }
+  }
+  return result;
+}
+
+async function queryChunk(
+  ports: PendingPodPorts,
+  chunk: readonly ListedCluster[],
+  range: { start: Date; end: Date },
+  autoscaledPools: (cluster: ListedCluster) => string[],
+): Promise<[string, PendingByPool extends Map<string, infer V> ? V : never][]> {
+  const ids = chunk.map((cluster) => cluster.id.toLowerCase());
+  let answers: (LogRowsResult | Error)[];
+  try {
+    const workspaceId = await ports.workspaceCustomerId(chunk[0]!.workspaceResourceId!);
+    answers = await ports.queryLogsBatch(PENDING_QUERY_KINDS.map((kind) => ({ workspaceId, query: pendingPodQuery(kind, ids), range })));
+  } catch (error) {
+    return ids.map((id) => [id, { unavailable: (error as Error).message }]);
+  }
+  const failed = answers.find((answer): answer is Error => answer instanceof Error);
+  if (failed) return ids.map((id) => [id, { unavailable: failed.message }]);
+  const table = (kind: PendingQueryKind) => rowsOf(answers[PENDING_QUERY_KINDS.indexOf(kind)] as LogRowsResult);
+  const [pending, running, requests] = PENDING_QUERY_KINDS.map(table) as [Row[], Row[], Row[]];
+  return chunk.map((cluster) => {
+    const id = cluster.id.toLowerCase();
+    const mine = (rows: Row[]) => rows.filter((row) => textOf(row['_ResourceId']).toLowerCase() === id);
+    const controllers = controllersOf(mine(running), podRequests(mine(requests)), cluster.pools.map((pool) => pool.name ?? ''));
+    const autoscaled = autoscaledPools(cluster);
+    const groups = new Map<string, PendingPodGroup[]>();
+    let unattributed = 0;
+    for (const row of mine(pending)) {
+      const controller = textOf(row['ControllerName']);
+      const count = Number(row['PendingPods'] ?? 0);
+      const known = controllers.get(controller);
+      const pool = known?.pool ?? (autoscaled.length === 1 ? autoscaled[0]!.toLowerCase() : undefined);
+      if (pool === undefined || known?.size === undefined) {
+        unattributed += count;
+        continue;
+      }
+      groups.set(pool, [...(groups.get(pool) ?? []), { controller, count, ...known.size }]);
+    }
+    return [id, { groups, unattributed }];
+  });
+}
+
+type Row = Record<string, unknown>;
+interface PodSize {
+  cpuMilli: number;
+  memoryBytes: number;
+}
+
+/** Each running pod's requests: the sum over its containers (Perf instance `<cluster>/<pod uid>/<container>`). */
+function podRequests(rows: readonly Row[]): Map<string, PodSize> {
+  const pods = new Map<string, PodSize>();
+  for (const row of rows) {
+    const parts = textOf(row['InstanceName']).split('/');
+    const uid = parts[parts.length - 2] ?? '';
+    const size = pods.get(uid) ?? { cpuMilli: 0, memoryBytes: 0 };
+    const value = Number(row['Value'] ?? 0);
+    if (row['CounterName'] === 'cpuRequestNanoCores') size.cpuMilli += value / 1_000_000;
+    else size.memoryBytes += value;
+    pods.set(uid, size);
+  }
+  return pods;
+}
+
+/** Per controller: the pool (lower case) running most of its pods, and the largest request of one of them. */
+function controllersOf(running: readonly Row[], requests: ReadonlyMap<string, PodSize>, poolNames: readonly string[]): Map<string, { pool: string | undefined; size: PodSize | undefined }> {
+  const byController = new Map<string, { pools: Map<string, number>; size: PodSize | undefined }>();
+  for (const row of running) {
+    const controller = textOf(row['ControllerName']);
+    const entry = byController.get(controller) ?? { pools: new Map<string, number>(), size: undefined };
+    const pool = poolOfNode(textOf(row['Computer']), poolNames)?.toLowerCase();
+    if (pool !== undefined) entry.pools.set(pool, (entry.pools.get(pool) ?? 0) + 1);
+    const size = requests.get(textOf(row['PodUid']));
+    if (size) entry.size = { cpuMilli: Math.ceil(Math.max(size.cpuMilli, entry.size?.cpuMilli ?? 0)), memoryBytes: Math.ceil(Math.max(size.memoryBytes, entry.size?.memoryBytes ?? 0)) };
+    byController.set(controller, entry);
+  }
+  return new Map([...byController].map(([controller, entry]) => [controller, { pool: [...entry.pools].sort((a, b) => b[1] - a[1])[0]?.[0], size: entry.size }]));
+}
+
+function textOf(value: unknown): string {
+  return typeof value === 'string' ? value : '';
+}
+
+function rowsOf(result: LogRowsResult): Record<string, unknown>[] {
+  return result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column.name, row[index]])));
+}
