@@ -10,6 +10,7 @@ import { buildInventoryModule, type InventoryModule } from './features/inventory
 import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
+import { buildWebhookEvents, type WebhookEventsModule } from './features/webhookEvents';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
@@ -37,6 +38,7 @@ export interface Fleetplane {
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
+  readonly webhookEvents: WebhookEventsModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -108,7 +110,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
     audit: once(() => buildAudit({ store: auditStore(), http: http(), publicBaseUrl })),
     operations,
     guardrails,
-    clusters: once(() =>
+    clusters: once(
+      (): ClustersModule =>
       buildClusters({
         arm: arm(),
         operations: operations().runner,
@@ -119,7 +122,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       }),
     ),
-    inventory: once(() =>
+    inventory: once(
+      (): InventoryModule =>
       buildInventoryModule({
         table: table('inventory'),
         arm: arm(),
@@ -132,6 +136,29 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         publicBaseUrl,
         http: http(),
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        versionCatalogue: (subscriptionId, location) => modules.clusters().dependencies.catalogues.get(subscriptionId, location),
+      }),
+    ),
+    webhookEvents: once(
+      (): WebhookEventsModule =>
+      buildWebhookEvents({
+        table: table('inboundevents'),
+        queue: storage.queue(settings.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE),
+        fleetSubscriptions: subscriptions,
+        http: http(),
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        ports: {
+          refreshCluster: async (clusterResourceId) => {
+            await modules.inventory().refreshCluster(clusterResourceId);
+          },
+          refreshVersionCatalogues: () => Promise.resolve(modules.clusters().invalidateVersionCatalogues()),
+          isRegisteredCluster: (clusterResourceId) => modules.inventory().hasCluster(clusterResourceId),
+          // No-ops until their features land (the webhook outbox, update runs, autoscale); the merge wires them.
+          emitEvent: async () => {},
+          onNodePoolRollingEvent: async () => {},
+          onAlert: async () => {},
+          requestEvaluation: async () => {},
+        },
       }),
     ),
     logs: once(() => {

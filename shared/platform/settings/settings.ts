@@ -31,6 +31,11 @@ const settingsSchema = z
       .string()
       .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
       .default('fleetplane-operations'),
+    /** Also the trigger's `%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%`: inbound Event Grid events and alerts to act on. */
+    FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-webhooks-inbound'),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),

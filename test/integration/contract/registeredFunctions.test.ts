@@ -66,6 +66,10 @@ describe('registered functions (contract)', () => {
         http('listRoleBindings', '/api/roleBindings', 'GET'),
         http('putRoleBinding', '/api/roleBindings/{id}', 'PUT'),
         http('whoAmI', '/api/whoami', 'GET'),
+        http('receiveEventGridEvents', '/api/webhooks/eventgrid', 'POST'),
+        http('eventGridWebhookValidation', '/api/webhooks/eventgrid', 'OPTIONS'),
+        http('receiveMonitorAlert', '/api/webhooks/alerts', 'POST'),
+        { name: 'webhookEventsProcess', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%', connection: 'AzureWebJobsStorage' },
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });
