@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { startAksEmulator, DEMO_SUBSCRIPTIONS, type RunningAksEmulator } from '../aks-emulator/index';
 import { startAzurite, type RunningAzurite } from '../azurite/startAzurite';
-import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, type RunningDevIssuer } from '../dev-issuer';
+import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, webhookSenderToken, type RunningDevIssuer } from '../dev-issuer';
 import { spawnManaged, type ManagedChild } from './childProcess';
 import { readStackOptions, type StackOptions } from './stackOptions';
 
@@ -67,6 +67,8 @@ async function armEnvironment(options: StackOptions, running: Running): Promise<
     demoFleet: true,
     speed: options.emulatorSpeed,
     certDir: path.join(root, '.local', 'aks-emulator'),
+    // Deliveries to webhooks configured with an audience carry a Fleet.Webhook token from the dev issuer.
+    ...(running.issuer ? { webhookToken: (audience: string) => webhookSenderToken(running.issuer!, audience) } : {}),
   });
   return {
     FLEETPLANE_ARM_ENDPOINT: running.emulator.baseUrl,
