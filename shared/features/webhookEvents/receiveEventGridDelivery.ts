@@ -1,4 +1,3 @@
-import { ForbiddenError } from '../../domain/errors';
 import {
   actionsForEvent,
   eventDedupeKey,
@@ -12,11 +11,13 @@ import { acceptInbound, type InboundIntake } from './acceptInbound';
 
 export type EventGridReceipt =
   | { kind: 'validation'; validationResponse: string; topic: string; validationUrl?: string }
+  | { kind: 'validationRefused'; topic: string }
   | { kind: 'events'; accepted: number; duplicates: number; ignored: number; sources: string[] };
 
 /**
  * One Event Grid delivery. The validation handshake is answered only for a topic in one of the fleet's
- * subscriptions (else 403, the code not echoed); its validationUrl is logged for a manual validation. Events are
+ * subscriptions (the caller refuses others with 403, the code not echoed); its validationUrl is logged for a
+ * manual validation. Events are
  * stored and queued, each under its dedupe key; events outside the fleet or asking for nothing are ignored.
  */
 export async function receiveEventGridDelivery(
@@ -27,15 +28,8 @@ export async function receiveEventGridDelivery(
   const delivery = readEventGridDelivery(body, contentType);
   if (delivery.kind === 'validation') {
     const topic = delivery.topic ?? '';
-    if (!isInFleetSubscriptions(topic, deps.fleetSubscriptions())) {
-      throw new ForbiddenError(
-        "Not allowed: the validation event's topic is not in one of the fleet's subscriptions.",
-      );
-    }
-    deps.log.info('Event Grid subscription validation answered', {
-      topic,
-      validationUrl: delivery.validationUrl ?? null,
-    });
+    if (!isInFleetSubscriptions(topic, deps.fleetSubscriptions())) return { kind: 'validationRefused', topic };
+    deps.log.info('Event Grid subscription validation answered', { topic, validationUrl: delivery.validationUrl ?? null });
     return {
       kind: 'validation',
       validationResponse: delivery.validationCode,

@@ -32,6 +32,10 @@ export function webhookEventsHttpHandlers(
         call.body,
         call.request.headers.get('content-type') ?? '',
       );
+      if (receipt.kind === 'validationRefused') {
+        call.audit.target = receipt.topic || 'webhooks/eventgrid';
+        throw new ForbiddenError("Not allowed: the validation event's topic is not in one of the fleet's subscriptions.");
+      }
       if (receipt.kind === 'validation') {
         call.audit.target = receipt.topic;
         // For a manual validation (a GET on the URL within minutes), an admin finds it in the audit trail.
