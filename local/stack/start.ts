@@ -42,6 +42,7 @@ async function main(): Promise<void> {
       ...process.env,
       FLEETPLANE_MODE: 'local',
       FLEETPLANE_OPERATIONS_QUEUE: process.env.FLEETPLANE_OPERATIONS_QUEUE ?? 'fleetplane-operations',
+      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: process.env.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE ?? 'fleetplane-webhooks-inbound',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,

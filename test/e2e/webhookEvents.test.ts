@@ -90,13 +90,14 @@ describe('inbound webhooks through the local host, the emulator publishing', () 
     expect(answered?.reason).toMatch(/validationUrl: https:\/\/127\.0\.0\.1:\d+\/_emulator\/webhooks\/events\/validate\?/);
   });
 
-  it('answers a delivery without a valid token 401, and one from a user (not a webhook sender) 403', async () => {
+  it('answers a delivery without a valid token 401, one from a user (not a webhook sender) 403, and a body that is not JSON 415', async () => {
     const body = [rollingEvent()];
     expect((await call('POST', 'webhooks/eventgrid', undefined, body)).status).toBe(401);
     expect((await call('POST', 'webhooks/eventgrid', 'not-a-token', body)).status).toBe(401);
     const user = await call('POST', 'webhooks/eventgrid', owner, body);
     expect(user.status).toBe(403);
     expect(user.body.detail).toMatch(/missing_app_role/);
+    expect((await call('POST', 'webhooks/eventgrid', sender, body, { 'content-type': 'text/plain' })).status).toBe(415);
   });
 
   it('a pool upgrade in the emulator: NodePoolRollingStarted/Succeeded delivered, the cluster refreshed into the inventory and the update-run port called', async () => {

@@ -58,7 +58,7 @@ describe('inbound webhooks while storage is down (W5)', () => {
       headers: { authorization: `Bearer ${sender}`, 'content-type': 'application/json' },
       body: { string: JSON.stringify(body) },
     });
-    return (await fleetplane.webhookEvents.http.receiveEventGridEvents!(request, new InvocationContext()));
+    return await fleetplane.webhookEvents.http.receiveEventGridEvents!(request, new InvocationContext());
   }
 
   const event = fixture('eventgrid/event-grid-schema/node_pool_rolling_succeeded.json');
