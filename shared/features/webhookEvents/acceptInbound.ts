@@ -21,9 +21,9 @@ export async function acceptInbound(
   draft: Omit<InboundRecord, 'status' | 'receivedAt'>,
 ): Promise<Acceptance> {
   const record: InboundRecord = { ...draft, status: 'received', receivedAt: intake.now().toISOString() };
-  const outcome = await intake.store.receive(record);
-  if (outcome === 'duplicate') return 'duplicate';
+  const received = await intake.store.receive(record);
+  if (received.outcome === 'duplicate') return 'duplicate';
   await intake.queue.send(InboundEventStore.keyOf(record.dedupeKey));
-  await intake.store.markQueued(record.dedupeKey);
+  await intake.store.markQueued(received.stored, received.etag);
   return 'accepted';
 }

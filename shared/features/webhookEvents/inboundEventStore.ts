@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
-import { ConflictError } from '../../domain/errors';
+import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
 import { TableRepository, type Stored } from '../../platform/storage/tableRepository';
 import { inboundRecordSchema, type InboundRecord } from './inboundRecord';
@@ -11,8 +11,12 @@ export interface InboundKey {
   rowKey: string;
 }
 
-/** What storing a delivery found: a new fact, one stored earlier whose message may not have been sent, or a duplicate. */
-export type ReceiveOutcome = 'new' | 'unqueued' | 'duplicate';
+/**
+ * What storing a delivery found: a new fact (with its row's version), one stored earlier whose message may not
+ * have been sent, or a duplicate.
+ */
+export type ReceiveOutcome =
+  { outcome: 'new' | 'unqueued'; stored: InboundRecord; etag: string } | { outcome: 'duplicate' };
 
 /** Inbound events and alerts, a row per dedupe key (ids may hold characters Table keys refuse, so keys are hashed). */
 export class InboundEventStore {
@@ -39,20 +43,25 @@ export class InboundEventStore {
     await this.ensureTable();
     const key = InboundEventStore.keyOf(record.dedupeKey);
     try {
-      await this.records.create(key.partitionKey, key.rowKey, record);
-      return 'new';
+      const created = await this.records.create(key.partitionKey, key.rowKey, record);
+      return { outcome: 'new', stored: record, etag: created.etag };
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error;
     }
     const existing = await this.records.get(key.partitionKey, key.rowKey);
-    return existing?.value.status === 'received' ? 'unqueued' : 'duplicate';
+    return existing?.value.status === 'received'
+      ? { outcome: 'unqueued', stored: existing.value, etag: existing.etag }
+      : { outcome: 'duplicate' };
   }
 
-  async markQueued(dedupeKey: string): Promise<void> {
-    const key = InboundEventStore.keyOf(dedupeKey);
-    await this.records.update(key.partitionKey, key.rowKey, (record) =>
-      record.status === 'received' ? { ...record, status: 'queued' } : undefined,
-    );
+  /** Records that the message was sent, conditional on the version stored; a row changed since (processed) stays. */
+  async markQueued(record: InboundRecord, etag: string): Promise<void> {
+    const key = InboundEventStore.keyOf(record.dedupeKey);
+    try {
+      await this.records.replace(key.partitionKey, key.rowKey, { ...record, status: 'queued' }, etag);
+    } catch (error) {
+      if (!(error instanceof PreconditionFailedError)) throw error;
+    }
   }
 
   async get(key: InboundKey): Promise<Stored<InboundRecord> | undefined> {

@@ -28,8 +28,12 @@ export async function receiveEventGridDelivery(
   const delivery = readEventGridDelivery(body, contentType);
   if (delivery.kind === 'validation') {
     const topic = delivery.topic ?? '';
-    if (!isInFleetSubscriptions(topic, deps.fleetSubscriptions())) return { kind: 'validationRefused', topic };
-    deps.log.info('Event Grid subscription validation answered', { topic, validationUrl: delivery.validationUrl ?? null });
+    if (!isInFleetSubscriptions(topic, deps.fleetSubscriptions()))
+      return { kind: 'validationRefused', topic };
+    deps.log.info('Event Grid subscription validation answered', {
+      topic,
+      validationUrl: delivery.validationUrl ?? null,
+    });
     return {
       kind: 'validation',
       validationResponse: delivery.validationCode,

@@ -11,12 +11,10 @@ const unavailable = {
   headers: { 'Retry-After': 'Seconds to wait' },
 };
 
-const validationResponseSchema = z
-  .object({ validationResponse: z.string() })
-  .meta({
-    id: 'EventGridValidationResponse',
-    description: "Event Grid's SubscriptionValidationResponse: the validationCode echoed.",
-  });
+const validationResponseSchema = z.object({ validationResponse: z.string() }).meta({
+  id: 'EventGridValidationResponse',
+  description: "Event Grid's SubscriptionValidationResponse: the validationCode echoed.",
+});
 
 export const eventsReceiptSchema = z
   .object({

@@ -34,7 +34,9 @@ export function webhookEventsHttpHandlers(
       );
       if (receipt.kind === 'validationRefused') {
         call.audit.target = receipt.topic || 'webhooks/eventgrid';
-        throw new ForbiddenError("Not allowed: the validation event's topic is not in one of the fleet's subscriptions.");
+        throw new ForbiddenError(
+          "Not allowed: the validation event's topic is not in one of the fleet's subscriptions.",
+        );
       }
       if (receipt.kind === 'validation') {
         call.audit.target = receipt.topic;

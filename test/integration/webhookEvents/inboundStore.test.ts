@@ -73,7 +73,7 @@ describe('inbound events in Table storage and the inbound queue (Azurite)', () =
     const deps = intake();
     const record = { ...draft(), status: 'received' as const, receivedAt: '2026-12-06T18:00:00Z' };
     const outcomes = await Promise.all(Array.from({ length: 8 }, () => deps.store.receive(record)));
-    expect(outcomes.filter((outcome) => outcome === 'new')).toHaveLength(1);
+    expect(outcomes.filter((received) => received.outcome === 'new')).toHaveLength(1);
   });
 
   it('queues again a stored event whose message was never known to be sent (the sender retried after a 503)', async () => {
