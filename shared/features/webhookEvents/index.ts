@@ -44,14 +44,10 @@ export function buildWebhookEvents(deps: {
     }),
     async process(message, context) {
       const log = invocationLogger(context, { operationId: 'webhookEventsProcess' }, deps.logLevel);
-      const result = await processInbound(
-        { store, ports: deps.ports, now, log },
-        inboundMessageSchema.parse(message),
-      );
+      const key = inboundMessageSchema.parse(message);
+      const result = await processInbound({ store, ports: deps.ports, now, log }, key);
       if (result === 'alreadyProcessed')
-        log.info('Inbound event already processed: nothing done twice', {
-          rowKey: (message as InboundMessage).rowKey,
-        });
+        log.info('Inbound event already processed: nothing done twice', { rowKey: key.rowKey });
     },
   };
 }
