@@ -13,7 +13,13 @@ import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
 import { buildWebhooks, type WebhooksModule } from './features/webhooks';
-import { buildUpdateRuns, selectInventoryByTags, UpdateRunStore, type UpdateRunsModule } from './features/updateRuns';
+import {
+  buildUpdateRuns,
+  selectInventoryByTags,
+  UpdateRunStore,
+  type UpdateRunsModule,
+} from './features/updateRuns';
+import { buildWebhookEvents, type WebhookEventsModule } from './features/webhookEvents';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
@@ -48,6 +54,7 @@ export interface Fleetplane {
   readonly webhooks: WebhooksModule;
   readonly updateRuns: UpdateRunsModule;
   readonly autoscalePolicies: AutoscalePoliciesModule;
+  readonly webhookEvents: WebhookEventsModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -81,7 +88,9 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const publicBaseUrl = settings.FLEETPLANE_PUBLIC_BASE_URL;
   const subscriptions = () => fleetSubscriptions(settings);
   // Scheduled work takes "now" from here: the emulator's virtual clock in local tests, else the system clock.
-  const clock: Clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL) : systemClock;
+  const clock: Clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL
+    ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL)
+    : systemClock;
 
   const arm = once(() => new ArmClients(settings, options.arm));
   const accessControl = once((): AccessControl =>
@@ -97,34 +106,38 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         recordAudit: async (event, reservation) => {
           await auditStore().record(event, reservation);
         },
-        withinDeadline: (work) => withArmDeadline(Date.now() + settings.FLEETPLANE_HTTP_ARM_DEADLINE_MS, work),
+        withinDeadline: (work) =>
+          withArmDeadline(Date.now() + settings.FLEETPLANE_HTTP_ARM_DEADLINE_MS, work),
         reserveAudit: (event) => auditStore().reserve(event),
       }),
   );
-  const webhooks = once(
-    (): WebhooksModule =>
-      buildWebhooks({
-        tables: { subscriptions: table('webhooksubscriptions'), events: table('webhookevents'), deliveries: table('webhookdeliveries') },
-        queue: storage.queue(settings.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE),
-        http: http(),
-        decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
-        sender: {
-          policy: { allowLoopback: settings.FLEETPLANE_MODE === 'local' },
-          connectTimeoutMs: settings.FLEETPLANE_WEBHOOK_CONNECT_TIMEOUT_MS,
-          totalTimeoutMs: settings.FLEETPLANE_WEBHOOK_TIMEOUT_MS,
-          ...(options.webhooks?.resolver ? { resolver: options.webhooks.resolver } : {}),
-          ...(options.webhooks?.ca ? { ca: options.webhooks.ca } : {}),
-        },
-        retryPolicy: {
-          baseDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS,
-          maxDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_MAX_DELAY_SECONDS,
-          giveUpAfterSeconds: settings.FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS,
-        },
-        secretOverlapMs: settings.FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
-        source: publicBaseUrl ?? 'urn:fleetplane',
-        publicBaseUrl,
-        logLevel: settings.FLEETPLANE_LOG_LEVEL,
-      }),
+  const webhooks = once((): WebhooksModule =>
+    buildWebhooks({
+      tables: {
+        subscriptions: table('webhooksubscriptions'),
+        events: table('webhookevents'),
+        deliveries: table('webhookdeliveries'),
+      },
+      queue: storage.queue(settings.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE),
+      http: http(),
+      decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
+      sender: {
+        policy: { allowLoopback: settings.FLEETPLANE_MODE === 'local' },
+        connectTimeoutMs: settings.FLEETPLANE_WEBHOOK_CONNECT_TIMEOUT_MS,
+        totalTimeoutMs: settings.FLEETPLANE_WEBHOOK_TIMEOUT_MS,
+        ...(options.webhooks?.resolver ? { resolver: options.webhooks.resolver } : {}),
+        ...(options.webhooks?.ca ? { ca: options.webhooks.ca } : {}),
+      },
+      retryPolicy: {
+        baseDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS,
+        maxDelaySeconds: settings.FLEETPLANE_WEBHOOK_RETRY_MAX_DELAY_SECONDS,
+        giveUpAfterSeconds: settings.FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS,
+      },
+      secretOverlapMs: settings.FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+      source: publicBaseUrl ?? 'urn:fleetplane',
+      publicBaseUrl,
+      logLevel: settings.FLEETPLANE_LOG_LEVEL,
+    }),
   );
   /** Every feature emits Fleetplane events through this port: the webhook outbox stores them before delivery. */
   const emitEvent: EmitFleetEvent = (event) => webhooks().emitEvent(event);
@@ -152,7 +165,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
     operations,
     guardrails,
     webhooks,
-    clusters: once(() =>
+    clusters: once((): ClustersModule =>
       buildClusters({
         arm: arm(),
         operations: operations().runner,
@@ -163,7 +176,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
       }),
     ),
-    inventory: once(() =>
+    inventory: once((): InventoryModule =>
       buildInventoryModule({
         table: table('inventory'),
         arm: arm(),
@@ -176,6 +189,29 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         publicBaseUrl,
         http: http(),
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        versionCatalogue: (subscriptionId, location) =>
+          modules.clusters().dependencies.catalogues.get(subscriptionId, location),
+      }),
+    ),
+    webhookEvents: once((): WebhookEventsModule =>
+      buildWebhookEvents({
+        table: table('inboundevents'),
+        queue: storage.queue(settings.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE),
+        fleetSubscriptions: subscriptions,
+        http: http(),
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        ports: {
+          refreshCluster: async (clusterResourceId) => {
+            await modules.inventory().refreshCluster(clusterResourceId);
+          },
+          refreshVersionCatalogues: () => Promise.resolve(modules.clusters().invalidateVersionCatalogues()),
+          isRegisteredCluster: (clusterResourceId) => modules.inventory().hasCluster(clusterResourceId),
+          emitEvent,
+          // No-ops until the update-run engine lands.
+          onNodePoolRollingEvent: async () => {},
+          onAlert: async () => {},
+          requestEvaluation: (input) => modules.autoscale().requestEvaluation(input),
+        },
       }),
     ),
     logs: once(() => {
@@ -187,7 +223,10 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
         queryResource: (resourceId, query, timespan) => logsClient.queryResource(resourceId, query, timespan),
         decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
-        roleBindings: async () => ({ bindings: await accessControl().allBindings(), options: accessControl().options }),
+        roleBindings: async () => ({
+          bindings: await accessControl().allBindings(),
+          options: accessControl().options,
+        }),
         recordAudit: async (event) => {
           await auditStore().record(event);
         },
@@ -202,7 +241,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       const metrics = new RegionalMetricsClient(settings, () => arm().credential, options.metrics);
       return buildClusterHealth({
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
-        queryMetrics: (region, resourceIds, metricNames, namespace, queryOptions) => metrics.queryResources(region, resourceIds, metricNames, namespace, queryOptions),
+        queryMetrics: (region, resourceIds, metricNames, namespace, queryOptions) =>
+          metrics.queryResources(region, resourceIds, metricNames, namespace, queryOptions),
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient.queryBatch(queries),
         visibleClusters: (call, query) => modules.inventory().visibleClusters(call, query),
@@ -216,12 +256,19 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       return buildUpdateRuns({
         store: new UpdateRunStore(table('updateruns')),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
-        versionCatalogue: (subscriptionId, location) => modules.clusters().dependencies.catalogues.get(subscriptionId, location),
-        regionCapacity: (subscriptionId, location) => modules.clusters().dependencies.capacities.get(subscriptionId, location),
-        activeOperations: async () => (await operations().store.active()).map((operation) => ({ id: operation.value.id, target: operation.value.target })),
+        versionCatalogue: (subscriptionId, location) =>
+          modules.clusters().dependencies.catalogues.get(subscriptionId, location),
+        regionCapacity: (subscriptionId, location) =>
+          modules.clusters().dependencies.capacities.get(subscriptionId, location),
+        activeOperations: async () =>
+          (await operations().store.active()).map((operation) => ({
+            id: operation.value.id,
+            target: operation.value.target,
+          })),
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
-        selectClustersByTags: (tags) => selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
+        selectClustersByTags: (tags) =>
+          selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
         // The update-run engine (queue-driven advance) replaces this no-op when it lands.
         kickRun: async () => {},
         clock,
@@ -241,7 +288,14 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           forPools: (pools, now) => modules.autoscalePolicies().policiesFor(pools, now),
         },
         queryPoolMetrics: (targets, window) =>
-          queryPoolMetrics({ queryMetrics: (region, ids, names, namespace, queryOptions) => metrics.queryResources(region, ids, names, namespace, queryOptions) }, targets, window),
+          queryPoolMetrics(
+            {
+              queryMetrics: (region, ids, names, namespace, queryOptions) =>
+                metrics.queryResources(region, ids, names, namespace, queryOptions),
+            },
+            targets,
+            window,
+          ),
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient.queryBatch(queries),
         // Until the update-runs feature lands, no cluster is ever in an update run.
@@ -282,9 +336,12 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
 }
 
 /** An object whose properties are built on first read, each once. */
-function lazily<T extends Record<string, () => unknown>>(builders: T): { readonly [K in keyof T]: ReturnType<T[K]> } {
+function lazily<T extends Record<string, () => unknown>>(
+  builders: T,
+): { readonly [K in keyof T]: ReturnType<T[K]> } {
   const view = {} as { [K in keyof T]: ReturnType<T[K]> };
-  for (const key of Object.keys(builders) as (keyof T)[]) Object.defineProperty(view, key, { get: builders[key], enumerable: true });
+  for (const key of Object.keys(builders) as (keyof T)[])
+    Object.defineProperty(view, key, { get: builders[key], enumerable: true });
   return view;
 }
 

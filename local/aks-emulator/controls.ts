@@ -9,6 +9,10 @@ import type { RequestCounters } from './http/counters';
 import type { NodeState, PodDisruptionBudget } from './model';
 import type { WorkloadControls } from './workload/workloadControls';
 import { requireMonitoringWorkspaceResourceId } from './workspaces/monitoringAddon';
+import type { AksEvent } from './webhooks/aksEventFeed';
+import { newKubernetesVersionEvent } from './webhooks/aksEvents';
+import type { WebhookPublisher } from './webhooks/webhookPublisher';
+import type { ClusterState } from './model';
 
 export interface QuotaSetting {
   subscriptionId: string;
@@ -36,7 +40,18 @@ export class EmulatorControls {
     readonly workload: WorkloadControls,
     private readonly armThrottling: ArmThrottling,
     private readonly appliedWriteCounters: RequestCounters,
+    /** Event Grid subscriptions and action-group webhooks the emulator publishes to. */
+    readonly webhooks: WebhookPublisher,
   ) {}
+
+  cluster(subscriptionId: string, resourceGroup: string, name: string): ClusterState {
+    return this.fleet.requireCluster(subscriptionId, resourceGroup, name);
+  }
+
+  /** Raises an AKS event as the resource provider would (published to every events subscription). */
+  raiseAksEvent(event: AksEvent): void {
+    this.fleet.events.publish(event);
+  }
 
   /** ARM's subscription throttling (token buckets); off unless enabled. */
   throttling(): ThrottlingSettings {
@@ -132,6 +147,10 @@ export class EmulatorControls {
     const parsed = parseVersion(version);
     if (parsed?.patch === undefined) throw new ArmError(400, 'InvalidVersion', `'${version}' is not a full major.minor.patch version.`);
     this.fleet.versions.publishPatch(version, options);
+    // AKS announces a new version to every cluster's system topic.
+    for (const cluster of this.fleet.clusters.values()) {
+      this.fleet.events.publish(newKubernetesVersionEvent(cluster, this.fleet.versions.all(), this.fleet.clock.nowIso()));
+    }
   }
 
   /** Publishes a node image for one family (or every family when omitted), e.g. suffix "202612.05.0". */

@@ -24,6 +24,7 @@ import { ensureEmulatorCertificate } from './tls';
 import type { WorkloadControls } from './workload/workloadControls';
 import { attachWorkload } from './workload/workloadControls';
 import { fleetTablesFor, fleetWorkspacesOfResource } from './workspaces/workspaceLogs';
+import { WebhookPublisher } from './webhooks/webhookPublisher';
 
 export type { AuthOptions } from './http/auth';
 export type { FaultRule, FaultKind } from './engine/faults';
@@ -35,6 +36,8 @@ export { ensureEmulatorCertificate } from './tls';
 export type { WorkloadControls } from './workload/workloadControls';
 export type { WorkloadSpec } from './workload/workloadSpec';
 export type { WorkloadSnapshot } from './workload/workloadSnapshot';
+export type { WebhookPublisher, DeliveryLogEntry } from './webhooks/webhookPublisher';
+export type { WebhookSubscription } from './webhooks/webhookSubscriptions';
 
 export const SUPPORTED_API_VERSIONS = [
   '2024-10-01',
@@ -87,6 +90,10 @@ export interface AksEmulatorOptions {
    * instead of on the first query. Default true.
    */
   warmUpLogAnalytics?: boolean;
+  /** Signs the Entra token of a webhook delivery for an audience (the dev issuer's signer); none = no token. */
+  webhookToken?: (audience: string) => Promise<string>;
+  /** Waits between delivery attempts (default 200 ms, 1 s, 3 s: four attempts). */
+  webhookRetryDelaysMs?: readonly number[];
 }
 
 export interface RunningAksEmulator extends EmulatorControlsApi {
@@ -100,6 +107,8 @@ export interface RunningAksEmulator extends EmulatorControlsApi {
   workload: WorkloadControls;
   /** Timeouts and partial failures of the Log Analytics query API (`inject`, `clear`). */
   logAnalyticsFaults: QueryFaults;
+  /** Event Grid subscriptions, action-group webhooks and their deliveries (also `/_emulator/webhooks`). */
+  webhooks: WebhookPublisher;
   close(): Promise<void>;
 }
 
@@ -146,13 +155,19 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
   const appliedWrites = new RequestCounters();
   const workload = attachWorkload(fleet, seed);
   const throttling = new ArmThrottling(() => Date.now(), () => clock.now());
-  const controls = new EmulatorControls(fleet, faults, counters, workload, throttling, appliedWrites);
+  let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
+  const webhooks = new WebhookPublisher(fleet.events, {
+    clock,
+    publicBaseUrl: () => publicBaseUrl,
+    ...(options.webhookToken ? { token: options.webhookToken } : {}),
+    ...(options.webhookRetryDelaysMs ? { retryDelaysMs: options.webhookRetryDelaysMs } : {}),
+  });
+  const controls = new EmulatorControls(fleet, faults, counters, workload, throttling, appliedWrites, webhooks);
   const logAnalytics = createLogAnalyticsApi({
     tablesFor: fleetTablesFor(fleet, workload.simulation),
     workspacesOfResource: fleetWorkspacesOfResource(fleet),
     now: () => clock.now(),
   });
-  let publicBaseUrl = options.publicBaseUrl?.replace(/\/+$/, '') ?? '';
 
   const server = createServer(
     { cert: await readFile(certPath), key: await readFile(keyPath) },
@@ -216,6 +231,7 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     seedDemoFleet: bind('seedDemoFleet'),
     monitoringWorkspace: bind('monitoringWorkspace'),
     logAnalyticsFaults: logAnalytics.faults,
+    webhooks,
     reset: bind('reset'),
     close: () =>
       new Promise<void>((resolve, reject) => {

@@ -15,3 +15,6 @@ export const DEV_ISSUER_DEFAULT_HOST = '127.0.0.1';
 export const DEV_ISSUER_DEFAULT_DIR = '.local/dev-issuer';
 export const DEV_TOKEN_DEFAULT_LIFETIME_SECONDS = 60 * 60;
 export const DEV_TOKEN_MAX_LIFETIME_SECONDS = 24 * 60 * 60;
+
+/** The object id of the dev issuer's stand-in for Event Grid's and Azure Monitor's delivering identities. */
+export const DEV_WEBHOOK_SENDER_OBJECT_ID = 'f1ee7000-0000-4000-8000-00000000e001';

@@ -7,3 +7,4 @@ export { signDevToken, devTokenClaims } from './signDevToken';
 export type { DevTokenOptions } from './signDevToken';
 export { loadOrCreateDevSigningKey, DEV_SIGNING_KEY_FILE } from './devSigningKey';
 export { runTokenCli } from './tokenCli';
+export { webhookSenderToken } from './webhookSenderToken';

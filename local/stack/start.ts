@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { startAksEmulator, DEMO_SUBSCRIPTIONS, type RunningAksEmulator } from '../aks-emulator/index';
 import { startAzurite, type RunningAzurite } from '../azurite/startAzurite';
-import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, type RunningDevIssuer } from '../dev-issuer';
+import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, webhookSenderToken, type RunningDevIssuer } from '../dev-issuer';
 import { spawnManaged, type ManagedChild } from './childProcess';
 import { readStackOptions, type StackOptions } from './stackOptions';
 
@@ -44,6 +44,7 @@ async function main(): Promise<void> {
       FLEETPLANE_OPERATIONS_QUEUE: process.env.FLEETPLANE_OPERATIONS_QUEUE ?? 'fleetplane-operations',
       FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: process.env.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE ?? 'fleetplane-webhook-deliveries',
       FLEETPLANE_AUTOSCALE_QUEUE: process.env.FLEETPLANE_AUTOSCALE_QUEUE ?? 'fleetplane-autoscale',
+      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: process.env.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE ?? 'fleetplane-webhooks-inbound',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,
@@ -69,6 +70,8 @@ async function armEnvironment(options: StackOptions, running: Running): Promise<
     demoFleet: true,
     speed: options.emulatorSpeed,
     certDir: path.join(root, '.local', 'aks-emulator'),
+    // Deliveries to webhooks configured with an audience carry a Fleet.Webhook token from the dev issuer.
+    ...(running.issuer ? { webhookToken: (audience: string) => webhookSenderToken(running.issuer!, audience) } : {}),
   });
   return {
     FLEETPLANE_ARM_ENDPOINT: running.emulator.baseUrl,

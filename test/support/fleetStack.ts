@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { inject } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
-import { startDevIssuer, type RunningDevIssuer } from '../../local/dev-issuer';
+import { startDevIssuer, webhookSenderToken, type RunningDevIssuer } from '../../local/dev-issuer';
 import { startTestEmulator, SUB } from '../emulator/harness';
 import { fleetApiHostEnv, startLocalHost, type StartedHost } from './localHost';
 import { uniqueTablePrefix } from './storage';
@@ -37,7 +37,8 @@ export interface FleetStack {
 
 export async function startFleetStack(options: FleetStackOptions): Promise<FleetStack> {
   const issuer = await startDevIssuer({ port: 0, dir: mkdtempSync(path.join(tmpdir(), 'fleetplane-issuer-')) });
-  const emulator = await startTestEmulator(options.emulator ?? { speed: 0 });
+  // The emulator signs its webhook deliveries with this issuer (app role Fleet.Webhook).
+  const emulator = await startTestEmulator({ ...(options.emulator ?? { speed: 0 }), webhookToken: (audience) => webhookSenderToken(issuer, audience) });
   await options.prepare?.(emulator);
   const tablePrefix = options.tablePrefix ?? uniqueTablePrefix();
   const host = await startLocalHost({

@@ -7,6 +7,7 @@ import { checkVcpuQuota } from '../rules/quota';
 import type { ClusterState, NodeState, PoolState } from '../model';
 import { clusterKey } from '../model';
 import { WorkspaceStore } from '../workspaces/workspaceStore';
+import { AksEventFeed } from '../webhooks/aksEventFeed';
 import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
@@ -30,6 +31,8 @@ export class Fleet {
   readonly quotaOverrides = new Map<string, number>();
   /** Log Analytics workspaces the monitoring add-on of clusters can name. */
   readonly workspaces = new WorkspaceStore();
+  /** AKS's Event Grid events as clusters change (the webhook publisher listens). */
+  readonly events = new AksEventFeed();
 
   constructor(
     readonly clock: VirtualClock,

@@ -5,6 +5,7 @@ import { imageFamilyFor } from './nodeImages';
 import type { Simulation } from './operations';
 import { OperationCanceledOutcome } from './operations';
 import { batchSize, batches, resolveUpgradeSettings } from './upgradeSettings';
+import { nodePoolRollingEvent } from '../webhooks/aksEvents';
 
 /** Simulations of AKS operations on the virtual clock. Each `yield` is a wait in virtual milliseconds. */
 
@@ -196,10 +197,27 @@ function succeedPool(pool: PoolState): void {
 }
 
 /**
+ * A pool's rolling upgrade, framed by AKS's NodePoolRollingStarted and NodePoolRollingSucceeded/Failed events
+ * (a canceled upgrade ends as Failed).
+ */
+export function* rollingUpgrade(fleet: Fleet, cluster: ClusterState, pool: PoolState, targetVersion: string, targetImage: string): Simulation {
+  const raise = (status: 'Started' | 'Succeeded' | 'Failed') => fleet.events.publish(nodePoolRollingEvent(cluster, pool, status, fleet.clock.nowIso()));
+  raise('Started');
+  let ended = false;
+  try {
+    yield* rollNodes(fleet, cluster, pool, targetVersion, targetImage);
+    ended = true;
+    raise('Succeeded');
+  } finally {
+    if (!ended) raise('Failed');
+  }
+}
+
+/**
  * AKS's rolling node upgrade (upgrades.md §1.2): surge nodes at the new version, then batch by batch
  * cordon → drain (PDBs may block) → soak → reimage, then remove the surge nodes.
  */
-export function* rollingUpgrade(fleet: Fleet, cluster: ClusterState, pool: PoolState, targetVersion: string, targetImage: string): Simulation {
+function* rollNodes(fleet: Fleet, cluster: ClusterState, pool: PoolState, targetVersion: string, targetImage: string): Simulation {
   const oldNodes = pool.nodes.filter((n) => !n.surge && (n.kubernetesVersion !== targetVersion || n.nodeImageVersion !== targetImage));
   const settings = resolveUpgradeSettings(pool.properties['upgradeSettings'] as Record<string, unknown> | undefined, oldNodes.length);
   if (pool.powerState === 'Stopped') {

@@ -3,6 +3,7 @@ import type { EmulatorControls } from '../controls';
 import type { FaultRule } from '../engine/faults';
 import { asNumber, asObject, asString } from '../services/requestShapes';
 import { addWorkloadAdminRoutes } from '../workload/workloadAdminRoutes';
+import { addWebhookAdminRoutes } from '../webhooks/webhookAdminRoutes';
 import type { RequestContext } from './router';
 import { Router } from './router';
 
@@ -53,6 +54,7 @@ export function buildAdminRouter(): Router<EmulatorControls> {
     return { status: 204 };
   });
   addWorkloadAdminRoutes(router);
+  addWebhookAdminRoutes(router);
   router.add('GET', '/_emulator/clock', 'admin.clock', (_r, c) => ({ status: 200, body: { now: c.now() } }));
   router.add('POST', '/_emulator/clock/advance', 'admin.clock.advance', (r, c) => ({ status: 200, body: { now: c.advanceClock(required(asNumber(body(r)['seconds']), 'seconds')) } }));
   router.add('PUT', '/_emulator/clock/speed', 'admin.clock.speed', (r, c) => {

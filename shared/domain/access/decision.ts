@@ -8,7 +8,8 @@ export type AccessDecisionCode =
   | 'unknown_permission'
   | 'invalid_scope'
   | 'invalid_role'
-  | 'escalation';
+  | 'escalation'
+  | 'missing_app_role';
 
 export interface AccessDecision {
   readonly allowed: boolean;

@@ -11,11 +11,17 @@ export { buildClusterDependencies, type ClusterDependencies } from './clusterDep
 export interface ClustersModule {
   dependencies: ClusterDependencies;
   http: HttpHandlers;
+  /** Forgets this instance's cached Kubernetes version catalogues (a new version was announced). */
+  invalidateVersionCatalogues(): void;
 }
 
 export function buildClusters(
   deps: Parameters<typeof buildClusterDependencies>[0] & { guardrails: Parameters<typeof buildClusterDependencies>[1]; http: HttpPipeline; settings: Settings },
 ): ClustersModule {
   const dependencies = buildClusterDependencies(deps, deps.guardrails);
-  return { dependencies, http: clusterHttpHandlers(deps.http, dependencies, { settings: deps.settings }) };
+  return {
+    dependencies,
+    http: clusterHttpHandlers(deps.http, dependencies, { settings: deps.settings }),
+    invalidateVersionCatalogues: () => dependencies.catalogues.invalidate(),
+  };
 }

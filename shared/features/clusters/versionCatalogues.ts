@@ -20,4 +20,9 @@ export class VersionCatalogues {
       callArm(() => this.client(subscriptionId).managedClusters.listKubernetesVersions(location), `Kubernetes versions of ${location}`),
     );
   }
+
+  /** Forgets every cached catalogue (AKS announced a new version), so the next read asks ARM. */
+  invalidate(): void {
+    this.cache.forgetPrefix('');
+  }
 }

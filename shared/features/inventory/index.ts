@@ -11,16 +11,24 @@ import { logInventorySync } from './inventorySyncLog';
 import { listVisibleClusters, type VisibleClusters } from './inventoryVisibleClusters';
 import type { InventoryFilterQuery } from './inventoryFilters';
 import type { HttpCall } from '../../platform/http/handleHttp';
+import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
+import { parseClusterId } from './clusterId';
+import { refreshCluster, type RefreshOutcome } from './refreshCluster';
 
 export { inventoryFilterQuerySchema, inventoryOperations, staleSubscriptionSchema } from './inventory.api';
 export type { EndOfSupportDates } from './endOfSupportDates';
 export type { InventoryFilterQuery } from './inventoryFilters';
 export type { InventoryRecord } from './inventoryRecord';
 export type { VisibleClusters } from './inventoryVisibleClusters';
+export type { RefreshOutcome } from './refreshCluster';
 
 export interface InventoryCore {
   store: InventoryStore;
   sync: InventorySync;
+  /** One cluster's row from ARM now (one GET, one upsert; removed when ARM no longer knows it). */
+  refreshCluster(clusterResourceId: string): Promise<RefreshOutcome>;
+  /** Whether the snapshot holds the cluster. */
+  hasCluster(clusterResourceId: string): Promise<boolean>;
 }
 
 export interface InventoryDependencies {
@@ -29,6 +37,8 @@ export interface InventoryDependencies {
   subscriptions: () => string[];
   /** The end-of-support dates for the version radar, read at the start of each sync (the support calendar). */
   supportCalendar: () => Promise<EndOfSupportDates>;
+  /** A cached version catalogue per region, for refreshing one cluster's radar between syncs. */
+  versionCatalogue?: (subscriptionId: string, location: string) => Promise<VersionCatalogue>;
 }
 
 /** The inventory's store and sync, without HTTP (benches and integration tests build just this). */
@@ -40,7 +50,20 @@ export function buildInventory(deps: InventoryDependencies): InventoryCore {
     subscriptions: deps.subscriptions,
     supportCalendar: deps.supportCalendar,
   });
-  return { store, sync };
+  const containerService = (subscriptionId: string) => deps.arm.containerService(subscriptionId);
+  return {
+    store,
+    sync,
+    refreshCluster: (clusterResourceId) =>
+      refreshCluster(
+        { store, containerService, supportCalendar: deps.supportCalendar, ...(deps.versionCatalogue ? { versionCatalogue: deps.versionCatalogue } : {}) },
+        clusterResourceId,
+      ),
+    hasCluster: async (clusterResourceId) => {
+      const coordinates = parseClusterId(clusterResourceId);
+      return coordinates !== undefined && (await store.find(coordinates.subscriptionId, coordinates.resourceGroup, coordinates.name)) !== undefined;
+    },
+  };
 }
 
 /** The fleet inventory: a Table snapshot of every cluster, its sync timer, and `GET /api/clusters`. */

@@ -58,6 +58,12 @@ export class InventoryStore {
     await this.clusters.deleteMany(subscriptionId, rowKeys);
   }
 
+  /** The row of one cluster, if the snapshot holds it. */
+  async find(subscriptionId: string, resourceGroup: string, name: string): Promise<InventoryRecord | undefined> {
+    await this.ensureTable();
+    return (await this.clusters.get(subscriptionId.toLowerCase(), clusterRowKey(resourceGroup, name)))?.value;
+  }
+
   /** Row keys and sync times of every cluster row of a subscription. */
   async rowsOf(subscriptionId: string): Promise<StoredClusterRow[]> {
     await this.ensureTable();

@@ -11,6 +11,7 @@ import { logsOperations } from '../logs';
 import { operationsOperations } from '../operations';
 import { webhookOperations } from '../webhooks';
 import { updateRunOperations } from '../updateRuns';
+import { webhookEventsOperations } from '../webhookEvents';
 import type { ApiOperation } from '../../platform/http/apiOperation';
 import { openApiOperations } from './openapi.api';
 
@@ -33,4 +34,5 @@ export const allOperations: ApiOperation[] = [
   ...updateRunOperations,
   ...autoscalePolicyOperations,
   ...autoscaleOperations,
+  ...webhookEventsOperations,
 ];

@@ -42,6 +42,11 @@ const settingsSchema = z
     FLEETPLANE_VIRTUAL_CLOCK_URL: z
       .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
       .optional(),
+    /** Also the trigger's `%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%`: inbound Event Grid events and alerts to act on. */
+    FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-webhooks-inbound'),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     /** Also the trigger's `%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%`: one message per webhook delivery attempt. */
     FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: z

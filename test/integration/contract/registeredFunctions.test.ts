@@ -97,6 +97,10 @@ describe('registered functions (contract)', () => {
         http('skipInUpdateRun', '/api/updateRuns/{runId}/skip', 'POST'),
         http('approveUpdateRunGate', '/api/updateRuns/{runId}/gates/{gateId}/approve', 'POST'),
         http('getUpdateRunReport', '/api/updateRuns/{runId}/report', 'GET'),
+        http('receiveEventGridEvents', '/api/webhooks/eventgrid', 'POST'),
+        http('eventGridWebhookValidation', '/api/webhooks/eventgrid', 'OPTIONS'),
+        http('receiveMonitorAlert', '/api/webhooks/alerts', 'POST'),
+        { name: 'webhookEventsProcess', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%', connection: 'AzureWebJobsStorage' },
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });

@@ -119,6 +119,7 @@ describe('npm run package: the deployable zip', () => {
           FLEETPLANE_TABLE_PREFIX: prefix,
           FLEETPLANE_OPERATIONS_QUEUE: `${prefix.toLowerCase()}-operations`,
           FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${prefix.toLowerCase()}-webhooks`,
+          FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${prefix.toLowerCase()}-webhooks-inbound`,
           FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
           FLEETPLANE_ARM_CREDENTIAL: 'emulator',
           AZURE_SUBSCRIPTION_ID: SUB,

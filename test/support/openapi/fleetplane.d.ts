@@ -751,6 +751,41 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/webhooks/eventgrid": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Event Grid deliveries (Event Grid schema, CloudEvents 1.0 structured or batched) and the subscription validation handshake. Entra ID token with the app role Fleet.Webhook. */
+        post: operations["receiveEventGridEvents"];
+        delete?: never;
+        /** The CloudEvents webhook abuse-protection handshake: grants Event Grid's origin (and a request rate); other origins get 403. */
+        options: operations["eventGridWebhookValidation"];
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/webhooks/alerts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Azure Monitor action-group webhooks in the common alert schema (metric and log alerts, Fired and Resolved); acts on registered fleet clusters only. Entra ID token with the app role Fleet.Webhook. */
+        post: operations["receiveMonitorAlert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1369,6 +1404,89 @@ export interface components {
                 }[];
                 /** @default false */
                 rollbackOnFailedHealthGate: boolean;
+            };
+        };
+        /** @description Event Grid's SubscriptionValidationResponse: the validationCode echoed. */
+        EventGridValidationResponse: {
+            validationResponse: string;
+        };
+        EventsReceipt: {
+            /** @description New events, stored and queued */
+            accepted: number;
+            /** @description Events received before (same id): nothing is done twice */
+            duplicates: number;
+            /** @description Events outside the fleet's subscriptions, or that ask for nothing */
+            ignored: number;
+        };
+        /** @description An event in the Event Grid schema. */
+        EventGridEvent: {
+            id: string;
+            topic?: string;
+            subject: string;
+            eventType: string;
+            eventTime: string;
+            data?: {
+                [key: string]: unknown;
+            } | null;
+            dataVersion: string;
+            metadataVersion?: string;
+        };
+        /** @description A CloudEvents 1.0 event in JSON (structured mode). */
+        CloudEvent: {
+            id: string;
+            source: string;
+            type: string;
+            /** @enum {string} */
+            specversion?: "1.0";
+            /** @enum {string} */
+            specVersion?: "1.0";
+            subject?: string;
+            time?: string;
+            datacontenttype?: string;
+            dataschema?: string;
+            data?: {
+                [key: string]: unknown;
+            } | null;
+        };
+        AlertReceipt: {
+            /** @enum {string} */
+            status: "accepted" | "duplicate" | "ignored";
+            /** @description Registered fleet clusters among the targets */
+            clusters: number;
+        };
+        /** @description An Azure Monitor alert in the common alert schema. */
+        CommonAlert: {
+            /** @enum {string} */
+            schemaId: "azureMonitorCommonAlertSchema";
+            data: {
+                essentials: {
+                    alertId: string;
+                    alertRule: string;
+                    alertRuleID?: string;
+                    alertRuleId?: string;
+                    severity: string;
+                    signalType: string;
+                    /** @enum {string} */
+                    monitorCondition: "Fired" | "Resolved";
+                    monitoringService?: string;
+                    alertTargetIDs: string[];
+                    configurationItems?: string[];
+                    originAlertId?: string;
+                    firedDateTime: string;
+                    resolvedDateTime?: string;
+                    description?: string;
+                    essentialsVersion?: string;
+                    alertContextVersion?: string;
+                    targetResourceGroup?: string;
+                    targetResourceType?: string;
+                    investigationLink?: string;
+                };
+                alertContext?: {
+                    [key: string]: unknown;
+                } | null;
+                customProperties?: {
+                    [key: string]: string;
+                } | null;
             };
         };
     };
@@ -14401,6 +14519,404 @@ export interface operations {
             /** @description Azure Resource Manager or storage is throttling or failing; retry after Retry-After seconds */
             503: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    receiveEventGridEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EventGridEvent"][] | components["schemas"]["CloudEvent"][] | components["schemas"]["CloudEvent"];
+            };
+        };
+        responses: {
+            /** @description The validation code echoed, or the receipt of the events */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EventGridValidationResponse"] | components["schemas"]["EventsReceipt"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Storage cannot take the delivery now: the sender retries */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    eventGridWebhookValidation: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Origin granted */
+            200: {
+                headers: {
+                    /** @description The granted origin */
+                    "WebHook-Allowed-Origin"?: string;
+                    /** @description Requests per minute granted, when asked */
+                    "WebHook-Allowed-Rate"?: string;
+                    /** @description POST, OPTIONS */
+                    Allow?: string;
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Origin not allowed (no WebHook-Allowed-Origin) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    receiveMonitorAlert: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CommonAlert"];
+            };
+        };
+        responses: {
+            /** @description Taken (queued), a duplicate, or ignored (no registered fleet cluster among the targets) */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AlertReceipt"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The body is not JSON */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Storage cannot take the delivery now: the sender retries */
+            503: {
+                headers: {
+                    /** @description Seconds to wait */
+                    "Retry-After"?: string;
                     [name: string]: unknown;
                 };
                 content: {
