@@ -118,6 +118,8 @@ export type EmulatorControlsApi = Pick<
   | 'quotas'
   | 'declarePdb'
   | 'clearPdbs'
+  | 'injectUpgradeFailure'
+  | 'clearUpgradeFailures'
   | 'nodes'
   | 'advanceClock'
   | 'now'
@@ -207,6 +209,8 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     quotas: bind('quotas'),
     declarePdb: bind('declarePdb'),
     clearPdbs: bind('clearPdbs'),
+    injectUpgradeFailure: bind('injectUpgradeFailure'),
+    clearUpgradeFailures: bind('clearUpgradeFailures'),
     nodes: bind('nodes'),
     advanceClock: bind('advanceClock'),
     now: bind('now'),

@@ -9,6 +9,7 @@ import { clusterKey } from '../model';
 import { WorkspaceStore } from '../workspaces/workspaceStore';
 import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
+import { UpgradeFailures } from './upgradeFailures';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
 
 /** Compute's name for the regional total of vCPUs over every VM family (`Total Regional vCPUs`). */
@@ -30,6 +31,8 @@ export class Fleet {
   readonly quotaOverrides = new Map<string, number>();
   /** Log Analytics workspaces the monitoring add-on of clusters can name. */
   readonly workspaces = new WorkspaceStore();
+  /** Pool-upgrade failures armed for chosen clusters (admin API). */
+  readonly upgradeFailures = new UpgradeFailures();
 
   constructor(
     readonly clock: VirtualClock,
@@ -188,6 +191,7 @@ export class Fleet {
     this.clusters.clear();
     this.quotaOverrides.clear();
     this.workspaces.clear();
+    this.upgradeFailures.clear();
     this.operations.clear();
   }
 }

@@ -1,7 +1,9 @@
 import { ArmError } from '../errors';
-import type { ClusterState, NodeState, PoolState } from '../model';
+import type { ClusterState, NodeState, PoolState, RecentlyUsedVersion } from '../model';
+import { clusterKey } from '../model';
 import type { Fleet } from './fleet';
 import { imageFamilyFor } from './nodeImages';
+import { rememberPoolVersion } from './recentlyUsedVersions';
 import type { Simulation } from './operations';
 import { OperationCanceledOutcome } from './operations';
 import { batchSize, batches, resolveUpgradeSettings } from './upgradeSettings';
@@ -127,6 +129,15 @@ export function* upgradePool(fleet: Fleet, cluster: ClusterState, pool: PoolStat
   succeed(cluster);
 }
 
+/** Node-pool rollback: the same node-by-node replacement as an upgrade, back to a recently used version and image. */
+export function* rollbackPool(fleet: Fleet, cluster: ClusterState, pool: PoolState, target: RecentlyUsedVersion): Simulation {
+  pool.provisioningState = 'Upgrading';
+  yield* rollingUpgrade(fleet, cluster, pool, target.orchestratorVersion, target.nodeImageVersion);
+  pool.orchestratorVersion = target.orchestratorVersion;
+  succeedPool(pool);
+  succeed(cluster);
+}
+
 export function* setPoolPower(fleet: Fleet, cluster: ClusterState, pool: PoolState, power: 'Running' | 'Stopped'): Simulation {
   pool.provisioningState = power === 'Running' ? 'Starting' : 'Stopping';
   pool.powerState = power;
@@ -205,10 +216,11 @@ export function* rollingUpgrade(fleet: Fleet, cluster: ClusterState, pool: PoolS
   if (pool.powerState === 'Stopped') {
     // A stopped pool is upgraded "on paper"; its nodes get the version when started.
     for (const node of pool.nodes) Object.assign(node, { kubernetesVersion: targetVersion, nodeImageVersion: targetImage });
-    finishPoolVersion(pool, targetVersion, targetImage);
+    finishPoolVersion(fleet, pool, targetVersion, targetImage);
     return;
   }
   fleet.assertQuotaFor(cluster, pool.vmSize, settings.surge);
+  const injectedFailure = fleet.upgradeFailures.take(clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name));
   const surgeNodes: NodeState[] = [];
   for (let i = 0; i < settings.surge; i += 1) {
     surgeNodes.push(fleet.addNode(pool, targetVersion, targetImage, { surge: true, status: 'Provisioning' }));
@@ -243,6 +255,7 @@ export function* rollingUpgrade(fleet: Fleet, cluster: ClusterState, pool: PoolS
     setNodes(drained, 'Reimaging');
     if (drained.length > 0) yield fleet.seconds('nodeReimage');
     for (const node of drained) Object.assign(node, { kubernetesVersion: targetVersion, nodeImageVersion: targetImage, status: 'Ready' });
+    if (injectedFailure) throw new ArmError(400, injectedFailure.code, injectedFailure.message);
   }
   const keptSurge = settings.undrainableNodeBehavior === 'Cordon' ? surgeNodes.slice(0, blocked.length) : [];
   const removedSurge = surgeNodes.filter((n) => !keptSurge.includes(n));
@@ -266,10 +279,11 @@ export function* rollingUpgrade(fleet: Fleet, cluster: ClusterState, pool: PoolS
       `Upgrade of agent pool '${pool.name}' finished with ${blocked.length} undrainable node(s) (${names}) because of a restrictive Pod Disruption Budget (PDB) policy; undrainableNodeBehavior is ${settings.undrainableNodeBehavior ?? 'unset'}. See http://aka.ms/aks/debugdrainfailures.`,
     );
   }
-  finishPoolVersion(pool, targetVersion, targetImage);
+  finishPoolVersion(fleet, pool, targetVersion, targetImage);
 }
 
-function finishPoolVersion(pool: PoolState, version: string, image: string): void {
+function finishPoolVersion(fleet: Fleet, pool: PoolState, version: string, image: string): void {
+  if (pool.currentOrchestratorVersion !== version || pool.nodeImageVersion !== image) rememberPoolVersion(pool, fleet.clock.nowIso());
   pool.currentOrchestratorVersion = version;
   pool.nodeImageVersion = image;
 }
