@@ -19,7 +19,7 @@ describe('node-pool rollback and injected upgrade failures', () => {
         location: 'eastus',
         dnsPrefix: name,
         kubernetesVersion: '1.36.1',
-        autoUpgradeProfile: { upgradeChannel: autoUpgrade as 'none' },
+        autoUpgradeProfile: { upgradeChannel: autoUpgrade },
         agentPoolProfiles: [{ name: 'system', mode: 'System', vmSize: 'Standard_D2s_v5', count: 1 }],
       },
       fast,
