@@ -62,17 +62,22 @@ function pass(gate: RunGateState, context: AdvanceContext, journal: RunJournal, 
  */
 function evaluateHealthGate(run: RunState, gate: RunGateState, definition: Extract<GateDefinitionState, { type: 'Health' }>, context: AdvanceContext, journal: RunJournal): GatesOutcome {
   const scope = healthGateScope(run, gate);
+  // A failing observation already on a waiting gate was recorded by an alert that fired (onAlert).
+  const alerted = new Set(gate.observations.filter((o) => !o.passed).map((o) => o.clusterId.toLowerCase()));
   const failing: RunMemberState[] = [];
   let unobserved = 0;
   for (const member of scope) {
     const key = member.clusterId.toLowerCase();
-    const alerts = context.firedAlerts?.[key] ?? [];
+    if (alerted.has(key)) {
+      failing.push(member);
+      continue;
+    }
     const reading = context.health[key];
-    if (!reading && alerts.length === 0) {
+    if (!reading) {
       unobserved += 1;
       continue;
     }
-    const observation = judge(member.clusterId, reading, alerts, definition, context.now);
+    const observation = judge(member.clusterId, reading, definition, context.now);
     recordObservation(gate, observation);
     if (!observation.passed) failing.push(member);
   }
@@ -92,19 +97,29 @@ function evaluateHealthGate(run: RunState, gate: RunGateState, definition: Extra
   return { kind: 'waiting' };
 }
 
-export function judge(clusterId: string, reading: HealthReading | undefined, alerts: readonly string[], definition: Extract<GateDefinitionState, { type: 'Health' }>, at: string): HealthObservationState {
-  const reasons: string[] = alerts.map((alert) => `Alert fired: ${alert}`);
-  if (reading) {
-    if (HEALTH_RANK[reading.status] > HEALTH_RANK[definition.worstStatus]) {
-      reasons.push(`Status ${reading.status} is worse than ${definition.worstStatus}${reading.reasons.length > 0 ? `: ${reading.reasons.slice(0, 3).join('; ')}` : ''}`);
-    }
-    for (const condition of definition.conditions) {
-      const value = reading.signals[condition.signal];
-      if (value === undefined) reasons.push(`${condition.signal} could not be read`);
-      else if (value > condition.atMost) reasons.push(`${condition.signal} is ${value}, above ${condition.atMost}`);
-    }
+/** One check of a member: its overall status no worse than `worstStatus`, every condition's signal read and within bounds. */
+export function judge(clusterId: string, reading: HealthReading, definition: Extract<GateDefinitionState, { type: 'Health' }>, at: string): HealthObservationState {
+  const reasons: string[] = [];
+  if (HEALTH_RANK[reading.status] > HEALTH_RANK[definition.worstStatus]) {
+    reasons.push(`Status ${reading.status} is worse than ${definition.worstStatus}${reading.reasons.length > 0 ? `: ${reading.reasons.slice(0, 3).join('; ')}` : ''}`);
   }
-  return { clusterId, at, status: reading?.status ?? 'Unknown', passed: reasons.length === 0, reasons: reasons.map((r) => r.slice(0, 300)).slice(0, 10) };
+  for (const condition of definition.conditions) {
+    const value = reading.signals[condition.signal];
+    if (value === undefined) reasons.push(`${condition.signal} could not be read`);
+    else if (value > condition.atMost) reasons.push(`${condition.signal} is ${value}, above ${condition.atMost}`);
+  }
+  return { clusterId, at, status: reading.status, passed: reasons.length === 0, reasons: reasons.map((r) => r.slice(0, 300)).slice(0, 10) };
+}
+
+/** An alert that fired on a member fails every waiting health gate that checks it (recorded as a failing observation). */
+export function recordFiredAlert(run: RunState, alert: { clusterId: string; alertRule: string; firedAt: string; severity: string }): RunGateState[] {
+  const hit = run.gates.filter(
+    (gate) => gate.definition.type === 'Health' && gate.status === 'Waiting' && healthGateScope(run, gate).some((m) => m.clusterId.toLowerCase() === alert.clusterId.toLowerCase()),
+  );
+  for (const gate of hit) {
+    recordObservation(gate, { clusterId: alert.clusterId, at: alert.firedAt, status: 'Unhealthy', passed: false, reasons: [`Alert ${alert.alertRule} (${alert.severity}) fired at ${alert.firedAt}`.slice(0, 300)] });
+  }
+  return hit;
 }
 
 /** Keeps the latest observation per member, bounded. */

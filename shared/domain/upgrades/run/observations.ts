@@ -27,8 +27,6 @@ export interface AdvanceContext {
   windows: Record<string, { maintenanceWindow: unknown }>;
   /** By lower-cased cluster id. */
   health: Record<string, HealthReading>;
-  /** Fired alerts not yet resolved, by lower-cased cluster id (from onAlert). */
-  firedAlerts?: Record<string, string[]>;
 }
 
 /** What the engine has to read before `decideAdvance`: bounded by the members that can move now. */

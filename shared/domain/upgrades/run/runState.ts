@@ -99,7 +99,14 @@ export interface RunGateState {
   observations: HealthObservationState[];
 }
 
+/** The run log's kinds (the document's RUN_EVENT_KINDS); the engine writes the ones from Started on. */
 export type RunEventKind =
+  | 'Created'
+  | 'PreflightFailed'
+  | 'GateApproved'
+  | 'Skipped'
+  | 'Stopping'
+  | 'Resumed'
   | 'Started'
   | 'StageStarted'
   | 'StageCompleted'
