@@ -10,7 +10,9 @@ import { buildInventoryModule, type InventoryModule } from './features/inventory
 import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
+import { buildUpdateRuns, selectInventoryByTags, UpdateRunStore, type UpdateRunsModule } from './features/updateRuns';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
+import { systemClock, virtualClock } from './platform/clock/clock';
 import { withArmDeadline } from './platform/arm/armDeadline';
 import { HttpPipeline, type HttpHandlers } from './platform/http/handleHttp';
 import { LogAnalyticsWorkspaces } from './platform/monitor/logAnalyticsWorkspaces';
@@ -37,6 +39,7 @@ export interface Fleetplane {
   readonly logs: LogsModule;
   readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
+  readonly updateRuns: UpdateRunsModule;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -67,6 +70,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const table = (name: string) => storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}${name}`);
   const publicBaseUrl = settings.FLEETPLANE_PUBLIC_BASE_URL;
   const subscriptions = () => fleetSubscriptions(settings);
+  const clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL) : systemClock;
 
   const arm = once(() => new ArmClients(settings, options.arm));
   const accessControl = once((): AccessControl =>
@@ -163,6 +167,25 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         queryLogsBatch: (queries) => logsClient.queryBatch(queries),
         visibleClusters: (call, query) => modules.inventory().visibleClusters(call, query),
         now: () => new Date(),
+        http: http(),
+      });
+    }),
+    updateRuns: once((): UpdateRunsModule => {
+      const workspaces = new LogAnalyticsWorkspaces(arm());
+      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
+      return buildUpdateRuns({
+        store: new UpdateRunStore(table('updateruns')),
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        versionCatalogue: (subscriptionId, location) => modules.clusters().dependencies.catalogues.get(subscriptionId, location),
+        regionCapacity: (subscriptionId, location) => modules.clusters().dependencies.capacities.get(subscriptionId, location),
+        activeOperations: async () => (await operations().store.active()).map((operation) => ({ id: operation.value.id, target: operation.value.target })),
+        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
+        queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
+        selectClustersByTags: (tags) => selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
+        // The update-run engine (queue-driven advance) replaces this no-op when it lands.
+        kickRun: async () => {},
+        clock,
+        publicBaseUrl,
         http: http(),
       });
     }),

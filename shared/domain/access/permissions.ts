@@ -21,7 +21,8 @@ export const PERMISSIONS = {
     delete: 'Operator',
     scale: 'Operator',
   },
-  'clusters/upgrades': { get: 'Reader', list: 'Reader', create: 'Operator', abort: 'Operator' },
+  // Update runs: create/start/resume need `create` on every member, stop `abort`; gates and skips are Operators' calls.
+  'clusters/upgrades': { get: 'Reader', list: 'Reader', create: 'Operator', abort: 'Operator', approve: 'Operator', skip: 'Operator' },
   'clusters/autoscalepolicies': {
     get: 'Reader',
     list: 'Reader',

@@ -7,6 +7,7 @@ import { healthOperations } from '../health';
 import { inventoryOperations } from '../inventory';
 import { logsOperations } from '../logs';
 import { operationsOperations } from '../operations';
+import { updateRunOperations } from '../updateRuns';
 import type { ApiOperation } from '../../platform/http/apiOperation';
 import { openApiOperations } from './openapi.api';
 
@@ -25,4 +26,5 @@ export const allOperations: ApiOperation[] = [
   ...operationsOperations,
   ...guardrailsOperations,
   ...versionSupportCalendarOperations,
+  ...updateRunOperations,
 ];

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { gateStateSchema } from './updateRunGates';
-import { preflightProblemSchema } from './preflightProblem';
+import { preflightProblemSchema } from '../../domain/updateRuns';
 import { createUpdateRunSchema, MAX_RUN_MEMBERS } from './updateRunRequest';
 
 /*

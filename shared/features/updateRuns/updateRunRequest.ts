@@ -6,6 +6,7 @@ import { gateListSchema, strategyNameSchema } from './updateRunGates';
 export const MAX_RUN_MEMBERS = 200;
 export const MAX_STAGES = 10;
 export const MAX_GROUPS_PER_STAGE = 20;
+const MAX_SELECTOR_TAGS = 20;
 
 const CLUSTER_ID =
   /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\p{L}\p{N}_.()]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/iu;
@@ -17,8 +18,8 @@ export const clusterIdSchema = z
 
 const tagSelectorSchema = z
   .record(z.string().min(1).max(MAX_TAG_NAME_LENGTH), z.string().max(MAX_TAG_VALUE_LENGTH))
-  .refine((tags) => Object.keys(tags).length >= 1 && Object.keys(tags).length <= 20, { error: 'must name 1-20 tags' })
-  .describe('Clusters of the inventory carrying every one of these tags (values compared case-sensitively, names not).');
+  .refine((tags) => Object.keys(tags).length >= 1 && Object.keys(tags).length <= MAX_SELECTOR_TAGS, { error: `must name 1-${MAX_SELECTOR_TAGS} tags` })
+  .meta({ description: 'Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly).', maxProperties: MAX_SELECTOR_TAGS });
 
 /** Which clusters: explicit ids, or a tag selector over the inventory (resolved again, and frozen, on start). */
 export const memberSelectionSchema = z
@@ -31,9 +32,11 @@ export const memberSelectionSchema = z
   });
 export type MemberSelection = z.infer<typeof memberSelectionSchema>;
 
-const countOrPercentSchema = z
-  .union([z.int().min(0).max(1000), z.string().max(4).regex(/^(100|[1-9]?\d)%$/, { error: 'must be a count or 0%-100%' })])
-  .transform((value) => String(value));
+/** A count (number or digits) or a percentage, as Fleet Manager takes them. */
+const countOrPercentSchema = z.union([
+  z.int().min(0).max(1000),
+  z.string().max(4).regex(/^(\d{1,3}|100%|[1-9]?\d%)$/, { error: 'must be a count or a percentage 0%-100%' }),
+]);
 
 const groupSchema = z.strictObject({
   name: strategyNameSchema,

@@ -90,6 +90,10 @@ const settingsSchema = z
       .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
       .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
       .optional(),
+    /** Local mode only: the AKS emulator's virtual clock (`GET …/_emulator/clock`), "now" for scheduled work. */
+    FLEETPLANE_VIRTUAL_CLOCK_URL: z
+      .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
+      .optional(),
   })
   .superRefine((value, ctx) => {
     const hasStorage =
@@ -110,6 +114,9 @@ const settingsSchema = z
     }
     if (value.FLEETPLANE_DEV_ISSUER && value.FLEETPLANE_MODE !== 'local') {
       ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_DEV_ISSUER'], message: 'is trusted only when FLEETPLANE_MODE=local' });
+    }
+    if (value.FLEETPLANE_VIRTUAL_CLOCK_URL && value.FLEETPLANE_MODE !== 'local') {
+      ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_VIRTUAL_CLOCK_URL'], message: 'is allowed only when FLEETPLANE_MODE=local' });
     }
     if (Boolean(value.FLEETPLANE_WINDOWS_ADMIN_USERNAME) !== Boolean(value.FLEETPLANE_WINDOWS_ADMIN_PASSWORD)) {
       ctx.addIssue({

@@ -18,6 +18,7 @@ export const PREFLIGHT_CHECKS = [
   'subnetIps',
   'nodeImage',
   'maintenanceWindow',
+  'upgradeSettings',
   'membership',
   'clusterReadable',
 ] as const;

@@ -1,0 +1,278 @@
+import { maintenanceWindowOccurrences, planUpgrade, surgePlan, validateClusterVersions, type UpgradeErrorKind, type UpgradeRejection, type UpgradeStep } from '../upgrades';
+import type { MemberFacts, PoolFacts } from './memberFacts';
+import type { PreflightCheck, PreflightProblem } from './preflightProblem';
+import { memberUpgradeSeconds, type PoolRoll, type StepWork, type UpgradeDurations } from './upgradeDurations';
+import { deprecatedApiProblems } from './deprecatedApiRule';
+
+export type RunUpgradeKind = 'Full' | 'ControlPlaneOnly' | 'NodeImageOnly';
+
+export interface RunTarget {
+  upgradeType: RunUpgradeKind;
+  /** x.y.z or x.y; absent for NodeImageOnly. */
+  kubernetesVersion?: string;
+}
+
+/** One planned ARM operation: a planner hop, or the node-image upgrade of the listed pools (pool → image). */
+export interface PlannedStep extends UpgradeStep {
+  nodeImage?: boolean;
+}
+
+export interface PlannedWindow {
+  hasWindow: boolean;
+  open: boolean;
+  opensAt?: string;
+  closesAt?: string;
+}
+
+export interface MemberPlan {
+  resolvedTarget?: string;
+  steps: PlannedStep[];
+  problems: PreflightProblem[];
+  window?: PlannedWindow;
+  /** This member's own upgrade time from the durations (0 when nothing to do or blocked before planning). */
+  upgradeSeconds: number;
+  /** The work of each step for the estimator. */
+  work: StepWork[];
+}
+
+const SETTLED_STATES = ['Succeeded', 'Failed', 'Canceled'];
+
+const CHECK_OF_ERROR: Partial<Record<UpgradeErrorKind, PreflightCheck>> = {
+  VERSION_NOT_AVAILABLE: 'versionOffered',
+  PREVIEW_NOT_ALLOWED: 'versionOffered',
+  NODE_POOL_NEWER_THAN_CONTROL_PLANE: 'versionSkew',
+  VERSION_SKEW_EXCEEDED: 'versionSkew',
+  CONTROL_PLANE_ONLY_NOT_SUPPORTED_FOR_UNSUPPORTED_VERSION: 'supportPlan',
+  CONTROL_PLANE_ONLY_WITH_AUTOUPGRADE: 'autoUpgradeChannel',
+};
+
+function problem(check: PreflightCheck, severity: PreflightProblem['severity'], code: string, message: string, extra: Partial<PreflightProblem> = {}): PreflightProblem {
+  return { check, severity, code, message: message.slice(0, 600), ...extra };
+}
+
+function rejectionProblem(rejection: UpgradeRejection): PreflightProblem {
+  return problem(CHECK_OF_ERROR[rejection.errorKind] ?? 'versionPath', 'Blocking', rejection.errorKind, rejection.message, {
+    ...(rejection.azureErrorCode ? { azureErrorCode: rejection.azureErrorCode } : {}),
+    ...(rejection.offendingPools?.length ? { pools: rejection.offendingPools.slice(0, 20) } : {}),
+  });
+}
+
+/** Every problem of one member at once, and its plan when the version path exists. */
+export function preflightMember(facts: MemberFacts, target: RunTarget, now: string, durations?: UpgradeDurations): MemberPlan {
+  if (facts.unreadable !== undefined) {
+    return { steps: [], work: [], upgradeSeconds: 0, problems: [problem('clusterReadable', 'Blocking', 'CLUSTER_NOT_READABLE', facts.unreadable)] };
+  }
+  const problems: PreflightProblem[] = [...clusterStateProblems(facts), ...autoUpgradeProblems(facts, target)];
+  const planned = planSteps(facts, target);
+  problems.push(...planned.problems);
+  const movesMinor = planned.steps.some((step) => step.controlPlane !== undefined && minorOf(step.controlPlane) !== minorOf(facts.versions?.controlPlane ?? ''));
+  if (movesMinor) problems.push(...deprecatedApiProblems(facts.deprecatedApiUse, planned.resolvedTarget ?? ''));
+  problems.push(podDisruptionBudgetsNotChecked());
+  const rolls = rollsOf(facts, planned.steps);
+  problems.push(...rolls.problems, ...quotaProblems(facts, rolls.surgeByPool), ...subnetProblems(facts, rolls.ipsRequired));
+  const window = windowOf(facts, now);
+  problems.push(...window.problems);
+  const work = planned.steps.map((step) => ({ controlPlane: step.controlPlane !== undefined, pools: rolls.rollsOf(step) }));
+  return {
+    ...(planned.resolvedTarget ? { resolvedTarget: planned.resolvedTarget } : {}),
+    steps: planned.steps,
+    problems,
+    ...(window.window ? { window: window.window } : {}),
+    work,
+    upgradeSeconds: memberUpgradeSeconds(work, durations),
+  };
+}
+
+function clusterStateProblems(facts: MemberFacts): PreflightProblem[] {
+  const problems: PreflightProblem[] = [];
+  if (facts.powerState === 'Stopped') {
+    problems.push(problem('powerState', 'Blocking', 'CLUSTER_STOPPED', `Cluster ${facts.name} is stopped; AKS upgrades only a running cluster. Start it first.`));
+  }
+  if (facts.provisioningState && !SETTLED_STATES.includes(facts.provisioningState)) {
+    problems.push(
+      problem('operationInFlight', 'Blocking', 'OPERATION_IN_PROGRESS', `Cluster ${facts.name} is ${facts.provisioningState}: AKS refuses another operation while one is in progress.`, {
+        azureErrorCode: 'OperationNotAllowed',
+      }),
+    );
+  } else if (facts.fleetplaneOperationInFlight) {
+    problems.push(
+      problem('operationInFlight', 'Blocking', 'OPERATION_IN_PROGRESS', `Fleetplane operation ${facts.fleetplaneOperationInFlight} on ${facts.name} is not finished yet.`),
+    );
+  }
+  if (facts.versions) {
+    const current = validateClusterVersions(facts.versions);
+    if (!current.ok) problems.push(rejectionProblem(current));
+  }
+  return problems;
+}
+
+/** An AKS auto-upgrade channel would move the cluster on its own schedule, against the run. */
+function autoUpgradeProblems(facts: MemberFacts, target: RunTarget): PreflightProblem[] {
+  const channel = facts.versions?.autoUpgradeChannel ?? 'none';
+  if (channel === 'none') return [];
+  const fightsVersions = channel !== 'node-image' && target.upgradeType !== 'NodeImageOnly';
+  const fightsImages = channel === 'node-image' && target.upgradeType === 'NodeImageOnly';
+  if (fightsVersions || fightsImages) {
+    return [
+      problem('autoUpgradeChannel', 'Blocking', 'AUTO_UPGRADE_CHANNEL_CONFLICT', `Auto-upgrade channel "${channel}" of ${facts.name} would upgrade it on its own schedule during the run; set it to "none" first.`),
+    ];
+  }
+  return [problem('autoUpgradeChannel', 'Warning', 'AUTO_UPGRADE_CHANNEL_ACTIVE', `Auto-upgrade channel "${channel}" of ${facts.name} also reimages its nodes in its window.`)];
+}
+
+function planSteps(facts: MemberFacts, target: RunTarget): { steps: PlannedStep[]; resolvedTarget?: string; problems: PreflightProblem[] } {
+  if (target.upgradeType === 'NodeImageOnly') return nodeImageSteps(facts);
+  if (!facts.versions) return { steps: [], problems: [] };
+  if (!facts.versionCatalogue.checked) {
+    return { steps: [], problems: [problem('versionOffered', 'Blocking', 'VERSION_CATALOGUE_UNREADABLE', `The Kubernetes versions of ${facts.location} could not be read: ${facts.versionCatalogue.reason}`)] };
+  }
+  const plan = planUpgrade(
+    { catalog: facts.versionCatalogue.value, ...(facts.upgradeProfile === undefined ? {} : { upgradeProfile: facts.upgradeProfile }) },
+    facts.versions,
+    { target: target.kubernetesVersion ?? '', upgradeType: target.upgradeType },
+  );
+  if (!plan.ok) return { steps: [], problems: [rejectionProblem(plan)] };
+  const problems =
+    plan.steps.length === 0
+      ? [problem('versionPath', 'Warning', 'ALREADY_AT_TARGET', `${facts.name} already runs ${plan.resolvedTarget}; nothing to do.`)]
+      : [];
+  return { steps: plan.steps, resolvedTarget: plan.resolvedTarget, problems };
+}
+
+function nodeImageSteps(facts: MemberFacts): { steps: PlannedStep[]; problems: PreflightProblem[] } {
+  const problems: PreflightProblem[] = [];
+  const images: Record<string, string> = {};
+  for (const pool of facts.pools) {
+    if (!pool.latestNodeImageVersion.checked) {
+      problems.push(problem('nodeImage', 'NotChecked', 'NODE_IMAGE_UNKNOWN', `The latest node image of pool ${pool.name} could not be read: ${pool.latestNodeImageVersion.reason}`, { pools: [pool.name] }));
+    } else if (pool.latestNodeImageVersion.value !== pool.nodeImageVersion) {
+      images[pool.name] = pool.latestNodeImageVersion.value;
+    }
+  }
+  if (Object.keys(images).length === 0) {
+    problems.push(problem('nodeImage', 'Warning', 'NODE_IMAGE_CURRENT', `Every pool of ${facts.name} already runs its latest node image.`));
+    return { steps: [], problems };
+  }
+  return { steps: [{ nodeImage: true, nodePools: images }], problems };
+}
+
+/** Kubernetes objects: no Azure API exposes a cluster's PodDisruptionBudgets (they live in the cluster's API server). */
+function podDisruptionBudgetsNotChecked(): PreflightProblem {
+  return problem(
+    'podDisruptionBudgets',
+    'NotChecked',
+    'PDB_NOT_READABLE',
+    'PodDisruptionBudgets are Kubernetes objects that no Azure API exposes, so a drain they would block is not predicted; the run sees it as a drain failure (undrainableNodeBehavior decides).',
+  );
+}
+
+interface Rolls {
+  problems: PreflightProblem[];
+  /** The largest surge each pool adds (pools roll one after another, so one pool's surge at a time). */
+  surgeByPool: Map<string, number>;
+  ipsRequired: number;
+  rollsOf(step: PlannedStep): PoolRoll[];
+}
+
+/** The surge and batches of every pool a step rolls (stopped pools are upgraded "on paper": no nodes roll). */
+function rollsOf(facts: MemberFacts, steps: readonly PlannedStep[]): Rolls {
+  const problems: PreflightProblem[] = [];
+  const surgeByPool = new Map<string, number>();
+  const rollByPool = new Map<string, PoolRoll>();
+  let ipsRequired = 0;
+  const rolled = new Set(steps.flatMap((step) => Object.keys(step.nodePools ?? {})));
+  for (const pool of facts.pools.filter((candidate) => rolled.has(candidate.name))) {
+    const surge = surgePlan(surgeInputOf(pool));
+    if (!surge.ok) {
+      problems.push(problem('upgradeSettings', 'Blocking', surge.errorKind, `Pool ${pool.name}: ${surge.message}`, { pools: [pool.name] }));
+      continue;
+    }
+    const nodes = pool.powerState === 'Stopped' ? 0 : pool.count;
+    surgeByPool.set(pool.name, nodes === 0 ? 0 : surge.surgeNodes);
+    rollByPool.set(pool.name, { nodes, surgeNodes: surge.surgeNodes, unavailableNodes: surge.unavailableNodes, soakMinutes: pool.nodeSoakDurationInMinutes ?? 0 });
+    ipsRequired = Math.max(ipsRequired, surge.ipsRequired ?? 0);
+  }
+  return {
+    problems,
+    surgeByPool,
+    ipsRequired,
+    rollsOf: (step) => Object.keys(step.nodePools ?? {}).flatMap((name) => {
+      const roll = rollByPool.get(name);
+      return roll ? [roll] : [];
+    }),
+  };
+}
+
+function surgeInputOf(pool: PoolFacts) {
+  return {
+    poolNodeCount: pool.count,
+    mode: pool.mode,
+    maxSurge: pool.maxSurge ?? null,
+    maxUnavailable: pool.maxUnavailable ?? null,
+    ...(pool.maxPods === undefined ? {} : { maxPods: pool.maxPods }),
+    ...(pool.undrainableNodeBehavior ? { undrainableNodeBehavior: pool.undrainableNodeBehavior } : {}),
+  };
+}
+
+/** Surge nodes need free vCPUs in the family's quota and the regional total (AKS fails the upgrade with QuotaExceeded). */
+function quotaProblems(facts: MemberFacts, surgeByPool: ReadonlyMap<string, number>): PreflightProblem[] {
+  const needy = facts.pools.filter((pool) => (surgeByPool.get(pool.name) ?? 0) > 0);
+  if (needy.length === 0) return [];
+  if (!facts.freeVcpus.checked) {
+    return [problem('vcpuQuota', 'NotChecked', 'QUOTA_UNKNOWN', `The vCPU quotas of ${facts.location} could not be read: ${facts.freeVcpus.reason}`)];
+  }
+  const free = new Map(facts.freeVcpus.value.map((quota) => [quota.name.toLowerCase(), quota.free]));
+  const problems: PreflightProblem[] = [];
+  for (const pool of needy) {
+    if (pool.vCpusPerNode === undefined) {
+      problems.push(problem('vcpuQuota', 'NotChecked', 'VM_SIZE_UNKNOWN', `The vCPUs of ${pool.vmSize} (pool ${pool.name}) are not known in ${facts.location}.`, { pools: [pool.name] }));
+      continue;
+    }
+    const needed = (surgeByPool.get(pool.name) ?? 0) * pool.vCpusPerNode;
+    for (const quota of [pool.quotaFamily, 'cores']) {
+      const available = quota === undefined ? undefined : free.get(quota.toLowerCase());
+      if (available !== undefined && needed > available) {
+        problems.push(
+          problem('vcpuQuota', 'Blocking', 'QUOTA_EXCEEDED', `Pool ${pool.name}: ${surgeByPool.get(pool.name)} surge node(s) of ${pool.vmSize} need ${needed} vCPUs of ${quota} quota in ${facts.location}; ${available} are free.`, {
+            azureErrorCode: 'QuotaExceeded',
+            pools: [pool.name],
+          }),
+        );
+        break;
+      }
+    }
+  }
+  return problems;
+}
+
+/** Azure CNI (not overlay) gives every pod a subnet address; the subnet itself is not read (Microsoft.Network). */
+function subnetProblems(facts: MemberFacts, ipsRequired: number): PreflightProblem[] {
+  if (!facts.podsTakeSubnetIps || ipsRequired === 0) return [];
+  return [
+    problem(
+      'subnetIps',
+      'NotChecked',
+      'SUBNET_NOT_READ',
+      `With Azure CNI the largest pool needs ${ipsRequired} free subnet addresses during its surge ((nodes + surge) × (maxPods + 1)); Fleetplane does not read virtual networks, so check the subnet.`,
+    ),
+  ];
+}
+
+function windowOf(facts: MemberFacts, now: string): { window?: PlannedWindow; problems: PreflightProblem[] } {
+  if (!facts.maintenanceWindow.checked) {
+    return { problems: [problem('maintenanceWindow', 'NotChecked', 'WINDOW_UNKNOWN', `The maintenance configurations of ${facts.name} could not be read: ${facts.maintenanceWindow.reason}`)] };
+  }
+  if (facts.maintenanceWindow.value === null) return { window: { hasWindow: false, open: true }, problems: [] };
+  const occurrences = maintenanceWindowOccurrences({ maintenanceWindow: facts.maintenanceWindow.value, now, count: 1 });
+  if (!occurrences.ok) {
+    const detail = occurrences.errors.map((error) => `${error.path}: ${error.message}`).join('; ');
+    return { problems: [problem('maintenanceWindow', 'Warning', 'INVALID_MAINTENANCE_WINDOW', `The maintenance window of ${facts.name} is not valid (${detail}).`)] };
+  }
+  const interval = occurrences.current ?? occurrences.next[0];
+  const window: PlannedWindow = { hasWindow: true, open: occurrences.open, ...(interval ? { opensAt: interval.start, closesAt: interval.end } : {}) };
+  return { window, problems: [] };
+}
+
+function minorOf(version: string): string {
+  return version.split('.').slice(0, 2).join('.');
+}

@@ -1,0 +1,179 @@
+import type { ManagedCluster, ManagedClusterAgentPoolProfile, MaintenanceWindow } from '@azure/arm-containerservice';
+import { NotFoundError } from '../../domain/errors';
+import { clusterScopeOfTarget } from '../../domain/fleet/clusterAddress';
+import { findRegionVmSku, type RegionCapacity } from '../../domain/fleet/regionCapacity';
+import type { Checked, FreeVcpus, MemberFacts, PoolFacts, RunUpgradeKind } from '../../domain/updateRuns';
+import type { ClusterVersions, SupportPlan } from '../../domain/upgrades';
+import { callArm } from '../../platform/arm/armCalls';
+import { mapBounded } from './boundedParallel';
+import { readDeprecatedApiUse } from './deprecatedApiUse';
+import type { UpdateRunDependencies } from './updateRunDependencies';
+
+/** ARM reads in flight at once for one preflight. */
+const CONCURRENT_MEMBERS = 8;
+
+/** The maintenance configuration AKS applies to each kind of upgrade. */
+const MAINTENANCE_CONFIG: Record<RunUpgradeKind, string> = {
+  Full: 'aksManagedAutoUpgradeSchedule',
+  ControlPlaneOnly: 'aksManagedAutoUpgradeSchedule',
+  NodeImageOnly: 'aksManagedNodeOSUpgradeSchedule',
+};
+
+export interface MemberRead {
+  facts: MemberFacts;
+  tags: Record<string, string>;
+}
+
+const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+
+function coordinatesOf(clusterId: string): { subscriptionId: string; resourceGroup: string; name: string } {
+  const [, subscriptionId = '', resourceGroup = '', name = ''] = CLUSTER_ID.exec(clusterId) ?? [];
+  return { subscriptionId: subscriptionId.toLowerCase(), resourceGroup, name };
+}
+
+/**
+ * Everything the preflight needs about the members, read live: per member the cluster, its upgrade profile (version
+ * runs) or its pools' upgrade profiles (node-image runs) and its maintenance configuration; per region the version
+ * catalogue and capacities (cached); per workspace one Log Analytics query for deprecated API calls.
+ */
+export async function readMemberFacts(deps: UpdateRunDependencies, clusterIds: readonly string[], upgradeType: RunUpgradeKind, now: Date): Promise<MemberRead[]> {
+  const inFlight = operationsByCluster(await deps.activeOperations());
+  const clusters = await mapBounded(clusterIds, CONCURRENT_MEMBERS, (id) => readCluster(deps, id, upgradeType, inFlight));
+  const deprecated = await readDeprecatedApiUse(deps, clusters.flatMap((read) => (read.cluster ? [read.cluster] : [])), now);
+  return clusters.map((read) => ({ facts: { ...read.facts, deprecatedApiUse: deprecated(read.facts.clusterId) }, tags: read.cluster?.tags ?? {} }));
+}
+
+/** Lower-case cluster id → an unfinished operation on it or on one of its pools. */
+function operationsByCluster(operations: readonly { id: string; target: string }[]): Map<string, string> {
+  return new Map(operations.map((operation) => [clusterScopeOfTarget(operation.target).toLowerCase(), operation.id]));
+}
+
+interface ClusterRead {
+  facts: MemberFacts;
+  cluster?: ManagedCluster;
+}
+
+async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgradeType: RunUpgradeKind, inFlight: Map<string, string>): Promise<ClusterRead> {
+  const { subscriptionId, resourceGroup, name } = coordinatesOf(clusterId);
+  const client = deps.containerService(subscriptionId);
+  const base = { clusterId, name, location: '', pools: [], podsTakeSubnetIps: false };
+  const notRead = { checked: false, reason: 'the cluster was not read' } as const;
+  let cluster: ManagedCluster;
+  try {
+    cluster = await callArm(() => client.managedClusters.get(resourceGroup, name), `Cluster "${name}"`);
+  } catch (error) {
+    const unreadable = error instanceof NotFoundError ? `Cluster ${name} does not exist.` : `Cluster ${name} could not be read: ${messageOf(error)}`;
+    return { facts: { ...base, unreadable, versionCatalogue: notRead, maintenanceWindow: notRead, deprecatedApiUse: notRead, freeVcpus: notRead } };
+  }
+  const location = cluster.location ?? '';
+  const [versionCatalogue, upgradeProfile, maintenanceWindow, capacity, poolImages] = await Promise.all([
+    checked(() => deps.versionCatalogue(subscriptionId, location)),
+    upgradeType === 'NodeImageOnly' ? Promise.resolve(undefined) : client.managedClusters.getUpgradeProfile(resourceGroup, name).catch(() => undefined),
+    checked(() => maintenanceWindowOf(deps, subscriptionId, resourceGroup, name, MAINTENANCE_CONFIG[upgradeType])),
+    checked(() => deps.regionCapacity(subscriptionId, location)),
+    upgradeType === 'NodeImageOnly' ? latestNodeImages(deps, subscriptionId, resourceGroup, name, cluster) : Promise.resolve(new Map<string, Checked<string>>()),
+  ]);
+  const profiles = cluster.agentPoolProfiles ?? [];
+  const facts: MemberFacts = {
+    ...base,
+    location,
+    ...(cluster.provisioningState ? { provisioningState: cluster.provisioningState } : {}),
+    powerState: cluster.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
+    versions: versionsOf(cluster, profiles),
+    pools: profiles.map((profile) => poolFacts(profile, capacity.checked ? capacity.value : undefined, poolImages.get(profile.name))),
+    podsTakeSubnetIps: cluster.networkProfile?.networkPlugin === 'azure' && cluster.networkProfile.networkPluginMode !== 'overlay',
+    versionCatalogue,
+    ...(upgradeProfile === undefined ? {} : { upgradeProfile }),
+    ...(inFlight.has(clusterId.toLowerCase()) ? { fleetplaneOperationInFlight: inFlight.get(clusterId.toLowerCase()) } : {}),
+    maintenanceWindow,
+    deprecatedApiUse: notRead,
+    freeVcpus: capacity.checked ? { checked: true, value: freeVcpusOf(capacity.value) } : capacity,
+  };
+  return { facts, cluster };
+}
+
+function versionsOf(cluster: ManagedCluster, profiles: readonly ManagedClusterAgentPoolProfile[]): ClusterVersions {
+  const controlPlane = cluster.currentKubernetesVersion ?? cluster.kubernetesVersion ?? '';
+  const channel = cluster.autoUpgradeProfile?.upgradeChannel ?? 'none';
+  return {
+    controlPlane,
+    nodePools: Object.fromEntries(profiles.map((pool) => [pool.name, pool.currentOrchestratorVersion ?? pool.orchestratorVersion ?? controlPlane])),
+    supportPlan: (cluster.supportPlan === 'AKSLongTermSupport' ? 'AKSLongTermSupport' : 'KubernetesOfficial') satisfies SupportPlan,
+    autoUpgradeChannel: (['patch', 'stable', 'rapid', 'node-image'].includes(channel) ? channel : 'none') as ClusterVersions['autoUpgradeChannel'],
+  };
+}
+
+function poolFacts(profile: ManagedClusterAgentPoolProfile, capacity: RegionCapacity | undefined, latestImage: Checked<string> | undefined): PoolFacts {
+  const sku = capacity && profile.vmSize ? findRegionVmSku(capacity, profile.vmSize) : undefined;
+  const settings = profile.upgradeSettings ?? {};
+  return {
+    name: profile.name,
+    mode: profile.mode === 'System' ? 'System' : 'User',
+    count: profile.count ?? 0,
+    vmSize: profile.vmSize ?? '',
+    powerState: profile.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
+    currentOrchestratorVersion: profile.currentOrchestratorVersion ?? profile.orchestratorVersion ?? '',
+    ...(profile.maxPods === undefined ? {} : { maxPods: profile.maxPods }),
+    ...(settings.maxSurge ? { maxSurge: settings.maxSurge } : {}),
+    ...(settings.maxUnavailable ? { maxUnavailable: settings.maxUnavailable } : {}),
+    ...(settings.drainTimeoutInMinutes === undefined ? {} : { drainTimeoutInMinutes: settings.drainTimeoutInMinutes }),
+    ...(settings.nodeSoakDurationInMinutes === undefined ? {} : { nodeSoakDurationInMinutes: settings.nodeSoakDurationInMinutes }),
+    ...(settings.undrainableNodeBehavior === 'Cordon' || settings.undrainableNodeBehavior === 'Schedule' ? { undrainableNodeBehavior: settings.undrainableNodeBehavior } : {}),
+    ...(profile.nodeImageVersion ? { nodeImageVersion: profile.nodeImageVersion } : {}),
+    latestNodeImageVersion: latestImage ?? { checked: false, reason: 'not needed for a version upgrade' },
+    ...(sku?.vCpus === undefined ? {} : { vCpusPerNode: sku.vCpus }),
+    ...(sku?.family ? { quotaFamily: sku.family } : {}),
+  };
+}
+
+function freeVcpusOf(capacity: RegionCapacity): FreeVcpus[] {
+  return capacity.quotas.map((quota) => ({ name: quota.name, free: Math.max(0, quota.limit - quota.currentValue) }));
+}
+
+async function latestNodeImages(deps: UpdateRunDependencies, subscriptionId: string, resourceGroup: string, name: string, cluster: ManagedCluster): Promise<Map<string, Checked<string>>> {
+  const client = deps.containerService(subscriptionId);
+  const pools = cluster.agentPoolProfiles ?? [];
+  const images = await Promise.all(
+    pools.map((pool) =>
+      checked(async () => {
+        const profile = await callArm(() => client.agentPools.getUpgradeProfile(resourceGroup, name, pool.name), `Node pool "${pool.name}"`);
+        if (!profile.latestNodeImageVersion) throw new Error('the pool upgrade profile names no latest node image');
+        return profile.latestNodeImageVersion;
+      }),
+    ),
+  );
+  return new Map(pools.map((pool, i) => [pool.name, images[i] as Checked<string>]));
+}
+
+/** The configuration's window in its wire shape (dates as YYYY-MM-DD), or null when the cluster has none. */
+async function maintenanceWindowOf(deps: UpdateRunDependencies, subscriptionId: string, resourceGroup: string, name: string, configName: string): Promise<unknown> {
+  try {
+    const config = await callArm(() => deps.containerService(subscriptionId).maintenanceConfigurations.get(resourceGroup, name, configName), `Maintenance configuration "${configName}"`);
+    return config.maintenanceWindow ? wireWindow(config.maintenanceWindow) : null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
+const day = (value: Date | string | undefined) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
+
+function wireWindow(window: MaintenanceWindow): unknown {
+  return {
+    ...window,
+    ...(window.startDate ? { startDate: day(window.startDate) } : {}),
+    ...(window.notAllowedDates ? { notAllowedDates: window.notAllowedDates.map((span) => ({ start: day(span.start), end: day(span.end) })) } : {}),
+  };
+}
+
+async function checked<T>(read: () => Promise<T>): Promise<Checked<T>> {
+  try {
+    return { checked: true, value: await read() };
+  } catch (error) {
+    return { checked: false, reason: messageOf(error) };
+  }
+}
+
+function messageOf(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).slice(0, 300);
+}
