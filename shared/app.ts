@@ -10,7 +10,7 @@ import { buildInventoryModule, type InventoryModule } from './features/inventory
 import { buildLogs, type LogsModule } from './features/logs';
 import { buildOpenApi } from './features/openapi';
 import { buildOperations, type OperationsModule } from './features/operations';
-import { buildUpdateRuns, selectInventoryByTags, UpdateRunStore, type UpdateRunsModule } from './features/updateRuns';
+import { buildUpdateRuns, buildUpdateRunsEngine, selectInventoryByTags, UpdateRunStore, type UpdateRunsEngine, type UpdateRunsModule } from './features/updateRuns';
 import { ArmClients, type ArmClientOptions } from './platform/arm/armClients';
 import { systemClock, virtualClock } from './platform/clock/clock';
 import { withArmDeadline } from './platform/arm/armDeadline';
@@ -40,6 +40,7 @@ export interface Fleetplane {
   readonly clusterHealth: ClusterHealthModule;
   readonly guardrails: GuardrailsModule;
   readonly updateRuns: UpdateRunsModule;
+  readonly updateRunsEngine: UpdateRunsEngine;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -71,6 +72,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const publicBaseUrl = settings.FLEETPLANE_PUBLIC_BASE_URL;
   const subscriptions = () => fleetSubscriptions(settings);
   const clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL) : systemClock;
+  const updateRunStore = once(() => new UpdateRunStore(table('updateruns')));
 
   const arm = once(() => new ArmClients(settings, options.arm));
   const accessControl = once((): AccessControl =>
@@ -174,7 +176,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       const workspaces = new LogAnalyticsWorkspaces(arm());
       const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
       return buildUpdateRuns({
-        store: new UpdateRunStore(table('updateruns')),
+        store: updateRunStore(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         versionCatalogue: (subscriptionId, location) => modules.clusters().dependencies.catalogues.get(subscriptionId, location),
         regionCapacity: (subscriptionId, location) => modules.clusters().dependencies.capacities.get(subscriptionId, location),
@@ -182,13 +184,31 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
         selectClustersByTags: (tags) => selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
-        // The update-run engine (queue-driven advance) replaces this no-op when it lands.
-        kickRun: async () => {},
+        kickRun: (runId, delaySeconds) => modules.updateRunsEngine().kickRun(runId, delaySeconds),
         clock,
         publicBaseUrl,
         http: http(),
       });
     }),
+    updateRunsEngine: once(
+      (): UpdateRunsEngine =>
+        buildUpdateRunsEngine({
+          store: updateRunStore(),
+          queue: storage.queue(settings.FLEETPLANE_UPDATERUNS_QUEUE),
+          runner: operations().runner,
+          operationStore: operations().store,
+          containerService: (subscriptionId) => arm().containerService(subscriptionId),
+          readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
+          // Until the webhooks outbox lands, run events go to the run's log and the audit trail only.
+          emitEvent: async () => {},
+          recordAudit: async (event) => {
+            await auditStore().record(event);
+          },
+          clock,
+          logLevel: settings.FLEETPLANE_LOG_LEVEL,
+          pollSeconds: settings.FLEETPLANE_UPDATERUNS_POLL_SECONDS,
+        }),
+    ),
     health: once(() =>
       buildHealth({
         settings,

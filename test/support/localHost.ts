@@ -26,6 +26,7 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       FLEETPLANE_MODE: 'local',
       // Each host polls its own operations queue, as each has its own tables in the shared Azurite.
       FLEETPLANE_OPERATIONS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-operations`,
+      FLEETPLANE_UPDATERUNS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-updateruns`,
       ...options.env,
     },
   });

@@ -1,3 +1,4 @@
+import type { ClusterAddress } from '../../domain/fleet/clusterAddress';
 import type { HealthReading } from '../../domain/upgrades/run';
 
 /** The part of a cluster-health view (features/clusterHealth) a health gate reads. */
@@ -10,8 +11,10 @@ export interface ClusterHealthSnapshot {
   controlPlaneErrors?: { count: number }[] | undefined;
 }
 
-/** Reads one member's health for a gate: `window` is the gate's (PT5M…PT1H), ending at `now` (the run's clock). */
-export type ReadClusterHealth = (clusterId: string, window: string, now: Date) => Promise<ClusterHealthSnapshot>;
+export type HealthGateWindow = 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
+
+/** Reads one member's health for a gate: over the gate's window, ending at `now` (the run's clock). */
+export type ReadClusterHealth = (cluster: ClusterAddress, window: HealthGateWindow, now: Date) => Promise<ClusterHealthSnapshot>;
 
 /** The health-gate signals (HEALTH_GATE_SIGNALS) from a health view; a signal its source did not give is absent. */
 export function healthReadingOf(view: ClusterHealthSnapshot): HealthReading {

@@ -1,6 +1,7 @@
 import type { AdvanceContext, HealthReading, ObservationNeeds, OperationObservation } from '../../domain/upgrades/run';
 import type { Logger } from '../../platform/observability/logger';
-import { healthReadingOf } from './healthReadings';
+import { healthReadingOf, type HealthGateWindow } from './healthReadings';
+import { clusterTargetOf } from './clusterTarget';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { UpdateRun } from './updateRunDocument';
 
@@ -42,14 +43,11 @@ async function observeOperation(deps: RunEngineDependencies, operationId: string
 /** The window of the strictest waiting health gate that checks this member (they share one read per advance). */
 async function readHealth(deps: RunEngineDependencies, run: UpdateRun, clusterId: string, now: Date): Promise<HealthReading> {
   const windows = run.gates.flatMap((gate) => (gate.status === 'Waiting' && gate.definition.type === 'Health' ? [gate.definition.window] : []));
-  const window = windows.sort((a, b) => minutesOf(b) - minutesOf(a))[0] ?? 'PT15M';
-  return healthReadingOf(await deps.readHealth(clusterId, window, now));
+  const window = windows.sort((a, b) => WINDOW_MINUTES[b] - WINDOW_MINUTES[a])[0] ?? 'PT15M';
+  return healthReadingOf(await deps.readHealth(clusterTargetOf(clusterId), window, now));
 }
 
-function minutesOf(window: string): number {
-  const match = /^PT(\d+)([MH])$/.exec(window);
-  return match ? Number(match[1]) * (match[2] === 'H' ? 60 : 1) : 0;
-}
+const WINDOW_MINUTES: Record<HealthGateWindow, number> = { PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60 };
 
 async function readEach<T>(keys: readonly string[], read: (key: string) => Promise<T>, log: Logger, what: string): Promise<[string, T][]> {
   const results: [string, T][] = [];

@@ -31,6 +31,13 @@ const settingsSchema = z
       .string()
       .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
       .default('fleetplane-operations'),
+    /** Also the trigger's `%FLEETPLANE_UPDATERUNS_QUEUE%`: one advance of an update run per message. */
+    FLEETPLANE_UPDATERUNS_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-updateruns'),
+    /** Longest pause between two advances of an update run while something runs (tests shorten it). */
+    FLEETPLANE_UPDATERUNS_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     FLEETPLANE_SUBSCRIPTION_IDS: commaList.pipe(z.array(uuid)).optional(),
     FLEETPLANE_ARM_ENDPOINT: httpsUrl.default('https://management.azure.com'),

@@ -54,6 +54,8 @@ describe('registered functions (contract)', () => {
         http('putVersionSupportCalendar', '/api/versionSupportCalendar', 'PUT'),
         { name: 'operationsRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
         { name: 'operationsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_OPERATIONS_QUEUE%', connection: 'AzureWebJobsStorage' },
+        { name: 'updateRunsRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'updateRunsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_UPDATERUNS_QUEUE%', connection: 'AzureWebJobsStorage' },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),
         http('getReadiness', '/api/health/ready', 'GET'),

@@ -62,8 +62,9 @@ function stopWhenIdle(run: RunState, context: AdvanceContext, journal: RunJourna
 }
 
 function advanceStages(run: RunState, context: AdvanceContext, journal: RunJournal): RunAction[] {
-  if (run.stages.every((stage) => stage.status === 'NotStarted') && !run.events.some((event) => event.kind === 'Started')) {
-    journal.record({ kind: 'Started', message: `Started with ${run.members.length} member(s) in ${run.stages.length} stage(s)` });
+  if (run.stages.every((stage) => stage.status === 'NotStarted' || stage.status === 'Skipped')) {
+    // The first advance of a started run (the API logged 'Started' when it froze the members).
+    if (!run.events.some((event) => event.kind === 'Started')) journal.record({ kind: 'Started', message: `Started with ${run.members.length} member(s) in ${run.stages.length} stage(s)` });
     journal.announce('fleetplane.updateRun.started', 'started', { members: run.members.length, stages: run.stages.map((stage) => stage.name) });
   }
   const actions: RunAction[] = [];
