@@ -50,6 +50,8 @@ async function handle(deps: ServerDependencies, req: IncomingMessage): Promise<A
   if (method === 'GET' && path.toLowerCase() === '/_emulator/health') {
     return { status: 200, body: { status: 'ok', baseUrl: deps.publicBaseUrl(), now: deps.fleet.clock.nowIso() } };
   }
+  // The virtual clock is read without a token, like health: Fleetplane's virtualClock (local mode) asks it every cycle.
+  if (method === 'GET' && path.toLowerCase() === '/_emulator/clock') return { status: 200, body: { now: deps.controls.now() } };
   // The query API gets the path as sent: it tells `/v1//subscriptions/…` apart, as the service does.
   if (isLogAnalyticsPath(path)) return serveLogAnalytics(deps.logAnalytics, deps.counters, req, method, { path: url.pathname, search: url.search });
   const body = await readJsonBody(req);

@@ -99,7 +99,7 @@ const settingsSchema = z
       .optional(),
     /** Local mode only: the AKS emulator's virtual clock (`GET …/_emulator/clock`), "now" for scheduled work. */
     FLEETPLANE_VIRTUAL_CLOCK_URL: z
-      .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
+      .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
       .optional(),
   })
   .superRefine((value, ctx) => {
