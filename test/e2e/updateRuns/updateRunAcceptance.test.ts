@@ -32,7 +32,13 @@ describe('update run over 12 clusters in 3 stages (local host, Azurite, emulator
 
   const run = async (id: string): Promise<Answer> => stack.call('GET', `updateRuns/${id}`);
   /** What a failed wait shows: the run's state in a few lines. */
-  const summary = (answer: Answer) => ({
+  const summary = async (answer: Answer) => ({
+    operations: await Promise.all(
+      (answer.body.members as { status: string; steps: { status: string; operationId?: string }[] }[])
+        .flatMap((m) => m.steps.filter((step) => step.status === 'Running' && step.operationId).map((step) => step.operationId!))
+        .map(async (id) => (await stack.call('GET', `operations/${id}`)).body),
+    ),
+    host: stack.host.output().split('\n').filter((line) => /updateRunsAdvance|"level":"(warn|warning|error)"/.test(line)).slice(-12).map((line) => line.slice(0, 600)),
     status: answer.body.status,
     reason: answer.body.statusReason,
     members: (answer.body.members as { name: string; status: string; statusReason?: string; steps: { status: string; operationId?: string; error?: string }[] }[]).map(

@@ -100,7 +100,7 @@ export async function waitFor<T>(read: () => Promise<T>, check: (value: T) => bo
   for (;;) {
     last = await read();
     if (check(last)) return last;
-    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs} ms; last: ${JSON.stringify(describe(last), null, 1).slice(0, 6000)}`);
+    if (Date.now() > deadline) throw new Error(`${what}: not reached in ${timeoutMs} ms; last: ${JSON.stringify(await describe(last), null, 1).slice(0, 12000)}`);
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
 }

@@ -63,7 +63,7 @@ class World {
     for (const action of decision.actions) {
       this.submitted.push(`${action.clusterId.split('/').pop()}#${action.stepIndex}`);
       const cluster = action.clusterId.split('/').pop()!;
-      this.operations[action.operationId] = this.failing.has(cluster) ? { status: 'Failed', error: { code: 'UpgradeFailed', message: 'drain failed' } } : { status: 'Succeeded' };
+      this.operations[action.operationId] = this.failing.has(cluster) ? { status: 'Failed', error: { code: 'UpgradeFailed', message: `drain failed ${'x'.repeat(600)}` } } : { status: 'Succeeded' };
     }
     return decision;
   }
@@ -113,6 +113,7 @@ describe('decideAdvance (the update-run state machine)', () => {
     const tolerant = new World(run([member('a1', 's1', 'g'), member('a2', 's1', 'g')], [], { allowedFailures: 1 }));
     tolerant.failing.add('a1');
     tolerant.until((s) => s.status !== 'Running');
+    expect(tolerant.state.events.every((event) => event.message.length <= 300)).toBe(true);
     expect(tolerant.state.status).toBe('Completed');
     expect(tolerant.state.members.map((m) => m.status)).toEqual(['Failed', 'Succeeded']);
 

@@ -1,5 +1,5 @@
 import type { FleetEventDraft } from '../../events';
-import { MAX_RUN_EVENTS, type RunEventState, type RunState } from './runState';
+import { MAX_EVENT_MESSAGE, MAX_RUN_EVENTS, type RunEventState, type RunState } from './runState';
 
 /**
  * Where a decision's events go: the run's bounded event log (in the same write as the change) and the Fleetplane
@@ -16,7 +16,7 @@ export class RunJournal {
   ) {}
 
   record(event: Omit<RunEventState, 'at'>): void {
-    const stamped = { ...event, at: this.now };
+    const stamped = { ...event, message: event.message.slice(0, MAX_EVENT_MESSAGE), at: this.now };
     this.recorded.push(stamped);
     const events = [...this.run.events, stamped];
     const overflow = Math.max(0, events.length - MAX_RUN_EVENTS);

@@ -152,6 +152,8 @@ export interface RunState {
 }
 
 export const MAX_RUN_EVENTS = 200;
+/** The run log's bound on one event's message (the document schema's). */
+export const MAX_EVENT_MESSAGE = 300;
 export const MAX_MEMBER_FAILURES = 10;
 export const MAX_GATE_OBSERVATIONS = 50;
 
