@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { decideAdvance, observationNeeds, type AdvanceContext, type RunGateState, type RunMemberState, type RunState } from '../../../shared/domain/upgrades/run';
+import { decideAdvance, observationNeeds, recordFiredAlert, type AdvanceContext, type RunGateState, type RunMemberState, type RunState } from '../../../shared/domain/upgrades/run';
 
 const SUB = '00000000-0000-0000-0000-000000000000';
 const id = (name: string) => `/subscriptions/${SUB}/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}`;
@@ -203,6 +203,27 @@ describe('decideAdvance (the update-run state machine)', () => {
     world.until((s) => s.gates[0]!.status !== 'Waiting');
     expect(world.state.gates[0]!.status).toBe('Passed');
     expect(Date.parse(world.state.gates[0]!.decidedAt!) - waitingSince).toBeGreaterThanOrEqual(600_000);
+  });
+
+  it('fails a waiting health gate when an alert fires on a member it checks, though the metrics look fine', () => {
+    const gate: RunGateState = {
+      id: 's1.after.0',
+      placement: { stage: 's1', position: 'after' },
+      definition: { type: 'Health', worstStatus: 'Healthy', conditions: [], window: 'PT15M', soakSeconds: 600 },
+      status: 'Pending',
+      observations: [],
+    };
+    const world = new World(run([member('a1', 's1', 'g'), member('b1', 's2', 'g')], [gate]));
+    world.health[id('a1').toLowerCase()] = { status: 'Healthy', reasons: [], signals: {} };
+    world.until((s) => s.gates[0]!.status === 'Waiting');
+    const other = recordFiredAlert(world.state, { clusterId: id('b1'), alertRule: 'cpu', firedAt: '2026-12-07T10:05:00Z', severity: 'Sev2' });
+    expect(other).toEqual([]);
+    const hit = recordFiredAlert(world.state, { clusterId: id('a1'), alertRule: 'api-5xx', firedAt: '2026-12-07T10:05:00Z', severity: 'Sev1' });
+    expect(hit.map((g) => g.id)).toEqual(['s1.after.0']);
+    world.advance();
+    expect(world.state.gates[0]).toMatchObject({ status: 'Failed' });
+    expect(world.state.status).toBe('Paused');
+    expect(world.state.members[0]!.failures.at(-1)).toMatchObject({ code: 'HealthGateFailed', message: expect.stringContaining('api-5xx') });
   });
 
   it('stops once nothing is in flight', () => {
