@@ -125,6 +125,11 @@ async function main(): Promise<void> {
         FLEETPLANE_ARM_CREDENTIAL: 'emulator',
         FLEETPLANE_SUBSCRIPTION_IDS: SUBSCRIPTION,
         FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
+        // The emulator does not throttle here; the app's own read budget is opened up so that planning 200 members
+        // in one request is not refused (what is measured is the engine, not the budget).
+        FLEETPLANE_ARM_READ_BUCKET: '100000',
+        FLEETPLANE_ARM_READS_PER_SECOND: '10000',
+        FLEETPLANE_ARM_CALLER_READ_SHARE: '1',
       }),
     );
     const token = await issuer.signToken({ audience: AUDIENCE, role: 'Owner', oid: '0e000000-0000-4000-8000-0000000000b1' });
