@@ -82,7 +82,7 @@ async function seed(emulator: RunningAksEmulator, agent: Agent): Promise<void> {
   await Promise.all(Array.from({ length: SEED_CONCURRENCY }, worker));
 }
 
-async function callApi(fleetplane: Fleetplane, token: string, operationId: string, url: string, params: Record<string, string>, body?: unknown): Promise<{ status: number; body: any }> {
+async function callApi(fleetplane: Fleetplane, token: string, operationId: string, url: string, params: Record<string, string>, body?: unknown): Promise<{ status: number; body: unknown }> {
   const request = new HttpRequest({
     method: 'POST',
     url: `http://127.0.0.1:7071/api/${url}`,
@@ -91,11 +91,13 @@ async function callApi(fleetplane: Fleetplane, token: string, operationId: strin
     ...(body === undefined ? {} : { body: { string: JSON.stringify(body) } }),
   });
   const response = (await fleetplane.updateRuns.http[operationId]!(request, new InvocationContext())) as HttpResponseInit;
-  return { status: response.status ?? 200, body: response.jsonBody };
+  return { status: response.status ?? 200, body: response.jsonBody as unknown };
 }
 
 function countersDelta(before: Record<string, number>, after: Record<string, number>): Record<string, number> {
-  return Object.fromEntries(Object.entries(after).map(([name, n]) => [name, n - (before[name] ?? 0)]).filter(([, n]) => (n as number) > 0));
+  const delta: Record<string, number> = {};
+  for (const [name, n] of Object.entries(after)) if (n - (before[name] ?? 0) > 0) delta[name] = n - (before[name] ?? 0);
+  return delta;
 }
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
@@ -144,7 +146,7 @@ async function main(): Promise<void> {
       strategy: plan,
     });
     if (created.status !== 201) throw new Error(`create: ${created.status} ${JSON.stringify(created.body).slice(0, 2000)}`);
-    const runId = created.body.id as string;
+    const runId = (created.body as { id: string }).id;
     const started = await callApi(fleetplane, token, 'startUpdateRun', `updateRuns/${runId}/start`, { runId });
     if (started.status !== 200) throw new Error(`start: ${started.status} ${JSON.stringify(started.body).slice(0, 2000)}`);
     const planCalls = countersDelta(beforePlan, emulator.counters());
