@@ -24,7 +24,8 @@ export function readDeprecatedApiRows(result: QueryRows): Map<string, Deprecated
   const cell = (row: readonly unknown[], name: string) => row[index.get(name) ?? -1];
   const text = (row: readonly unknown[], name: string) => {
     const value = cell(row, name);
-    return typeof value === 'string' ? value : value === null || value === undefined ? '' : String(value);
+    if (typeof value === 'string') return value;
+    return typeof value === 'number' || typeof value === 'boolean' ? String(value) : '';
   };
   const byCluster = new Map<string, DeprecatedApiUse[]>();
   for (const row of result.rows) {

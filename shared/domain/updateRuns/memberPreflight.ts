@@ -47,7 +47,7 @@ const CHECK_OF_ERROR: Partial<Record<UpgradeErrorKind, PreflightCheck>> = {
 };
 
 function problem(check: PreflightCheck, severity: PreflightProblem['severity'], code: string, message: string, extra: Partial<PreflightProblem> = {}): PreflightProblem {
-  return { check, severity, code, message: message.slice(0, 600), ...extra };
+  return { check, severity, code, message: message.slice(0, 400), ...extra };
 }
 
 function rejectionProblem(rejection: UpgradeRejection): PreflightProblem {

@@ -32,7 +32,7 @@ export const preflightProblemSchema = z.object({
   severity: z.enum(PROBLEM_SEVERITIES),
   /** A stable code: the planner's error kind, or this feature's own (e.g. `CLUSTER_STOPPED`). */
   code: z.string().max(80),
-  message: z.string().max(600),
+  message: z.string().max(400),
   /** AKS's own error code where AKS would refuse the request (e.g. `UpgradeBlockedOnDeprecatedAPIUsage`). */
   azureErrorCode: z.string().max(80).optional(),
   pools: z.array(z.string().max(64)).max(20).optional(),

@@ -1,5 +1,5 @@
 import type { ManagedCluster, ManagedClusterAgentPoolProfile, MaintenanceWindow } from '@azure/arm-containerservice';
-import { NotFoundError } from '../../domain/errors';
+import { DependencyUnavailableError, NotFoundError, TooManyRequestsError } from '../../domain/errors';
 import { clusterScopeOfTarget } from '../../domain/fleet/clusterAddress';
 import { findRegionVmSku, type RegionCapacity } from '../../domain/fleet/regionCapacity';
 import type { Checked, FreeVcpus, MemberFacts, PoolFacts, RunUpgradeKind } from '../../domain/updateRuns';
@@ -62,24 +62,28 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
   try {
     cluster = await callArm(() => client.managedClusters.get(resourceGroup, name), `Cluster "${name}"`);
   } catch (error) {
+    if (isTransient(error)) throw error;
     const unreadable = error instanceof NotFoundError ? `Cluster ${name} does not exist.` : `Cluster ${name} could not be read: ${messageOf(error)}`;
     return { facts: { ...base, unreadable, versionCatalogue: notRead, maintenanceWindow: notRead, deprecatedApiUse: notRead, freeVcpus: notRead } };
   }
   const location = cluster.location ?? '';
-  const [versionCatalogue, upgradeProfile, maintenanceWindow, capacity, poolImages] = await Promise.all([
+  const profiles = cluster.agentPoolProfiles ?? [];
+  const versions = versionsOf(cluster, profiles);
+  const [versionCatalogue, maintenanceWindow, capacity, poolImages] = await Promise.all([
     checked(() => deps.versionCatalogue(subscriptionId, location)),
-    upgradeType === 'NodeImageOnly' ? Promise.resolve(undefined) : client.managedClusters.getUpgradeProfile(resourceGroup, name).catch(() => undefined),
     checked(() => maintenanceWindowOf(deps, subscriptionId, resourceGroup, name, MAINTENANCE_CONFIG[upgradeType])),
     checked(() => deps.regionCapacity(subscriptionId, location)),
     upgradeType === 'NodeImageOnly' ? latestNodeImages(deps, subscriptionId, resourceGroup, name, cluster) : Promise.resolve(new Map<string, Checked<string>>()),
   ]);
-  const profiles = cluster.agentPoolProfiles ?? [];
+  // The upgrade profile only decides the hops that skip minors (LTS, or a version out of support): read it only then.
+  const needsProfile = upgradeType !== 'NodeImageOnly' && (!versionCatalogue.checked || mayPlanSkippingMinors(versions, versionCatalogue.value));
+  const upgradeProfile = needsProfile ? await client.managedClusters.getUpgradeProfile(resourceGroup, name).catch(() => undefined) : undefined;
   const facts: MemberFacts = {
     ...base,
     location,
     ...(cluster.provisioningState ? { provisioningState: cluster.provisioningState } : {}),
     powerState: cluster.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
-    versions: versionsOf(cluster, profiles),
+    versions,
     pools: profiles.map((profile) => poolFacts(profile, capacity.checked ? capacity.value : undefined, poolImages.get(profile.name))),
     podsTakeSubnetIps: cluster.networkProfile?.networkPlugin === 'azure' && cluster.networkProfile.networkPluginMode !== 'overlay',
     versionCatalogue,
@@ -90,6 +94,14 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
     freeVcpus: capacity.checked ? { checked: true, value: freeVcpusOf(capacity.value) } : capacity,
   };
   return { facts, cluster };
+}
+
+/** An LTS cluster, or one whose control-plane minor the region no longer offers for its plan, may skip minors. */
+function mayPlanSkippingMinors(versions: ClusterVersions, catalogue: unknown): boolean {
+  if (versions.supportPlan === 'AKSLongTermSupport') return true;
+  const minor = versions.controlPlane.split('.').slice(0, 2).join('.');
+  const offered = (catalogue as { values?: { version?: string; capabilities?: { supportPlan?: string[] } }[] }).values ?? [];
+  return !offered.some((entry) => entry.version === minor && (entry.capabilities?.supportPlan ?? []).includes(versions.supportPlan));
 }
 
 function versionsOf(cluster: ManagedCluster, profiles: readonly ManagedClusterAgentPoolProfile[]): ClusterVersions {
@@ -170,8 +182,17 @@ async function checked<T>(read: () => Promise<T>): Promise<Checked<T>> {
   try {
     return { checked: true, value: await read() };
   } catch (error) {
+    if (isTransient(error)) throw error;
     return { checked: false, reason: messageOf(error) };
   }
+}
+
+/**
+ * Throttling and outages are the request's answer (429/503 + Retry-After), not a member's problem: a preflight
+ * half-read because the read budget ran out would list problems that are not there.
+ */
+function isTransient(error: unknown): boolean {
+  return error instanceof TooManyRequestsError || error instanceof DependencyUnavailableError;
 }
 
 function messageOf(error: unknown): string {

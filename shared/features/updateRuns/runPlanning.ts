@@ -9,7 +9,7 @@ import {
 import { orderMembersByWindow, resolveMaxAllowedFailures, resolveMaxConcurrency } from '../../domain/upgrades';
 import type { MemberRead } from './memberFactsReader';
 import { gateIdOf, type GateDefinition, type GatePlacement, type GateState } from './updateRunGates';
-import { withEvent, type MakespanEstimate, type RunMember, type RunStage, type UpdateRun } from './updateRunDocument';
+import { MAX_MEMBER_PROBLEMS, withEvent, type MakespanEstimate, type RunMember, type RunStage, type UpdateRun } from './updateRunDocument';
 import { DEFAULT_STRATEGY, type CreateUpdateRunRequest, type StrategyRequest } from './updateRunRequest';
 
 export interface PlanInput {
@@ -26,6 +26,9 @@ interface PlannedMember {
   plan: MemberPlan;
   place?: { stage: string; group: string };
 }
+
+/** Kept first when a member has more problems than the document holds. */
+const SEVERITY_ORDER: readonly PreflightProblem['severity'][] = ['Blocking', 'Warning', 'NotChecked'];
 
 const NOT_IN_ANY_GROUP: PreflightProblem = {
   check: 'membership',
@@ -98,7 +101,7 @@ function runMemberOf({ read, plan, place }: PlannedMember): RunMember {
     ...(plan.window ? { window: plan.window } : {}),
     estimatedMinutes: Math.round((plan.upgradeSeconds / 60) * 10) / 10,
     failures: [],
-    problems: plan.problems.slice(0, 30),
+    problems: [...plan.problems].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)).slice(0, MAX_MEMBER_PROBLEMS),
   };
 }
 

@@ -6,9 +6,11 @@ import { createUpdateRunSchema, MAX_RUN_MEMBERS } from './updateRunRequest';
 /*
  * The stored run: ONE Table document (partition `run`, row = run id), so every state change — a member's step, a
  * group's count, a gate, the event that says so — is one conditional replace on one ETag. TableRepository splits
- * the JSON over at most 15 columns of 30,000 characters (450,000 characters); every list here is bounded so that
- * 200 members with three planned steps each, failures, gate observations and the event log stay well inside
- * (test/integration/updateRuns/updateRunStore.test.ts stores the largest run the schema allows and reads it back).
+ * the JSON over at most 15 columns of 30,000 characters (450,000 characters, under the 1 MiB entity limit), and the
+ * run store gzips it first (members repeat ARM id prefixes, versions and messages). Every list is bounded;
+ * test/integration/updateRuns/updateRunStore.test.ts stores a 200-member run at its worst (three steps over four pools
+ * each, 10 failures, 6 problems, a full event log: 1.8 MB of JSON, 53 % of the row stored) and reads it back. A write
+ * past the limit fails as DocumentTooLarge (422) rather than losing state. Writers truncate Azure's messages to the bounds.
  */
 
 export const RUN_STATUSES = ['NotStarted', 'Running', 'Paused', 'Stopping', 'Stopped', 'Completed', 'Failed'] as const;
@@ -25,6 +27,7 @@ export type GroupStatus = (typeof GROUP_STATUSES)[number];
 
 export const MAX_RUN_EVENTS = 200;
 export const MAX_MEMBER_FAILURES = 10;
+export const MAX_MEMBER_PROBLEMS = 12;
 
 const time = z.string().max(40);
 const versionMap = z.record(z.string().max(64), z.string().max(64));
@@ -87,7 +90,7 @@ export const runMemberSchema = z.object({
   startedAt: time.optional(),
   finishedAt: time.optional(),
   failures: z.array(memberFailureSchema).max(MAX_MEMBER_FAILURES).default([]),
-  problems: z.array(preflightProblemSchema).max(30).default([]),
+  problems: z.array(preflightProblemSchema).max(MAX_MEMBER_PROBLEMS).default([]),
 });
 export type RunMember = z.infer<typeof runMemberSchema>;
 

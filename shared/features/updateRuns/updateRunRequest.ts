@@ -9,7 +9,7 @@ export const MAX_GROUPS_PER_STAGE = 20;
 const MAX_SELECTOR_TAGS = 20;
 
 const CLUSTER_ID =
-  /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\p{L}\p{N}_.()]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/iu;
+  /^\/subscriptions\/[0-9a-fA-F-]{36}\/resourceGroups\/[-\w.()]{1,90}\/providers\/Microsoft\.ContainerService\/managedClusters\/[a-zA-Z0-9][-_a-zA-Z0-9]{0,62}$/i;
 
 export const clusterIdSchema = z
   .string()
@@ -111,6 +111,9 @@ export const createUpdateRunSchema = z
     }
   });
 export type CreateUpdateRunRequest = z.infer<typeof createUpdateRunSchema>;
+
+/** The same schema, named for the OpenAPI document (the stored run embeds the request as given). */
+export const namedCreateUpdateRunSchema = createUpdateRunSchema.meta({ id: 'CreateUpdateRun' });
 
 /** The strategy used when the request has none. */
 export const DEFAULT_STRATEGY: StrategyRequest = {

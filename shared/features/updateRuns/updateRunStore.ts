@@ -20,6 +20,8 @@ export class UpdateRunStore {
       entityName: 'Update run',
       schema: updateRunSchema,
       columns: (run) => ({ status: run.status, createdAt: run.createdAt }),
+      // Members repeat ARM id prefixes, versions and messages: compressed, 200 members fit one row with room to spare.
+      compress: true,
     });
   }
 

@@ -3,7 +3,7 @@ import { defineOperation, type ApiOperation } from '../../platform/http/apiOpera
 import { authenticatedProblems, problemSchema } from '../../platform/http/problemSchema';
 import { MEMBER_STATUSES, updateRunSchema } from './updateRunDocument';
 import { runReportSchema } from './runReport';
-import { clusterIdSchema, createUpdateRunSchema } from './updateRunRequest';
+import { clusterIdSchema, namedCreateUpdateRunSchema } from './updateRunRequest';
 import { strategyNameSchema } from './updateRunGates';
 
 export const runIdSchema = z
@@ -44,12 +44,12 @@ export const skipBodySchema = z
   .refine((body) => body.group === undefined || body.stage !== undefined, { error: 'group needs its stage', path: ['group'] });
 export type SkipBody = z.infer<typeof skipBodySchema>;
 
-export const updateRunViewSchema = updateRunSchema.extend({
-  memberCounts: z.record(z.enum(MEMBER_STATUSES), z.int()).describe('Members per status.'),
-});
+export const updateRunViewSchema = updateRunSchema
+  .extend({ memberCounts: z.record(z.enum(MEMBER_STATUSES), z.int()).describe('Members per status.') })
+  .meta({ id: 'UpdateRun' });
 export type UpdateRunView = z.infer<typeof updateRunViewSchema>;
 
-const runSummarySchema = updateRunViewSchema.pick({
+const runSummarySchema = updateRunSchema.extend({ memberCounts: z.record(z.enum(MEMBER_STATUSES), z.int()) }).pick({
   id: true,
   name: true,
   status: true,
@@ -78,7 +78,7 @@ export const createUpdateRun = defineOperation({
     'Plan an update run: members (ids or a tag selector), target, stages → groups with gates. Every member is preflighted (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows) and the makespan estimated. Needs clusters/upgrades create (Operator) on every member. ?dryRun=true stores nothing.',
   tags: TAGS,
   authenticated: true,
-  request: { query: createQuerySchema, body: createUpdateRunSchema },
+  request: { query: createQuerySchema, body: namedCreateUpdateRunSchema },
   responses: {
     200: { description: 'Dry run: the run as it would be planned', schema: updateRunViewSchema },
     201: { description: 'The planned run (NotStarted)', schema: updateRunViewSchema, headers: { Location: 'The run', ETag: 'Its version' } },

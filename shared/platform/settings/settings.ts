@@ -97,7 +97,7 @@ const settingsSchema = z
       .url({ protocol: /^http$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http URL on loopback' })
       .regex(/\/[0-9a-f-]{36}\/v2\.0$/i, 'must end with /{tenantId}/v2.0')
       .optional(),
-    /** Local mode only: the AKS emulator's virtual clock (`GET …/_emulator/clock`), "now" for scheduled work. */
+    /** Local mode only: the AKS emulator's virtual clock (`GET …/_emulator/clock`; the emulator speaks https), "now" for scheduled work. */
     FLEETPLANE_VIRTUAL_CLOCK_URL: z
       .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
       .optional(),

@@ -1,4 +1,5 @@
 import type { TableClient, TableEntityResult, TransactionAction } from '@azure/data-tables';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import type { z } from 'zod';
 import { ConflictError, NotFoundError, PreconditionFailedError, UnprocessableError } from '../../domain/errors';
 import { statusCodeOf } from '../azure/restErrors';
@@ -24,6 +25,11 @@ export interface TableRepositoryOptions<T> {
   schema: z.ZodType<T>;
   /** Extra top-level columns, so that queries can filter server-side. */
   columns?: (value: T) => IndexedColumns;
+  /**
+   * Store the JSON gzip-compressed (base64 in the same columns), for large, repetitive documents that must stay one
+   * row (one ETag). Rows written without it still read back.
+   */
+  compress?: boolean;
 }
 
 /**
@@ -32,6 +38,8 @@ export interface TableRepositoryOptions<T> {
  */
 const CHUNK_CHARS = 30_000;
 const MAX_CHUNKS = 15;
+/** The `encoding` column of a compressed row. */
+const GZIP = 'gzip+base64';
 
 type Row = Record<string, unknown> & { partitionKey?: string; rowKey?: string; etag?: string };
 
@@ -170,25 +178,27 @@ export class TableRepository<T> {
 
   private encode(partitionKey: string, rowKey: string, value: T) {
     const json = JSON.stringify(this.options.schema.parse(value));
-    const parts = splitKeepingSurrogatePairs(json, CHUNK_CHARS);
+    const text = this.options.compress ? gzipSync(json).toString('base64') : json;
+    const parts = splitKeepingSurrogatePairs(text, CHUNK_CHARS);
     if (parts.length > MAX_CHUNKS) {
       throw new UnprocessableError(
-        `${this.options.entityName} is too large to store (${json.length} characters).`,
+        `${this.options.entityName} is too large to store (${json.length} characters${this.options.compress ? `, ${text.length} compressed` : ''}).`,
         'DocumentTooLarge',
       );
     }
-    const entity: Record<string, unknown> = { partitionKey, rowKey, chunks: parts.length };
+    const entity: Record<string, unknown> = { partitionKey, rowKey, chunks: parts.length, ...(this.options.compress ? { encoding: GZIP } : {}) };
     parts.forEach((part, i) => (entity[`data${i}`] = part));
     return { ...(this.options.columns?.(value) ?? {}), ...entity, partitionKey, rowKey };
   }
 
   private decode(row: Row): Stored<T> {
     const chunks = typeof row.chunks === 'number' ? row.chunks : 1;
-    let json = '';
+    let text = '';
     for (let i = 0; i < chunks; i++) {
       const chunk = row[`data${i}`];
-      json += typeof chunk === 'string' ? chunk : '';
+      text += typeof chunk === 'string' ? chunk : '';
     }
+    const json = row.encoding === GZIP ? gunzipSync(Buffer.from(text, 'base64')).toString('utf8') : text;
     return {
       partitionKey: String(row.partitionKey),
       rowKey: String(row.rowKey),

@@ -68,6 +68,15 @@ describe('registered functions (contract)', () => {
         http('listRoleBindings', '/api/roleBindings', 'GET'),
         http('putRoleBinding', '/api/roleBindings/{id}', 'PUT'),
         http('whoAmI', '/api/whoami', 'GET'),
+        http('createUpdateRun', '/api/updateRuns', 'POST'),
+        http('listUpdateRuns', '/api/updateRuns', 'GET'),
+        http('getUpdateRun', '/api/updateRuns/{runId}', 'GET'),
+        http('startUpdateRun', '/api/updateRuns/{runId}/start', 'POST'),
+        http('stopUpdateRun', '/api/updateRuns/{runId}/stop', 'POST'),
+        http('resumeUpdateRun', '/api/updateRuns/{runId}/resume', 'POST'),
+        http('skipInUpdateRun', '/api/updateRuns/{runId}/skip', 'POST'),
+        http('approveUpdateRunGate', '/api/updateRuns/{runId}/gates/{gateId}/approve', 'POST'),
+        http('getUpdateRunReport', '/api/updateRuns/{runId}/report', 'GET'),
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });

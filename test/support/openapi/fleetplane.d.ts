@@ -404,10 +404,764 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/updateRuns": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Update runs the caller may read (clusters/upgrades get on every member), newest first; paged with nextLink. */
+        get: operations["listUpdateRuns"];
+        put?: never;
+        /** Plan an update run: members (ids or a tag selector), target, stages → groups with gates. Every member is preflighted (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows) and the makespan estimated. Needs clusters/upgrades create (Operator) on every member. ?dryRun=true stores nothing. */
+        post: operations["createUpdateRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An update run with per-member progress (planned steps, current step, operation, surge/drain state, window, ETA), stages, gates and events (Reader on every member). */
+        get: operations["getUpdateRun"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start a NotStarted run: the members are resolved again and frozen, the preflight runs again, and a blocking problem on any member not skipped refuses the start (422). Operator on every member. */
+        post: operations["startUpdateRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/stop": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stop a run: no new member starts; operations under way finish, then the run is Stopped. Operator on every member. */
+        post: operations["stopUpdateRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume a Paused or Stopped run. Operator on every member. */
+        post: operations["resumeUpdateRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/skip": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Skip a member, a group or a stage that has not started (Operator on the members skipped). */
+        post: operations["skipInUpdateRun"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/gates/{gateId}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve an approval gate (Operator on every member of its stage or group). */
+        post: operations["approveUpdateRunGate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/updateRuns/{runId}/report": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The report of a finished run: per member its steps with durations, failures and gate results (Reader on every member). */
+        get: operations["getUpdateRunReport"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-    schemas: never;
+    schemas: {
+        UpdateRun: {
+            id: string;
+            name?: string;
+            request: {
+                name?: string;
+                /** @enum {string} */
+                upgradeType: "Full" | "ControlPlaneOnly" | "NodeImageOnly";
+                /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
+                kubernetesVersion?: string;
+                /**
+                 * @description Latest: each pool takes the newest image of its region at its turn. Consistent: the image chosen at start for every member.
+                 * @default Latest
+                 * @enum {string}
+                 */
+                nodeImageSelection: "Latest" | "Consistent";
+                members: {
+                    clusterIds?: string[];
+                    /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
+                    tagSelector?: {
+                        [key: string]: string;
+                    };
+                };
+                /** @description Absent: one stage with one group of every member. */
+                strategy?: {
+                    stages: {
+                        name: string;
+                        groups: {
+                            name: string;
+                            members?: {
+                                clusterIds?: string[];
+                                /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
+                                tagSelector?: {
+                                    [key: string]: string;
+                                };
+                            };
+                            /** @description Members upgraded at once (count or % of the group, rounded down, at least 1; default 1). */
+                            maxConcurrency?: number | string;
+                            /** @description Failed members the group tolerates (count or %, rounded up; default 0). */
+                            maxAllowedFailures?: number | string;
+                            /** @default [] */
+                            beforeGates: ({
+                                /** @enum {string} */
+                                type: "Approval";
+                                displayName?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "ScheduledStart";
+                                /** @enum {string} */
+                                startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                                startTime: string;
+                                utcOffset: string;
+                                displayName?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "Health";
+                                displayName?: string;
+                                /**
+                                 * @default Healthy
+                                 * @enum {string}
+                                 */
+                                worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                                /** @default [] */
+                                conditions: {
+                                    /** @enum {string} */
+                                    signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                    /** @description The gate fails when the signal is above this over the window. */
+                                    atMost: number;
+                                }[];
+                                /**
+                                 * @default PT15M
+                                 * @enum {string}
+                                 */
+                                window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                                /**
+                                 * @description How long the condition must hold before the gate passes.
+                                 * @default 600
+                                 */
+                                soakSeconds: number;
+                            })[];
+                            /** @default [] */
+                            afterGates: ({
+                                /** @enum {string} */
+                                type: "Approval";
+                                displayName?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "ScheduledStart";
+                                /** @enum {string} */
+                                startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                                startTime: string;
+                                utcOffset: string;
+                                displayName?: string;
+                            } | {
+                                /** @enum {string} */
+                                type: "Health";
+                                displayName?: string;
+                                /**
+                                 * @default Healthy
+                                 * @enum {string}
+                                 */
+                                worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                                /** @default [] */
+                                conditions: {
+                                    /** @enum {string} */
+                                    signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                    /** @description The gate fails when the signal is above this over the window. */
+                                    atMost: number;
+                                }[];
+                                /**
+                                 * @default PT15M
+                                 * @enum {string}
+                                 */
+                                window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                                /**
+                                 * @description How long the condition must hold before the gate passes.
+                                 * @default 600
+                                 */
+                                soakSeconds: number;
+                            })[];
+                        }[];
+                        /** @description Groups of the stage run at once (count or %, default 50). */
+                        maxConcurrency?: number | string;
+                        /** @default 0 */
+                        afterStageWaitInSeconds: number;
+                        /** @default [] */
+                        beforeGates: ({
+                            /** @enum {string} */
+                            type: "Approval";
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScheduledStart";
+                            /** @enum {string} */
+                            startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                            startTime: string;
+                            utcOffset: string;
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "Health";
+                            displayName?: string;
+                            /**
+                             * @default Healthy
+                             * @enum {string}
+                             */
+                            worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                            /** @default [] */
+                            conditions: {
+                                /** @enum {string} */
+                                signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                /** @description The gate fails when the signal is above this over the window. */
+                                atMost: number;
+                            }[];
+                            /**
+                             * @default PT15M
+                             * @enum {string}
+                             */
+                            window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                            /**
+                             * @description How long the condition must hold before the gate passes.
+                             * @default 600
+                             */
+                            soakSeconds: number;
+                        })[];
+                        /** @default [] */
+                        afterGates: ({
+                            /** @enum {string} */
+                            type: "Approval";
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScheduledStart";
+                            /** @enum {string} */
+                            startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                            startTime: string;
+                            utcOffset: string;
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "Health";
+                            displayName?: string;
+                            /**
+                             * @default Healthy
+                             * @enum {string}
+                             */
+                            worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                            /** @default [] */
+                            conditions: {
+                                /** @enum {string} */
+                                signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                /** @description The gate fails when the signal is above this over the window. */
+                                atMost: number;
+                            }[];
+                            /**
+                             * @default PT15M
+                             * @enum {string}
+                             */
+                            window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                            /**
+                             * @description How long the condition must hold before the gate passes.
+                             * @default 600
+                             */
+                            soakSeconds: number;
+                        })[];
+                    }[];
+                    /** @default false */
+                    rollbackOnFailedHealthGate: boolean;
+                };
+            };
+            /** @enum {string} */
+            status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
+            statusReason?: string;
+            createdAt: string;
+            createdBy: string;
+            startedAt?: string;
+            finishedAt?: string;
+            frozenAt?: string;
+            resolvedVersion?: string;
+            nodeImages?: {
+                [key: string]: string;
+            };
+            plannedAt: string;
+            estimate?: {
+                makespanMinutes: number;
+                lowerBoundMinutes: number;
+                perStage: {
+                    stage: string;
+                    minutes: number;
+                }[];
+                assumptions: string[];
+            };
+            stages: {
+                name: string;
+                /** @enum {string} */
+                status: "NotStarted" | "Waiting" | "Running" | "Completed" | "Failed" | "Skipped" | "Stopped";
+                maxConcurrency: number;
+                afterStageWaitInSeconds: number;
+                waitUntil?: string;
+                startedAt?: string;
+                finishedAt?: string;
+                groups: {
+                    name: string;
+                    /** @enum {string} */
+                    status: "NotStarted" | "Waiting" | "Running" | "Completed" | "Failed" | "Skipped" | "Stopped";
+                    maxConcurrency: number;
+                    maxAllowedFailures: number;
+                    /** @default 0 */
+                    failureCount: number;
+                    startedAt?: string;
+                    finishedAt?: string;
+                }[];
+            }[];
+            gates: {
+                id: string;
+                placement: {
+                    stage: string;
+                    group?: string;
+                    /** @enum {string} */
+                    position: "before" | "after";
+                };
+                definition: {
+                    /** @enum {string} */
+                    type: "Approval";
+                    displayName?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "ScheduledStart";
+                    /** @enum {string} */
+                    startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                    startTime: string;
+                    utcOffset: string;
+                    displayName?: string;
+                } | {
+                    /** @enum {string} */
+                    type: "Health";
+                    displayName?: string;
+                    /**
+                     * @default Healthy
+                     * @enum {string}
+                     */
+                    worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                    /** @default [] */
+                    conditions: {
+                        /** @enum {string} */
+                        signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                        /** @description The gate fails when the signal is above this over the window. */
+                        atMost: number;
+                    }[];
+                    /**
+                     * @default PT15M
+                     * @enum {string}
+                     */
+                    window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                    /**
+                     * @description How long the condition must hold before the gate passes.
+                     * @default 600
+                     */
+                    soakSeconds: number;
+                };
+                /** @enum {string} */
+                status: "Pending" | "Waiting" | "Approved" | "Passed" | "Failed" | "Skipped";
+                waitingSince?: string;
+                opensAt?: string;
+                decidedAt?: string;
+                decidedBy?: string;
+                message?: string;
+                /** @default [] */
+                observations: {
+                    clusterId: string;
+                    at: string;
+                    /** @enum {string} */
+                    status: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                    passed: boolean;
+                    /** @default [] */
+                    reasons: string[];
+                }[];
+            }[];
+            members: {
+                clusterId: string;
+                name: string;
+                location?: string;
+                stage: string;
+                group: string;
+                /** @enum {string} */
+                status: "NotStarted" | "Waiting" | "Running" | "Succeeded" | "Failed" | "Skipped" | "RolledBack" | "Stopped";
+                statusReason?: string;
+                from?: {
+                    controlPlane: string;
+                    nodePools: {
+                        [key: string]: string;
+                    };
+                };
+                steps: {
+                    controlPlane?: string;
+                    nodePools?: {
+                        [key: string]: string;
+                    };
+                    nodeImage?: boolean;
+                    /** @enum {string} */
+                    status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
+                    operationId?: string;
+                    startedAt?: string;
+                    finishedAt?: string;
+                    error?: string;
+                }[];
+                /** @default 0 */
+                currentStep: number;
+                operationId?: string;
+                rolling?: {
+                    pool: string;
+                    surgeNodes: number;
+                    nodesUpgraded: number;
+                    nodesTotal: number;
+                    /** @enum {string} */
+                    drain: "NotStarted" | "Draining" | "BlockedByPdb" | "Done";
+                    updatedAt: string;
+                };
+                window?: {
+                    hasWindow: boolean;
+                    open: boolean;
+                    opensAt?: string;
+                    closesAt?: string;
+                };
+                estimatedMinutes?: number;
+                eta?: string;
+                startedAt?: string;
+                finishedAt?: string;
+                /** @default [] */
+                failures: {
+                    at: string;
+                    code: string;
+                    message: string;
+                }[];
+                /** @default [] */
+                problems: {
+                    /** @enum {string} */
+                    check: "versionPath" | "versionOffered" | "supportPlan" | "versionSkew" | "powerState" | "operationInFlight" | "autoUpgradeChannel" | "deprecatedApis" | "podDisruptionBudgets" | "vcpuQuota" | "subnetIps" | "nodeImage" | "maintenanceWindow" | "upgradeSettings" | "membership" | "clusterReadable";
+                    /** @enum {string} */
+                    severity: "Blocking" | "Warning" | "NotChecked";
+                    code: string;
+                    message: string;
+                    azureErrorCode?: string;
+                    pools?: string[];
+                }[];
+            }[];
+            events: {
+                at: string;
+                /** @enum {string} */
+                kind: "Created" | "PreflightFailed" | "Started" | "StageStarted" | "StageCompleted" | "GroupStarted" | "GroupCompleted" | "GroupFailed" | "GateWaiting" | "GateApproved" | "GatePassed" | "GateFailed" | "MemberStarted" | "MemberStepStarted" | "MemberStepSucceeded" | "MemberSucceeded" | "MemberFailed" | "MemberRolledBack" | "Skipped" | "Stopping" | "Stopped" | "Resumed" | "Paused" | "Completed" | "Failed";
+                message: string;
+                clusterId?: string;
+                stage?: string;
+                group?: string;
+                gateId?: string;
+                by?: string;
+            }[];
+            /** @default 0 */
+            eventsDropped: number;
+            /** @description Members per status. */
+            memberCounts: {
+                NotStarted?: number;
+                Waiting?: number;
+                Running?: number;
+                Succeeded?: number;
+                Failed?: number;
+                Skipped?: number;
+                RolledBack?: number;
+                Stopped?: number;
+            };
+        };
+        CreateUpdateRun: {
+            name?: string;
+            /** @enum {string} */
+            upgradeType: "Full" | "ControlPlaneOnly" | "NodeImageOnly";
+            /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
+            kubernetesVersion?: string;
+            /**
+             * @description Latest: each pool takes the newest image of its region at its turn. Consistent: the image chosen at start for every member.
+             * @default Latest
+             * @enum {string}
+             */
+            nodeImageSelection: "Latest" | "Consistent";
+            members: {
+                clusterIds?: string[];
+                /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
+                tagSelector?: {
+                    [key: string]: string;
+                };
+            };
+            /** @description Absent: one stage with one group of every member. */
+            strategy?: {
+                stages: {
+                    name: string;
+                    groups: {
+                        name: string;
+                        members?: {
+                            clusterIds?: string[];
+                            /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
+                            tagSelector?: {
+                                [key: string]: string;
+                            };
+                        };
+                        /** @description Members upgraded at once (count or % of the group, rounded down, at least 1; default 1). */
+                        maxConcurrency?: number | string;
+                        /** @description Failed members the group tolerates (count or %, rounded up; default 0). */
+                        maxAllowedFailures?: number | string;
+                        /** @default [] */
+                        beforeGates: ({
+                            /** @enum {string} */
+                            type: "Approval";
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScheduledStart";
+                            /** @enum {string} */
+                            startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                            startTime: string;
+                            utcOffset: string;
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "Health";
+                            displayName?: string;
+                            /**
+                             * @default Healthy
+                             * @enum {string}
+                             */
+                            worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                            /** @default [] */
+                            conditions: {
+                                /** @enum {string} */
+                                signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                /** @description The gate fails when the signal is above this over the window. */
+                                atMost: number;
+                            }[];
+                            /**
+                             * @default PT15M
+                             * @enum {string}
+                             */
+                            window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                            /**
+                             * @description How long the condition must hold before the gate passes.
+                             * @default 600
+                             */
+                            soakSeconds: number;
+                        })[];
+                        /** @default [] */
+                        afterGates: ({
+                            /** @enum {string} */
+                            type: "Approval";
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "ScheduledStart";
+                            /** @enum {string} */
+                            startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                            startTime: string;
+                            utcOffset: string;
+                            displayName?: string;
+                        } | {
+                            /** @enum {string} */
+                            type: "Health";
+                            displayName?: string;
+                            /**
+                             * @default Healthy
+                             * @enum {string}
+                             */
+                            worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                            /** @default [] */
+                            conditions: {
+                                /** @enum {string} */
+                                signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                                /** @description The gate fails when the signal is above this over the window. */
+                                atMost: number;
+                            }[];
+                            /**
+                             * @default PT15M
+                             * @enum {string}
+                             */
+                            window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                            /**
+                             * @description How long the condition must hold before the gate passes.
+                             * @default 600
+                             */
+                            soakSeconds: number;
+                        })[];
+                    }[];
+                    /** @description Groups of the stage run at once (count or %, default 50). */
+                    maxConcurrency?: number | string;
+                    /** @default 0 */
+                    afterStageWaitInSeconds: number;
+                    /** @default [] */
+                    beforeGates: ({
+                        /** @enum {string} */
+                        type: "Approval";
+                        displayName?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "ScheduledStart";
+                        /** @enum {string} */
+                        startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                        startTime: string;
+                        utcOffset: string;
+                        displayName?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "Health";
+                        displayName?: string;
+                        /**
+                         * @default Healthy
+                         * @enum {string}
+                         */
+                        worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                        /** @default [] */
+                        conditions: {
+                            /** @enum {string} */
+                            signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                            /** @description The gate fails when the signal is above this over the window. */
+                            atMost: number;
+                        }[];
+                        /**
+                         * @default PT15M
+                         * @enum {string}
+                         */
+                        window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                        /**
+                         * @description How long the condition must hold before the gate passes.
+                         * @default 600
+                         */
+                        soakSeconds: number;
+                    })[];
+                    /** @default [] */
+                    afterGates: ({
+                        /** @enum {string} */
+                        type: "Approval";
+                        displayName?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "ScheduledStart";
+                        /** @enum {string} */
+                        startDay: "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday";
+                        startTime: string;
+                        utcOffset: string;
+                        displayName?: string;
+                    } | {
+                        /** @enum {string} */
+                        type: "Health";
+                        displayName?: string;
+                        /**
+                         * @default Healthy
+                         * @enum {string}
+                         */
+                        worstStatus: "Healthy" | "Unknown" | "Degraded" | "Unhealthy";
+                        /** @default [] */
+                        conditions: {
+                            /** @enum {string} */
+                            signal: "cpuAveragePercent" | "memoryAveragePercent" | "notReadyNodes" | "pendingPods" | "failedPods" | "restartingContainers" | "warningEvents" | "controlPlaneErrors";
+                            /** @description The gate fails when the signal is above this over the window. */
+                            atMost: number;
+                        }[];
+                        /**
+                         * @default PT15M
+                         * @enum {string}
+                         */
+                        window: "PT5M" | "PT15M" | "PT30M" | "PT1H";
+                        /**
+                         * @description How long the condition must hold before the gate passes.
+                         * @default 600
+                         */
+                        soakSeconds: number;
+                    })[];
+                }[];
+                /** @default false */
+                rollbackOnFailedHealthGate: boolean;
+            };
+        };
+    };
     responses: never;
     parameters: never;
     requestBodies: never;
@@ -7540,6 +8294,1534 @@ export interface operations {
             };
             /** @description Stale If-Match */
             412: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    listUpdateRuns: {
+        parameters: {
+            query?: {
+                pageSize?: number;
+                continuationToken?: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description A page of runs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        value: {
+                            id: string;
+                            name?: string;
+                            /** @enum {string} */
+                            status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
+                            createdAt: string;
+                            createdBy: string;
+                            startedAt?: string;
+                            finishedAt?: string;
+                            resolvedVersion?: string;
+                            estimate?: {
+                                makespanMinutes: number;
+                                lowerBoundMinutes: number;
+                                perStage: {
+                                    stage: string;
+                                    minutes: number;
+                                }[];
+                                assumptions: string[];
+                            };
+                            memberCounts: {
+                                NotStarted?: number;
+                                Waiting?: number;
+                                Running?: number;
+                                Succeeded?: number;
+                                Failed?: number;
+                                Skipped?: number;
+                                RolledBack?: number;
+                                Stopped?: number;
+                            };
+                        }[];
+                        nextLink?: string;
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    createUpdateRun: {
+        parameters: {
+            query?: {
+                /** @description true: resolve the members, preflight and plan them and return the run; nothing is stored. */
+                dryRun?: "true" | "false";
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CreateUpdateRun"];
+            };
+        };
+        responses: {
+            /** @description Dry run: the run as it would be planned */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description The planned run (NotStarted) */
+            201: {
+                headers: {
+                    /** @description The run */
+                    Location?: string;
+                    /** @description Its version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getUpdateRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    /** @description Its version */
+                    ETag?: string;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    startUpdateRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Start: the preflight found blocking problems (the run shows them per member) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    stopUpdateRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Start: the preflight found blocking problems (the run shows them per member) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    resumeUpdateRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run after the transition */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Start: the preflight found blocking problems (the run shows them per member) */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    skipInUpdateRun: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A member cluster not started yet. */
+                    member?: string;
+                    /** @description A stage (with group: one of its groups) not started yet. */
+                    stage?: string;
+                    group?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    approveUpdateRunGate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+                gateId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The run */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description An error, as problem details */
+            default: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+        };
+    };
+    getUpdateRunReport: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                runId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The report */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        name?: string;
+                        /** @enum {string} */
+                        status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
+                        statusReason?: string;
+                        startedAt?: string;
+                        finishedAt?: string;
+                        durationMinutes?: number;
+                        estimatedMinutes?: number;
+                        members: {
+                            clusterId: string;
+                            stage: string;
+                            group: string;
+                            /** @enum {string} */
+                            status: "NotStarted" | "Waiting" | "Running" | "Succeeded" | "Failed" | "Skipped" | "RolledBack" | "Stopped";
+                            statusReason?: string;
+                            durationMinutes?: number;
+                            estimatedMinutes?: number;
+                            steps: {
+                                controlPlane?: string;
+                                nodePools?: {
+                                    [key: string]: string;
+                                };
+                                nodeImage?: boolean;
+                                /** @enum {string} */
+                                status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
+                                operationId?: string;
+                                durationMinutes?: number;
+                                error?: string;
+                            }[];
+                            failures: {
+                                at: string;
+                                code: string;
+                                message: string;
+                            }[];
+                            /** @description The gates of the member's stage and group, with this member's health result where the gate checked it. */
+                            gates: {
+                                id: string;
+                                type: string;
+                                /** @enum {string} */
+                                status: "Pending" | "Waiting" | "Approved" | "Passed" | "Failed" | "Skipped";
+                                passed?: boolean;
+                                decidedAt?: string;
+                                decidedBy?: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Invalid request: every problem with its field path */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not authenticated */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Not allowed */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description No such run */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/problem+json": {
+                        type: string;
+                        title: string;
+                        status: number;
+                        detail?: string;
+                        instance?: string;
+                        code?: string;
+                        correlationId?: string;
+                        /** @description Every problem found, each naming the field it concerns. */
+                        errors?: {
+                            path: string;
+                            code: string;
+                            message: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description The run is not in a state that allows this */
+            409: {
                 headers: {
                     [name: string]: unknown;
                 };
