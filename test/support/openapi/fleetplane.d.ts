@@ -883,6 +883,7 @@ export interface components {
                         [key: string]: string;
                     };
                     nodeImage?: boolean;
+                    rollback?: boolean;
                     /** @enum {string} */
                     status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
                     operationId?: string;
@@ -943,6 +944,7 @@ export interface components {
             }[];
             /** @default 0 */
             eventsDropped: number;
+            nextAdvanceAt?: string;
             /** @description Members per status. */
             memberCounts: {
                 NotStarted?: number;
