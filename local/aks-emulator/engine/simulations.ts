@@ -63,7 +63,8 @@ export function* reconcileCluster(fleet: Fleet, cluster: ClusterState, updates: 
 export function* upgradeCluster(fleet: Fleet, cluster: ClusterState, target: string, pools: PoolState[], updates: readonly InlinePoolUpdate[] = []): Simulation {
   cluster.provisioningState = 'Upgrading';
   markInlinePoolUpdates(updates);
-  for (const pool of pools) pool.provisioningState = 'Upgrading';
+  // orchestratorVersion is the desired version (ARM shows it at once); currentOrchestratorVersion moves when the pool is done.
+  for (const pool of pools) Object.assign(pool, { provisioningState: 'Upgrading', orchestratorVersion: target });
   yield fleet.seconds('controlPlaneUpgrade');
   cluster.currentKubernetesVersion = target;
   yield* applyInlinePoolUpdates(fleet, updates, pools);

@@ -1,3 +1,4 @@
+import { compareVersions } from '../catalogue/versions';
 import { ArmError } from '../errors';
 import type { ClusterState, JsonObject, PoolState, RecentlyUsedVersion } from '../model';
 import type { Fleet } from '../engine/fleet';
@@ -16,7 +17,8 @@ export function requestedRollback(fleet: Fleet, cluster: ClusterState, pool: Poo
   const image = nonEmpty(asString(props['nodeImageVersion']));
   const version = nonEmpty(asString(props['orchestratorVersion']));
   if (image === undefined) return undefined;
-  if (image === pool.nodeImageVersion && (version === undefined || version === pool.currentOrchestratorVersion)) return undefined;
+  // The current image sent back with a PUT (a read-modify-write) asks for no rollback, unless the version goes down.
+  if (image === pool.nodeImageVersion && (version === undefined || compareVersions(version, pool.currentOrchestratorVersion) >= 0)) return undefined;
   const entry = rollbackCandidates(pool, fleet.clock.now()).find((v) => v.nodeImageVersion === image && (version === undefined || v.orchestratorVersion === version));
   if (!entry) {
     throw new ArmError(
