@@ -15,8 +15,10 @@ import { buildOperations, type OperationsModule } from './features/operations';
 import { buildWebhooks, type WebhooksModule } from './features/webhooks';
 import {
   buildUpdateRuns,
+  buildUpdateRunsEngine,
   selectInventoryByTags,
   UpdateRunStore,
+  type UpdateRunsEngine,
   type UpdateRunsModule,
 } from './features/updateRuns';
 import { buildWebhookEvents, type WebhookEventsModule } from './features/webhookEvents';
@@ -55,6 +57,7 @@ export interface Fleetplane {
   readonly updateRuns: UpdateRunsModule;
   readonly autoscalePolicies: AutoscalePoliciesModule;
   readonly webhookEvents: WebhookEventsModule;
+  readonly updateRunsEngine: UpdateRunsEngine;
   readonly health: { http: HttpHandlers };
   readonly openapi: { http: HttpHandlers };
 }
@@ -91,6 +94,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const clock: Clock = settings.FLEETPLANE_VIRTUAL_CLOCK_URL
     ? virtualClock(settings.FLEETPLANE_VIRTUAL_CLOCK_URL)
     : systemClock;
+  const updateRunStore = once(() => new UpdateRunStore(table('updateruns')));
 
   const arm = once(() => new ArmClients(settings, options.arm));
   const accessControl = once((): AccessControl =>
@@ -207,9 +211,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           refreshVersionCatalogues: () => Promise.resolve(modules.clusters().invalidateVersionCatalogues()),
           isRegisteredCluster: (clusterResourceId) => modules.inventory().hasCluster(clusterResourceId),
           emitEvent,
-          // No-ops until the update-run engine lands.
-          onNodePoolRollingEvent: async () => {},
-          onAlert: async () => {},
+          onNodePoolRollingEvent: (input) => modules.updateRunsEngine().onNodePoolRollingEvent(input),
+          onAlert: (input) => modules.updateRunsEngine().onAlert(input),
           requestEvaluation: (input) => modules.autoscale().requestEvaluation(input),
         },
       }),
@@ -254,7 +257,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       const workspaces = new LogAnalyticsWorkspaces(arm());
       const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
       return buildUpdateRuns({
-        store: new UpdateRunStore(table('updateruns')),
+        store: updateRunStore(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         versionCatalogue: (subscriptionId, location) =>
           modules.clusters().dependencies.catalogues.get(subscriptionId, location),
@@ -269,8 +272,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
         selectClustersByTags: (tags) =>
           selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
-        // The update-run engine (queue-driven advance) replaces this no-op when it lands.
-        kickRun: async () => {},
+        kickRun: (runId, delaySeconds) => modules.updateRunsEngine().kickRun(runId, delaySeconds),
         clock,
         publicBaseUrl,
         http: http(),
@@ -298,8 +300,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           ),
         workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient.queryBatch(queries),
-        // Until the update-runs feature lands, no cluster is ever in an update run.
-        isInUpdateRun: () => Promise.resolve(false),
+        isInUpdateRun: (clusterResourceId) => modules.updateRunsEngine().isInUpdateRun(clusterResourceId),
         runner: operations().runner,
         clock,
         emitEvent,
@@ -318,6 +319,23 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         now: () => new Date(),
+      }),
+    ),
+    updateRunsEngine: once((): UpdateRunsEngine =>
+      buildUpdateRunsEngine({
+        store: updateRunStore(),
+        queue: storage.queue(settings.FLEETPLANE_UPDATERUNS_QUEUE),
+        runner: operations().runner,
+        operationStore: operations().store,
+        containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
+        emitEvent,
+        recordAudit: async (event) => {
+          await auditStore().record(event);
+        },
+        clock,
+        logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        pollSeconds: settings.FLEETPLANE_UPDATERUNS_POLL_SECONDS,
       }),
     ),
     health: once(() =>

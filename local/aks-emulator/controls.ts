@@ -7,6 +7,8 @@ import { seedDemoFleet } from './demoFleet';
 import type { ArmThrottling, ThrottlingSettings } from './http/armThrottling';
 import type { RequestCounters } from './http/counters';
 import type { NodeState, PodDisruptionBudget } from './model';
+import { clusterKey } from './model';
+import type { UpgradeFailure } from './engine/upgradeFailures';
 import type { WorkloadControls } from './workload/workloadControls';
 import { requireMonitoringWorkspaceResourceId } from './workspaces/monitoringAddon';
 import type { AksEvent } from './webhooks/aksEventFeed';
@@ -115,6 +117,16 @@ export class EmulatorControls {
 
   clearPdbs(subscriptionId: string, resourceGroup: string, clusterName: string): void {
     this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName).podDisruptionBudgets = [];
+  }
+
+  /** The next `remaining` (default 1) node-pool upgrades of this cluster fail after their first batch of nodes. */
+  injectUpgradeFailure(subscriptionId: string, resourceGroup: string, clusterName: string, failure: Partial<UpgradeFailure> = {}): UpgradeFailure {
+    const cluster = this.fleet.requireCluster(subscriptionId, resourceGroup, clusterName);
+    return this.fleet.upgradeFailures.arm(clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name), failure);
+  }
+
+  clearUpgradeFailures(subscriptionId: string, resourceGroup: string, clusterName: string): void {
+    this.fleet.upgradeFailures.clear(clusterKey(subscriptionId, resourceGroup, clusterName));
   }
 
   nodes(subscriptionId: string, resourceGroup: string, clusterName: string): PoolNodesView[] {

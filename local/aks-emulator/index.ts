@@ -127,6 +127,8 @@ export type EmulatorControlsApi = Pick<
   | 'quotas'
   | 'declarePdb'
   | 'clearPdbs'
+  | 'injectUpgradeFailure'
+  | 'clearUpgradeFailures'
   | 'nodes'
   | 'advanceClock'
   | 'now'
@@ -222,6 +224,8 @@ export async function startAksEmulator(options: AksEmulatorOptions = {}): Promis
     quotas: bind('quotas'),
     declarePdb: bind('declarePdb'),
     clearPdbs: bind('clearPdbs'),
+    injectUpgradeFailure: bind('injectUpgradeFailure'),
+    clearUpgradeFailures: bind('clearUpgradeFailures'),
     nodes: bind('nodes'),
     advanceClock: bind('advanceClock'),
     now: bind('now'),

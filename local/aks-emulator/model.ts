@@ -18,6 +18,14 @@ export interface ProvisioningError {
   message: string;
 }
 
+/** A version the pool ran before an upgrade: what a rollback may return to (agent-pool upgrade profile). */
+export interface RecentlyUsedVersion {
+  orchestratorVersion: string;
+  nodeImageVersion: string;
+  /** When the pool stopped running it (ISO-8601). */
+  timestamp: string;
+}
+
 export interface PoolState {
   name: string;
   /** Writable properties as the client last sent them (secrets removed, read-only fields dropped). */
@@ -37,6 +45,8 @@ export interface PoolState {
   nodes: NodeState[];
   eTag: string;
   provisioningError?: ProvisioningError;
+  /** Newest first; filled when an upgrade changes the pool's version or node image. */
+  recentlyUsedVersions?: RecentlyUsedVersion[];
 }
 
 export interface MaintenanceConfigurationState {

@@ -29,6 +29,7 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-webhooks`,
       FLEETPLANE_AUTOSCALE_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-autoscale`,
       FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-webhooks-inbound`,
+      FLEETPLANE_UPDATERUNS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-updateruns`,
       ...options.env,
     },
   });

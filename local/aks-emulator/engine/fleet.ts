@@ -10,6 +10,7 @@ import { WorkspaceStore } from '../workspaces/workspaceStore';
 import { AksEventFeed } from '../webhooks/aksEventFeed';
 import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
+import { UpgradeFailures } from './upgradeFailures';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
 
 /** Compute's name for the regional total of vCPUs over every VM family (`Total Regional vCPUs`). */
@@ -33,6 +34,8 @@ export class Fleet {
   readonly workspaces = new WorkspaceStore();
   /** AKS's Event Grid events as clusters change (the webhook publisher listens). */
   readonly events = new AksEventFeed();
+  /** Pool-upgrade failures armed for chosen clusters (admin API). */
+  readonly upgradeFailures = new UpgradeFailures();
 
   constructor(
     readonly clock: VirtualClock,
@@ -191,6 +194,7 @@ export class Fleet {
     this.clusters.clear();
     this.quotaOverrides.clear();
     this.workspaces.clear();
+    this.upgradeFailures.clear();
     this.operations.clear();
   }
 }

@@ -1,7 +1,9 @@
 import { ArmError } from '../errors';
-import type { ClusterState, NodeState, PoolState } from '../model';
+import type { ClusterState, NodeState, PoolState, RecentlyUsedVersion } from '../model';
+import { clusterKey } from '../model';
 import type { Fleet } from './fleet';
 import { imageFamilyFor } from './nodeImages';
+import { rememberPoolVersion } from './recentlyUsedVersions';
 import type { Simulation } from './operations';
 import { OperationCanceledOutcome } from './operations';
 import { batchSize, batches, resolveUpgradeSettings } from './upgradeSettings';
@@ -62,7 +64,8 @@ export function* reconcileCluster(fleet: Fleet, cluster: ClusterState, updates: 
 export function* upgradeCluster(fleet: Fleet, cluster: ClusterState, target: string, pools: PoolState[], updates: readonly InlinePoolUpdate[] = []): Simulation {
   cluster.provisioningState = 'Upgrading';
   markInlinePoolUpdates(updates);
-  for (const pool of pools) pool.provisioningState = 'Upgrading';
+  // orchestratorVersion is the desired version (ARM shows it at once); currentOrchestratorVersion moves when the pool is done.
+  for (const pool of pools) Object.assign(pool, { provisioningState: 'Upgrading', orchestratorVersion: target });
   yield fleet.seconds('controlPlaneUpgrade');
   cluster.currentKubernetesVersion = target;
   yield* applyInlinePoolUpdates(fleet, updates, pools);
@@ -124,6 +127,15 @@ export function* updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState
 export function* upgradePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, target: string, state: string): Simulation {
   pool.provisioningState = state;
   yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, pool));
+  succeedPool(pool);
+  succeed(cluster);
+}
+
+/** Node-pool rollback: the same node-by-node replacement as an upgrade, back to a recently used version and image. */
+export function* rollbackPool(fleet: Fleet, cluster: ClusterState, pool: PoolState, target: RecentlyUsedVersion): Simulation {
+  pool.provisioningState = 'Upgrading';
+  yield* rollingUpgrade(fleet, cluster, pool, target.orchestratorVersion, target.nodeImageVersion);
+  pool.orchestratorVersion = target.orchestratorVersion;
   succeedPool(pool);
   succeed(cluster);
 }
@@ -223,10 +235,11 @@ function* rollNodes(fleet: Fleet, cluster: ClusterState, pool: PoolState, target
   if (pool.powerState === 'Stopped') {
     // A stopped pool is upgraded "on paper"; its nodes get the version when started.
     for (const node of pool.nodes) Object.assign(node, { kubernetesVersion: targetVersion, nodeImageVersion: targetImage });
-    finishPoolVersion(pool, targetVersion, targetImage);
+    finishPoolVersion(fleet, pool, targetVersion, targetImage);
     return;
   }
   fleet.assertQuotaFor(cluster, pool.vmSize, settings.surge);
+  const injectedFailure = fleet.upgradeFailures.take(clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name));
   const surgeNodes: NodeState[] = [];
   for (let i = 0; i < settings.surge; i += 1) {
     surgeNodes.push(fleet.addNode(pool, targetVersion, targetImage, { surge: true, status: 'Provisioning' }));
@@ -261,6 +274,7 @@ function* rollNodes(fleet: Fleet, cluster: ClusterState, pool: PoolState, target
     setNodes(drained, 'Reimaging');
     if (drained.length > 0) yield fleet.seconds('nodeReimage');
     for (const node of drained) Object.assign(node, { kubernetesVersion: targetVersion, nodeImageVersion: targetImage, status: 'Ready' });
+    if (injectedFailure) throw new ArmError(400, injectedFailure.code, injectedFailure.message);
   }
   const keptSurge = settings.undrainableNodeBehavior === 'Cordon' ? surgeNodes.slice(0, blocked.length) : [];
   const removedSurge = surgeNodes.filter((n) => !keptSurge.includes(n));
@@ -284,10 +298,11 @@ function* rollNodes(fleet: Fleet, cluster: ClusterState, pool: PoolState, target
       `Upgrade of agent pool '${pool.name}' finished with ${blocked.length} undrainable node(s) (${names}) because of a restrictive Pod Disruption Budget (PDB) policy; undrainableNodeBehavior is ${settings.undrainableNodeBehavior ?? 'unset'}. See http://aka.ms/aks/debugdrainfailures.`,
     );
   }
-  finishPoolVersion(pool, targetVersion, targetImage);
+  finishPoolVersion(fleet, pool, targetVersion, targetImage);
 }
 
-function finishPoolVersion(pool: PoolState, version: string, image: string): void {
+function finishPoolVersion(fleet: Fleet, pool: PoolState, version: string, image: string): void {
+  if (pool.currentOrchestratorVersion !== version || pool.nodeImageVersion !== image) rememberPoolVersion(pool, fleet.clock.nowIso());
   pool.currentOrchestratorVersion = version;
   pool.nodeImageVersion = image;
 }

@@ -53,6 +53,22 @@ export function buildAdminRouter(): Router<EmulatorControls> {
     c.clearPdbs(p(r, 'sub'), p(r, 'rg'), p(r, 'name'));
     return { status: 204 };
   });
+  router.add('POST', `${clusterPath}/upgrade-failures`, 'admin.upgradeFailures.add', (r, c) => {
+    const b = body(r);
+    const code = asString(b['code']);
+    const message = asString(b['message']);
+    const remaining = asNumber(b['remaining']);
+    const failure = c.injectUpgradeFailure(p(r, 'sub'), p(r, 'rg'), p(r, 'name'), {
+      ...(code === undefined ? {} : { code }),
+      ...(message === undefined ? {} : { message }),
+      ...(remaining === undefined ? {} : { remaining }),
+    });
+    return { status: 201, body: failure };
+  });
+  router.add('DELETE', `${clusterPath}/upgrade-failures`, 'admin.upgradeFailures.clear', (r, c) => {
+    c.clearUpgradeFailures(p(r, 'sub'), p(r, 'rg'), p(r, 'name'));
+    return { status: 204 };
+  });
   addWorkloadAdminRoutes(router);
   addWebhookAdminRoutes(router);
   router.add('GET', '/_emulator/clock', 'admin.clock', (_r, c) => ({ status: 200, body: { now: c.now() } }));

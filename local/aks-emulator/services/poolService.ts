@@ -10,6 +10,7 @@ import type { MutationOptions, MutationResult } from './clusterService';
 import { checkPreconditions } from './clusterService';
 import { applyPoolSettings, planPoolChange } from './poolChangePlan';
 import { buildPool, stripReadOnlyPoolFields } from './poolFactory';
+import { requestedRollback } from './poolRollback';
 import { asObject, asString, requireBodyObject } from './requestShapes';
 
 export function requirePool(cluster: ClusterState, name: string): PoolState {
@@ -56,6 +57,12 @@ function updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, props:
   const plan = planPoolChange(fleet, cluster, pool, props);
   if (plan.mode === 'User' && pool.mode === 'System') validateModeChangeToUser(cluster.pools, pool.name);
 
+  const rollback = requestedRollback(fleet, cluster, pool, props);
+  if (rollback) {
+    applyPoolSettings(fleet, plan);
+    const operation = fleet.startOperation(cluster, 'rollback agent pool', { kind: 'pool', poolName: pool.name }, [pool], sim.rollbackPool(fleet, cluster, pool, rollback), failureOption(options));
+    return { status: 200, cluster, pool, operation };
+  }
   const requestedPower = asString(asObject(props['powerState'])['code']);
   const target = resolvePoolTarget(fleet, cluster, pool, asString(props['orchestratorVersion']));
   if (target !== pool.currentOrchestratorVersion) validatePoolVersion(pool.currentOrchestratorVersion, target, cluster.currentKubernetesVersion);

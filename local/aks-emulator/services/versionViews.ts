@@ -4,6 +4,7 @@ import type { ClusterState, JsonObject, PoolState } from '../model';
 import { clusterResourceId } from '../model';
 import type { Fleet } from '../engine/fleet';
 import { latestImageFor } from '../engine/simulations';
+import { rollbackCandidates } from '../engine/recentlyUsedVersions';
 
 /** GET …/locations/{location}/kubernetesVersions — key `values`, no paging. */
 export function kubernetesVersionsPayload(catalogue: VersionCatalogue): JsonObject {
@@ -58,6 +59,7 @@ export function poolUpgradeProfile(fleet: Fleet, cluster: ClusterState, pool: Po
       osType: pool.osType,
       upgrades: poolUpgradeTargets(fleet.versions, cluster, pool).map((v) => ({ kubernetesVersion: v, isPreview: fleet.versions.isPreview(v) })),
       latestNodeImageVersion: latestImageFor(fleet, pool),
+      recentlyUsedVersions: rollbackCandidates(pool, fleet.clock.now()),
     },
   };
 }

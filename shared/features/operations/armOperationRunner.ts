@@ -31,6 +31,8 @@ export interface OperationScheduler {
 }
 
 export interface StartOperation {
+  /** The record's id when the caller chose it before (it recorded it first): a second start under it is refused (ConflictError). */
+  id?: string;
   kind: string;
   target: string;
   subscriptionId: string;
@@ -87,7 +89,7 @@ export class ArmOperationRunner {
   async start(input: StartOperation): Promise<OperationRecord> {
     const created = this.now().toISOString();
     const accepted: OperationRecord = {
-      id: randomUUID(),
+      id: input.id ?? randomUUID(),
       kind: input.kind,
       target: input.target,
       status: 'Accepted',

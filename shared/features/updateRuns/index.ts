@@ -14,6 +14,10 @@ export { runReportOf, runReportSchema, type RunReport } from './runReport';
 export { runViewOf } from './runView';
 export { isoSeconds } from './runTime';
 export { selectInventoryByTags } from './inventoryMembers';
+export { buildUpdateRunsEngine } from './updateRunsEngine';
+export type { UpdateRunsEngine } from './updateRunsEngine';
+export type { RunAdvanceMessage } from './updateRunsQueue';
+export type { ClusterAlert, NodePoolRollingEvent } from './runSignals';
 export {
   DOCUMENTED_UPGRADE_DURATIONS,
   estimateMakespan,

@@ -37,6 +37,8 @@ export const memberStepSchema = z.object({
   controlPlane: z.string().max(32).optional(),
   nodePools: versionMap.optional(),
   nodeImage: z.boolean().optional(),
+  /** Added by the engine after a failed health gate: the pool goes back to its planned-from version (AKS rollback). */
+  rollback: z.boolean().optional(),
   status: z.enum(STEP_STATUSES),
   operationId: z.string().max(64).optional(),
   startedAt: time.optional(),
@@ -191,6 +193,8 @@ export const updateRunSchema = z.object({
   events: z.array(runEventSchema).max(MAX_RUN_EVENTS),
   /** Older events dropped to keep the log bounded (they are in the audit trail). */
   eventsDropped: z.int().min(0).default(0),
+  /** Engine: when the next advance message is due (wall clock); a sooner one is not sent again, the repair timer re-sends a lost one. */
+  nextAdvanceAt: time.optional(),
 });
 export type UpdateRun = z.infer<typeof updateRunSchema>;
 

@@ -47,6 +47,13 @@ const settingsSchema = z
       .string()
       .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
       .default('fleetplane-webhooks-inbound'),
+    /** Also the trigger's `%FLEETPLANE_UPDATERUNS_QUEUE%`: one advance of an update run per message. */
+    FLEETPLANE_UPDATERUNS_QUEUE: z
+      .string()
+      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+      .default('fleetplane-updateruns'),
+    /** Longest pause between two advances of an update run while something runs (tests shorten it). */
+    FLEETPLANE_UPDATERUNS_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     /** Also the trigger's `%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%`: one message per webhook delivery attempt. */
     FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: z

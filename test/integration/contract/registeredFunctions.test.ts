@@ -66,6 +66,8 @@ describe('registered functions (contract)', () => {
         http('evaluateClusterAutoscale', `${C}/autoscale/evaluate`, 'POST'),
         { name: 'autoscaleCycle', trigger: 'queueTrigger', queueName: '%FLEETPLANE_AUTOSCALE_QUEUE%', connection: 'AzureWebJobsStorage' },
         { name: 'autoscaleRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'updateRunsRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'updateRunsAdvance', trigger: 'queueTrigger', queueName: '%FLEETPLANE_UPDATERUNS_QUEUE%', connection: 'AzureWebJobsStorage' },
         http('deleteRoleBinding', '/api/roleBindings/{id}', 'DELETE'),
         http('getHealth', '/api/health', 'GET'),
         http('getReadiness', '/api/health/ready', 'GET'),

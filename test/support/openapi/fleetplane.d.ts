@@ -1128,6 +1128,7 @@ export interface components {
                         [key: string]: string;
                     };
                     nodeImage?: boolean;
+                    rollback?: boolean;
                     /** @enum {string} */
                     status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
                     operationId?: string;
@@ -1188,6 +1189,7 @@ export interface components {
             }[];
             /** @default 0 */
             eventsDropped: number;
+            nextAdvanceAt?: string;
             /** @description Members per status. */
             memberCounts: {
                 NotStarted?: number;

@@ -1,0 +1,47 @@
+import type { InvocationContext } from '@azure/functions';
+import type { OperationObservation } from '../../domain/upgrades/run';
+import { invocationLogger, type Logger } from '../../platform/observability/logger';
+import { advanceRun } from './advanceRun';
+import { repairRuns } from './repairRuns';
+import type { RunEngineDependencies } from './runEngineDependencies';
+import { isInUpdateRun, onAlert, onNodePoolRollingEvent, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
+import { runAdvanceMessageSchema } from './updateRunsQueue';
+
+/** The update-run execution engine: the queue trigger, the repair timer, and the ports other features call. */
+export interface RunEngine {
+  /** `updateRunsAdvance`: one advance of the run the message names. */
+  advance(message: unknown, context: InvocationContext): Promise<void>;
+  /** `updateRunsRepair`: advances runs whose message was lost. */
+  repair(context: InvocationContext): Promise<void>;
+  onNodePoolRollingEvent(input: NodePoolRollingEvent, context?: InvocationContext): Promise<void>;
+  onAlert(input: ClusterAlert, context?: InvocationContext): Promise<void>;
+  isInUpdateRun(clusterResourceId: string): Promise<boolean>;
+}
+
+export function buildRunEngine(deps: RunEngineDependencies): RunEngine {
+  // Failures found before ARM could be asked, reported to this process's next advance of the run.
+  const preSubmissionFailures = new Map<string, OperationObservation>();
+  const logger = (context: InvocationContext | undefined, fields: Record<string, string>): Logger => (context ? invocationLogger(context, fields, deps.logLevel) : SILENT);
+  return {
+    async advance(message, context) {
+      const { runId } = runAdvanceMessageSchema.parse(message);
+      await advanceRun(deps, runId, preSubmissionFailures, logger(context, { run: runId }));
+    },
+    async repair(context) {
+      const { active, kicked } = await repairRuns(deps);
+      if (kicked > 0) logger(context, {}).warn('Update runs had no advance pending; kicked', { active, kicked });
+    },
+    onNodePoolRollingEvent: (input, context) => onNodePoolRollingEvent(deps, input, logger(context, {})),
+    onAlert: (input, context) => onAlert(deps, input, logger(context, {})),
+    isInUpdateRun: (clusterResourceId) => isInUpdateRun(deps, clusterResourceId),
+  };
+}
+
+/** For port calls made without an invocation (the caller logs its own outcome). */
+const SILENT: Logger = {
+  debug: () => undefined,
+  info: () => undefined,
+  warn: () => undefined,
+  error: () => undefined,
+  with: () => SILENT,
+};

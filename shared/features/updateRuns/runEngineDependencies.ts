@@ -1,0 +1,27 @@
+import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { AuditEvent } from '../../domain/audit/auditEvent';
+import type { EmitFleetEvent } from '../../domain/events';
+import type { Clock } from '../../platform/clock/clock';
+import type { LogLevel } from '../../platform/observability/logger';
+import type { ArmOperationRunner, OperationStore } from '../operations';
+import type { ReadClusterHealth } from './healthReadings';
+import type { MaintenanceWindowReader } from './maintenanceWindows';
+import type { KickRun } from './updateRunPorts';
+import type { UpdateRunStore } from './updateRunStore';
+
+/** What the execution engine needs; the composition root wires it (tests over Azurite and the emulator). */
+export interface RunEngineDependencies {
+  store: UpdateRunStore;
+  kickRun: KickRun;
+  runner: ArmOperationRunner;
+  operationStore: OperationStore;
+  containerService: (subscriptionId: string) => ContainerServiceClient;
+  windows: MaintenanceWindowReader;
+  readHealth: ReadClusterHealth;
+  emitEvent: EmitFleetEvent;
+  recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
+  clock: Clock;
+  logLevel: LogLevel;
+  /** Longest pause (wall seconds) between advances while something runs or a timed wait is pending. */
+  pollSeconds: number;
+}

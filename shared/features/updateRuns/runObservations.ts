@@ -1,0 +1,71 @@
+import type { AdvanceContext, HealthReading, ObservationNeeds, OperationObservation } from '../../domain/upgrades/run';
+import type { Logger } from '../../platform/observability/logger';
+import { healthReadingOf, type HealthGateWindow } from './healthReadings';
+import { clusterTargetOf } from './clusterTarget';
+import type { RunEngineDependencies } from './runEngineDependencies';
+import type { UpdateRun } from './updateRunDocument';
+
+/** How many reads of one kind run at once in an advance. */
+const READ_CONCURRENCY = 8;
+
+/**
+ * Reads what the decision needs, and nothing else: each operation in flight is checked once with ARM (the
+ * runner records what it learns), the windows of members that may start, the health of members a waiting gate
+ * checks. A read that fails leaves its entry out: the decision then waits for it rather than guess.
+ */
+export async function observe(
+  deps: RunEngineDependencies,
+  run: UpdateRun,
+  needs: ObservationNeeds,
+  now: Date,
+  preSubmissionFailures: ReadonlyMap<string, OperationObservation>,
+  log: Logger,
+): Promise<Omit<AdvanceContext, 'newOperationId'>> {
+  const [operations, windows, health] = await Promise.all([
+    readEach(needs.operationIds, (id) => observeOperation(deps, id, preSubmissionFailures), log, 'operation'),
+    readEach(needs.windowClusterIds, async (clusterId) => ({ maintenanceWindow: await deps.windows.read(clusterId) }), log, 'maintenance window'),
+    readEach(needs.healthClusterIds, (clusterId) => readHealth(deps, run, clusterId, now), log, 'cluster health'),
+  ]);
+  return {
+    now: isoSeconds(now),
+    operations: Object.fromEntries(operations),
+    windows: Object.fromEntries(windows.map(([id, value]) => [id.toLowerCase(), value])),
+    health: Object.fromEntries(health.map(([id, value]) => [id.toLowerCase(), value])),
+  };
+}
+
+async function observeOperation(deps: RunEngineDependencies, operationId: string, preSubmissionFailures: ReadonlyMap<string, OperationObservation>): Promise<OperationObservation> {
+  const record = await deps.runner.refresh(operationId);
+  if (!record) return preSubmissionFailures.get(operationId) ?? { status: 'Missing' };
+  return { status: record.status, ...(record.error ? { error: record.error } : {}) };
+}
+
+/** The window of the strictest waiting health gate that checks this member (they share one read per advance). */
+async function readHealth(deps: RunEngineDependencies, run: UpdateRun, clusterId: string, now: Date): Promise<HealthReading> {
+  const windows = run.gates.flatMap((gate) => (gate.status === 'Waiting' && gate.definition.type === 'Health' ? [gate.definition.window] : []));
+  const window = windows.sort((a, b) => WINDOW_MINUTES[b] - WINDOW_MINUTES[a])[0] ?? 'PT15M';
+  return healthReadingOf(await deps.readHealth(clusterTargetOf(clusterId), window, now));
+}
+
+const WINDOW_MINUTES: Record<HealthGateWindow, number> = { PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60 };
+
+async function readEach<T>(keys: readonly string[], read: (key: string) => Promise<T>, log: Logger, what: string): Promise<[string, T][]> {
+  const results: [string, T][] = [];
+  let next = 0;
+  const worker = async () => {
+    while (next < keys.length) {
+      const key = keys[next++]!;
+      try {
+        results.push([key, await read(key)]);
+      } catch (error) {
+        log.warn(`Could not read the ${what}; the run waits for it`, { key, error: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, worker));
+  return results;
+}
+
+export function isoSeconds(time: Date): string {
+  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+}

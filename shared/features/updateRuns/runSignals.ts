@@ -1,0 +1,70 @@
+import { recordFiredAlert } from '../../domain/upgrades/run';
+import type { Logger } from '../../platform/observability/logger';
+import type { RunEngineDependencies } from './runEngineDependencies';
+import type { UpdateRun } from './updateRunDocument';
+
+export interface NodePoolRollingEvent {
+  clusterResourceId: string;
+  nodePool: string;
+  status: 'Started' | 'Succeeded' | 'Failed';
+  eventId: string;
+  time: string;
+}
+
+export interface ClusterAlert {
+  clusterResourceId: string;
+  alertId: string;
+  alertRule: string;
+  monitorCondition: 'Fired' | 'Resolved';
+  severity: string;
+  firedAt: string;
+}
+
+const sameCluster = (a: string, b: string) => a.toLowerCase() === b.toLowerCase();
+
+/** Active runs (running, paused, stopping) that hold the cluster as a member. */
+async function activeRunsWith(deps: RunEngineDependencies, clusterId: string): Promise<UpdateRun[]> {
+  const runs = await deps.store.active();
+  return runs.map((stored) => stored.value).filter((run) => run.members.some((member) => sameCluster(member.clusterId, clusterId)));
+}
+
+/** Whether a run is upgrading the cluster now (the autoscaler leaves such clusters alone). */
+export async function isInUpdateRun(deps: RunEngineDependencies, clusterId: string): Promise<boolean> {
+  const runs = await activeRunsWith(deps, clusterId);
+  return runs.some((run) => run.members.some((member) => sameCluster(member.clusterId, clusterId) && member.status === 'Running'));
+}
+
+/**
+ * AKS's NodePoolRolling events (Event Grid): the member's rolling picture is updated and its run advanced at once,
+ * rather than at its next poll. Repeated deliveries change nothing more.
+ */
+export async function onNodePoolRollingEvent(deps: RunEngineDependencies, event: NodePoolRollingEvent, log: Logger): Promise<void> {
+  for (const run of await activeRunsWith(deps, event.clusterResourceId)) {
+    await deps.store.update(run.id, (current) => {
+      const member = current.members.find((m) => sameCluster(m.clusterId, event.clusterResourceId) && m.status === 'Running');
+      if (!member || (member.rolling && member.rolling.pool === event.nodePool && member.rolling.updatedAt >= event.time && event.status === 'Started')) return undefined;
+      const drain = event.status === 'Started' ? 'Draining' : 'Done';
+      const rolling = { pool: event.nodePool, surgeNodes: member.rolling?.surgeNodes ?? 0, nodesUpgraded: member.rolling?.nodesUpgraded ?? 0, nodesTotal: member.rolling?.nodesTotal ?? 0, drain, updatedAt: event.time } as const;
+      return { ...current, members: current.members.map((m) => (m === member ? { ...m, rolling } : m)) };
+    });
+    await deps.kickRun(run.id, 0);
+    log.info('Node pool rolling event applied to an update run', { run: run.id, cluster: event.clusterResourceId, pool: event.nodePool, status: event.status });
+  }
+}
+
+/** A fired alert on a member fails every waiting health gate that checks it; the run's next advance settles the gate. */
+export async function onAlert(deps: RunEngineDependencies, alert: ClusterAlert, log: Logger): Promise<void> {
+  if (alert.monitorCondition !== 'Fired') return;
+  for (const run of await activeRunsWith(deps, alert.clusterResourceId)) {
+    let gates: string[] = [];
+    await deps.store.update(run.id, (current) => {
+      const draft = structuredClone(current);
+      gates = recordFiredAlert(draft, { clusterId: alert.clusterResourceId, alertRule: alert.alertRule, firedAt: alert.firedAt, severity: alert.severity }).map((gate) => gate.id);
+      return gates.length > 0 ? draft : undefined;
+    });
+    if (gates.length > 0) {
+      await deps.kickRun(run.id, 0);
+      log.warn('An alert fired on an update-run member fails its health gate', { run: run.id, cluster: alert.clusterResourceId, alertRule: alert.alertRule, gates: gates.join(',') });
+    }
+  }
+}
