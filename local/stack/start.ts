@@ -45,6 +45,7 @@ async function main(): Promise<void> {
       FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: process.env.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE ?? 'fleetplane-webhook-deliveries',
       FLEETPLANE_AUTOSCALE_QUEUE: process.env.FLEETPLANE_AUTOSCALE_QUEUE ?? 'fleetplane-autoscale',
       FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: process.env.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE ?? 'fleetplane-webhooks-inbound',
+      FLEETPLANE_UPDATERUNS_QUEUE: process.env.FLEETPLANE_UPDATERUNS_QUEUE ?? 'fleetplane-updateruns',
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,

@@ -59,7 +59,9 @@ describe('update runs through the local host', () => {
       audience: AUDIENCE,
       emulator: { speed: 0, clockStart: Date.now() - 30 * 3_600_000 },
       monitoring: true,
-      env: (emulator) => ({ FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock` }),
+      // These tests read every member live several times in a few seconds, more than one caller's default share of
+      // ARM's read bucket; the budget itself is the last describe's subject.
+      env: (emulator) => ({ FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`, FLEETPLANE_ARM_READ_BUCKET: '1000' }),
       prepare: async (emulator) => {
         expect((await raw(emulator, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} })).status).toBe(201);
         const create = async (name: string, overrides: Record<string, unknown> = {}, location = 'eastus') => {

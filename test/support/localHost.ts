@@ -14,6 +14,7 @@ export interface StartedHost {
 
 /** Runs the compiled local host as its own process, as `npm start` does, on a free port. */
 export async function startLocalHost(options: { appDir?: string; env: Record<string, string> }): Promise<StartedHost> {
+  const queuePrefix = (options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase();
   const child = spawnManaged({
     name: 'local host',
     command: process.execPath,
@@ -24,12 +25,12 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       NODE_EXTRA_CA_CERTS: process.env.NODE_EXTRA_CA_CERTS,
       LOCAL_HOST_PORT: '0',
       FLEETPLANE_MODE: 'local',
-      // Each host polls its own operations queue, as each has its own tables in the shared Azurite.
-      FLEETPLANE_OPERATIONS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-operations`,
-      FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-webhooks`,
-      FLEETPLANE_AUTOSCALE_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-autoscale`,
-      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-webhooks-inbound`,
-      FLEETPLANE_UPDATERUNS_QUEUE: `${(options.env.FLEETPLANE_TABLE_PREFIX ?? `q${Date.now().toString(36)}`).toLowerCase()}-updateruns`,
+      // Each host polls its own queues, as each has its own tables in the shared Azurite.
+      FLEETPLANE_OPERATIONS_QUEUE: `${queuePrefix}-operations`,
+      FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${queuePrefix}-webhooks`,
+      FLEETPLANE_AUTOSCALE_QUEUE: `${queuePrefix}-autoscale`,
+      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${queuePrefix}-webhooks-inbound`,
+      FLEETPLANE_UPDATERUNS_QUEUE: `${queuePrefix}-updateruns`,
       ...options.env,
     },
   });

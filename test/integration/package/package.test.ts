@@ -120,6 +120,8 @@ describe('npm run package: the deployable zip', () => {
           FLEETPLANE_OPERATIONS_QUEUE: `${prefix.toLowerCase()}-operations`,
           FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${prefix.toLowerCase()}-webhooks`,
           FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${prefix.toLowerCase()}-webhooks-inbound`,
+          FLEETPLANE_AUTOSCALE_QUEUE: `${prefix.toLowerCase()}-autoscale`,
+          FLEETPLANE_UPDATERUNS_QUEUE: `${prefix.toLowerCase()}-updateruns`,
           FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
           FLEETPLANE_ARM_CREDENTIAL: 'emulator',
           AZURE_SUBSCRIPTION_ID: SUB,
