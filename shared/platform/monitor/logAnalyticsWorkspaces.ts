@@ -2,6 +2,7 @@ import { createDefaultHttpClient, createPipelineRequest, type HttpClient } from 
 import { DependencyRejectedError } from '../../domain/errors';
 import type { ArmClients } from '../arm/armClients';
 import { translateArmError } from '../arm/armErrors';
+import { KeyedTtlCache } from '../cache/keyedTtlCache';
 
 const WORKSPACES_API_VERSION = '2023-09-01';
 const WORKSPACE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/providers\/Microsoft\.OperationalInsights\/workspaces\/[^/]+$/i;
@@ -10,21 +11,17 @@ const WORKSPACE_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/[^/]+\/provider
  * A Log Analytics workspace's `customerId` (the id its query API is addressed by), read from ARM with a plain
  * GET sent through the ContainerServiceClient's own pipeline (`@azure/arm-operationalinsights` is not a
  * dependency): same endpoint, credential, retries and telemetry as every other ARM call. The id never changes
- * for a workspace, so it is kept for the life of the process.
+ * for a workspace, so it is kept for the life of the process; concurrent callers (an autoscale cycle's batches)
+ * share one read.
  */
 export class LogAnalyticsWorkspaces {
-  private readonly customerIds = new Map<string, string>();
+  private readonly customerIds = new KeyedTtlCache<string>(Number.POSITIVE_INFINITY);
   private httpClient: HttpClient | undefined;
 
   constructor(private readonly arm: ArmClients) {}
 
-  async customerIdOf(workspaceResourceId: string): Promise<string> {
-    const key = workspaceResourceId.toLowerCase();
-    const known = this.customerIds.get(key);
-    if (known) return known;
-    const customerId = await this.readCustomerId(workspaceResourceId);
-    this.customerIds.set(key, customerId);
-    return customerId;
+  customerIdOf(workspaceResourceId: string): Promise<string> {
+    return this.customerIds.get(workspaceResourceId.toLowerCase(), () => this.readCustomerId(workspaceResourceId));
   }
 
   private async readCustomerId(workspaceResourceId: string): Promise<string> {

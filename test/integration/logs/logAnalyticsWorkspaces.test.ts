@@ -34,6 +34,15 @@ describe('LogAnalyticsWorkspaces', () => {
     expect(emulator.counters()['workspaces.get']).toBeLessThanOrEqual(2);
   });
 
+  it('concurrent callers share one read (an autoscale cycle asks for the same workspace from every batch)', async () => {
+    const created = await raw(emulator, 'PUT', `${workspaceId('law-shared')}?api-version=2023-09-01`, { location: 'eastus', properties: {} });
+    expect(created.status).toBe(201);
+    emulator.resetCounters();
+    const ids = await Promise.all(Array.from({ length: 10 }, () => workspaces.customerIdOf(workspaceId('law-shared'))));
+    expect(new Set(ids)).toEqual(new Set([(created.body as { properties: { customerId: string } }).properties.customerId]));
+    expect(emulator.counters()['workspaces.get']).toBe(1);
+  });
+
   it("an absent workspace is ARM's 404, kept as not found", async () => {
     await expect(workspaces.customerIdOf(workspaceId('absent'))).rejects.toBeInstanceOf(NotFoundError);
   });
