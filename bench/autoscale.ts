@@ -18,19 +18,17 @@
  * - 47 of 1,000 pools changed, 19 deferred (AKS runs one operation per cluster; both User pools of a cluster wanted
  *   one); wall time 108 s, nearly all of it the emulator generating Log Analytics rows in this same process.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { InvocationContext } from '@azure/functions';
-import { DEFAULT_CERT_DIR, startAksEmulator, type RunningAksEmulator } from '../local/aks-emulator';
-import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
+import { startAksEmulator, type RunningAksEmulator } from '../local/aks-emulator';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { buildFleetplane } from '../shared/app';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { measureEvaluationCpu } from './autoscaleEvaluation';
 import { loopbackClient, type Send } from './support/loopbackClient';
+import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
 const SUBSCRIPTIONS = Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(8, '0')}-0000-4000-8000-000000000000`);
@@ -137,14 +135,4 @@ async function main(): Promise<void> {
   }
 }
 
-async function trustEmulatorThenRun(): Promise<void> {
-  const { certPath } = await ensureEmulatorCertificate(DEFAULT_CERT_DIR);
-  if (path.resolve(process.env.NODE_EXTRA_CA_CERTS ?? '') === certPath) return main();
-  const rerun = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } });
-  process.exitCode = rerun.status ?? 1;
-}
-
-trustEmulatorThenRun().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+trustEmulatorThenRun(main);

@@ -5,18 +5,16 @@
  * ARM calls each made. The Azure SDK must trust the emulator's certificate from process start, so the script
  * runs itself again with NODE_EXTRA_CA_CERTS when needed.
  */
-import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
-import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startAksEmulator, DEFAULT_CERT_DIR } from '../local/aks-emulator';
-import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
+import { startAksEmulator } from '../local/aks-emulator';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { buildFleetplane } from '../shared/app';
 import { loopbackClient } from './support/loopbackClient';
 import { percentile } from './support/percentile';
+import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 1_000);
 const SYNCS = Number(process.env.BENCH_SYNCS ?? 5);
@@ -77,14 +75,4 @@ async function main(): Promise<void> {
   }
 }
 
-async function trustEmulatorThenRun(): Promise<void> {
-  const { certPath } = await ensureEmulatorCertificate(DEFAULT_CERT_DIR);
-  if (path.resolve(process.env.NODE_EXTRA_CA_CERTS ?? '') === certPath) return main();
-  const rerun = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } });
-  process.exitCode = rerun.status ?? 1;
-}
-
-trustEmulatorThenRun().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+trustEmulatorThenRun(main);

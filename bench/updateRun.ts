@@ -6,21 +6,20 @@
  * (goal ≤ 1.05×), and the ARM calls per member (planning, and execution). The Azure SDK must trust the emulator's
  * certificate from process start, so the script runs itself again with NODE_EXTRA_CA_CERTS when needed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
-import { DEFAULT_CERT_DIR, startAksEmulator, type RunningAksEmulator } from '../local/aks-emulator';
+import { startAksEmulator, type RunningAksEmulator } from '../local/aks-emulator';
 import { DEFAULT_DURATIONS } from '../local/aks-emulator/engine/durations';
-import { ensureEmulatorCertificate } from '../local/aks-emulator/tls';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { startDevIssuer } from '../local/dev-issuer';
 import { buildFleetplane, type Fleetplane } from '../shared/app';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { loopbackClient } from './support/loopbackClient';
+import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 200);
 const STEP_SECONDS = Number(process.env.BENCH_STEP_SECONDS ?? 20);
@@ -202,14 +201,4 @@ async function main(): Promise<void> {
   }
 }
 
-async function trustEmulatorThenRun(): Promise<void> {
-  const { certPath } = await ensureEmulatorCertificate(DEFAULT_CERT_DIR);
-  if (path.resolve(process.env.NODE_EXTRA_CA_CERTS ?? '') === certPath) return main();
-  const rerun = spawnSync(process.execPath, process.argv.slice(1), { stdio: 'inherit', env: { ...process.env, NODE_EXTRA_CA_CERTS: certPath } });
-  process.exitCode = rerun.status ?? 1;
-}
-
-trustEmulatorThenRun().catch((error: unknown) => {
-  console.error(error);
-  process.exitCode = 1;
-});
+trustEmulatorThenRun(main);
