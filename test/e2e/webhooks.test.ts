@@ -12,7 +12,7 @@ const CLUSTERS = `subscriptions/${SUB}/resourceGroups/rg-webhooks/clusters`;
 interface Answer {
   status: number;
   headers: Headers;
-  body: any; // eslint-disable-line @typescript-eslint/no-explicit-any
+  body: any;  
 }
 
 /** Webhooks out through the local host: subscriptions API, signed deliveries, retries, 410, events from operations. */

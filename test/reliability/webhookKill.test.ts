@@ -50,7 +50,7 @@ describe('kill -9 of the host with webhook deliveries pending (local host, Azuri
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     const text = await response.text();
-    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} }; // eslint-disable-line @typescript-eslint/no-explicit-any
+    return { status: response.status, body: text ? (JSON.parse(text) as Record<string, any>) : {} };  
   }
 
   const deliveries = async () => (await call('GET', 'webhookSubscriptions/pager/deliveries?pageSize=50')).body.value as { id: string; eventId: string; status: string }[];
