@@ -28,6 +28,7 @@ import { buildFleetplane } from '../shared/app';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { measureEvaluationCpu } from './autoscaleEvaluation';
 import { loopbackClient, type Send } from './support/loopbackClient';
+import { createRegionWorkspaces, regionWorkspaceId } from './support/regionWorkspaces';
 import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
@@ -37,14 +38,11 @@ const SEED_CONCURRENCY = 20;
 const START = Date.parse('2026-12-07T10:00:00Z');
 
 const regionOf = (cluster: number) => REGIONS[Math.floor(cluster / SUBSCRIPTIONS.length) % REGIONS.length]!;
-const workspaceId = (region: string) => `/subscriptions/${SUBSCRIPTIONS[0]}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-${region}`;
+const workspaceId = (region: string) => regionWorkspaceId(SUBSCRIPTIONS[0]!, region);
 
 async function seed(emulator: RunningAksEmulator, send: Send): Promise<void> {
   const auth = { authorization: 'Bearer bench' };
-  for (const region of REGIONS) {
-    const created = await send('PUT', `${emulator.baseUrl}${workspaceId(region)}?api-version=2023-09-01`, auth, { location: region, properties: {} });
-    if (created.status >= 300) throw new Error(`workspace ${region}: ${created.status} ${created.body}`);
-  }
+  await createRegionWorkspaces(emulator.baseUrl, send, SUBSCRIPTIONS[0]!, REGIONS);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < CLUSTERS) {

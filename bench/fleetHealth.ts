@@ -28,6 +28,7 @@ import { startAzurite } from '../local/azurite/startAzurite';
 import { startDevIssuer } from '../local/dev-issuer';
 import { spawnManaged, type ManagedChild } from '../local/stack/childProcess';
 import { loopbackClient, type Send } from './support/loopbackClient';
+import { createRegionWorkspaces, regionWorkspaceId } from './support/regionWorkspaces';
 import { percentile } from './support/percentile';
 
 const root = path.resolve(__dirname, '../..');
@@ -40,14 +41,11 @@ const SEED_CONCURRENCY = 20;
 const STARTUP_TIMEOUT_MS = 30_000;
 const HOUR_MS = 3_600_000;
 
-const workspaceId = (region: string) => `/subscriptions/${SUBSCRIPTIONS[0]}/resourceGroups/rg-monitoring/providers/Microsoft.OperationalInsights/workspaces/law-${region}`;
+const workspaceId = (region: string) => regionWorkspaceId(SUBSCRIPTIONS[0]!, region);
 
 async function seed(emulator: RunningAksEmulator, send: Send): Promise<void> {
   const auth = { authorization: 'Bearer bench' };
-  for (const region of REGIONS) {
-    const created = await send('PUT', `${emulator.baseUrl}${workspaceId(region)}?api-version=2023-09-01`, auth, { location: region, properties: {} });
-    if (created.status >= 300) throw new Error(`workspace ${region}: ${created.status} ${created.body}`);
-  }
+  await createRegionWorkspaces(emulator.baseUrl, send, SUBSCRIPTIONS[0]!, REGIONS);
   let next = 0;
   const worker = async (): Promise<void> => {
     while (next < CLUSTERS) {
