@@ -97,6 +97,10 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   const updateRunStore = once(() => new UpdateRunStore(table('updateruns')));
 
   const arm = once(() => new ArmClients(settings, options.arm));
+  // One of each per process: the workspace ids they cache and the SDK clients they hold serve every feature.
+  const workspaces = once(() => new LogAnalyticsWorkspaces(arm()));
+  const logsClient = once(() => new LogsClient(settings, () => arm().credential, options.logs));
+  const metrics = once(() => new RegionalMetricsClient(settings, () => arm().credential, options.metrics));
   const accessControl = once((): AccessControl =>
     buildAccessControl({ settings, roleBindingsTable: table('rolebindings') }),
   );
@@ -218,13 +222,12 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       }),
     ),
     logs: once(() => {
-      const workspaces = new LogAnalyticsWorkspaces(arm());
-      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
       return buildLogs({
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
-        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
-        queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
-        queryResource: (resourceId, query, timespan) => logsClient.queryResource(resourceId, query, timespan),
+        workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
+        queryWorkspace: (workspaceId, query, range) => logsClient().queryWorkspace(workspaceId, query, range),
+        queryResource: (resourceId, query, timespan) =>
+          logsClient().queryResource(resourceId, query, timespan),
         decide: (caller, verb, resource, scope) => accessControl().decide(caller, verb, resource, scope),
         roleBindings: async () => ({
           bindings: await accessControl().allBindings(),
@@ -239,23 +242,18 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       });
     }),
     clusterHealth: once((): ClusterHealthModule => {
-      const workspaces = new LogAnalyticsWorkspaces(arm());
-      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
-      const metrics = new RegionalMetricsClient(settings, () => arm().credential, options.metrics);
       return buildClusterHealth({
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         queryMetrics: (region, resourceIds, metricNames, namespace, queryOptions) =>
-          metrics.queryResources(region, resourceIds, metricNames, namespace, queryOptions),
-        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
-        queryLogsBatch: (queries) => logsClient.queryBatch(queries),
+          metrics().queryResources(region, resourceIds, metricNames, namespace, queryOptions),
+        workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
+        queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         visibleClusters: (call, query) => modules.inventory().visibleClusters(call, query),
         now: () => new Date(),
         http: http(),
       });
     }),
     updateRuns: once((): UpdateRunsModule => {
-      const workspaces = new LogAnalyticsWorkspaces(arm());
-      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
       return buildUpdateRuns({
         store: updateRunStore(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
@@ -268,8 +266,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
             id: operation.value.id,
             target: operation.value.target,
           })),
-        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
-        queryWorkspace: (workspaceId, query, range) => logsClient.queryWorkspace(workspaceId, query, range),
+        workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
+        queryWorkspace: (workspaceId, query, range) => logsClient().queryWorkspace(workspaceId, query, range),
         selectClustersByTags: (tags) =>
           selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
         kickRun: (runId, delaySeconds) => modules.updateRunsEngine().kickRun(runId, delaySeconds),
@@ -279,9 +277,6 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       });
     }),
     autoscale: once((): AutoscaleModule => {
-      const workspaces = new LogAnalyticsWorkspaces(arm());
-      const logsClient = new LogsClient(settings, () => arm().credential, options.logs);
-      const metrics = new RegionalMetricsClient(settings, () => arm().credential, options.metrics);
       return buildAutoscale({
         subscriptions,
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
@@ -293,13 +288,13 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           queryPoolMetrics(
             {
               queryMetrics: (region, ids, names, namespace, queryOptions) =>
-                metrics.queryResources(region, ids, names, namespace, queryOptions),
+                metrics().queryResources(region, ids, names, namespace, queryOptions),
             },
             targets,
             window,
           ),
-        workspaceCustomerId: (workspaceResourceId) => workspaces.customerIdOf(workspaceResourceId),
-        queryLogsBatch: (queries) => logsClient.queryBatch(queries),
+        workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
+        queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         isInUpdateRun: (clusterResourceId) => modules.updateRunsEngine().isInUpdateRun(clusterResourceId),
         runner: operations().runner,
         clock,

@@ -71,7 +71,6 @@ export function buildAdminRouter(): Router<EmulatorControls> {
   });
   addWorkloadAdminRoutes(router);
   addWebhookAdminRoutes(router);
-  router.add('GET', '/_emulator/clock', 'admin.clock', (_r, c) => ({ status: 200, body: { now: c.now() } }));
   router.add('POST', '/_emulator/clock/advance', 'admin.clock.advance', (r, c) => ({ status: 200, body: { now: c.advanceClock(required(asNumber(body(r)['seconds']), 'seconds')) } }));
   router.add('PUT', '/_emulator/clock/speed', 'admin.clock.speed', (r, c) => {
     c.setClockSpeed(required(asNumber(body(r)['speed']), 'speed'));

@@ -17,5 +17,3 @@ export function chunksOf<T>(items: readonly T[], size: number): T[][] {
   for (let start = 0; start < items.length; start += size) chunks.push(items.slice(start, start + size));
   return chunks;
 }
-
-export { runBounded } from '../../platform/concurrency/runBounded';

@@ -1,7 +1,8 @@
 import { HEALTH_QUERY_KINDS, healthQuery, readEventRows, readWorkloadRows, type HealthQueryKind, type Observed } from '../../domain/health';
 import type { EventCount, WorkloadObservation } from '../../domain/health';
 import type { LogRowsResult } from '../../platform/monitor/logsClient';
-import { chunksOf, groupBy, runBounded } from './batching';
+import { runBounded } from '../../platform/concurrency/runBounded';
+import { chunksOf, groupBy } from './batching';
 import type { ClusterHealthDependencies } from './clusterHealthDependencies';
 import type { HealthTarget } from './healthTarget';
 

@@ -8,7 +8,7 @@ import { assessClusterForSystem } from './assessClusterForSystem';
 export { clusterHealthOperations } from './clusterHealth.api';
 export type { ClusterHealthDependencies } from './clusterHealthDependencies';
 /** Node CPU/memory per pool in metrics batches of ≤ 50 clusters: the autoscaler reads the same series (a port app.ts wires). */
-export { queryPoolMetrics, type PoolMetricsOutcome } from './poolMetrics';
+export { queryPoolMetrics } from './poolMetrics';
 export type { ClusterHealthView, HealthWindow } from './clusterHealth.api';
 
 /** Health of a cluster and of the fleet from Azure Monitor metrics and Container Insights logs. */

@@ -1,6 +1,7 @@
 import type { MetricsQueryResult } from '@azure/monitor-query-metrics';
 import type { MetricPoint, PoolMetricSeries } from '../../domain/health';
-import { chunksOf, groupBy, runBounded } from './batching';
+import { runBounded } from '../../platform/concurrency/runBounded';
+import { chunksOf, groupBy } from './batching';
 import type { ClusterHealthDependencies } from './clusterHealthDependencies';
 import type { HealthTarget } from './healthTarget';
 

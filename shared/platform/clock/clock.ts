@@ -19,7 +19,7 @@ export function virtualClock(url: string, fetchClock: typeof fetch = fetch): Clo
       const response = await fetchClock(url, { signal: AbortSignal.timeout(2_000) });
       if (!response.ok) throw new Error(`virtual clock ${url} answered ${response.status}`);
       const body = (await response.json()) as { now?: unknown };
-      const now = typeof body.now === 'number' ? new Date(body.now) : typeof body.now === 'string' ? new Date(body.now) : undefined;
+      const now = typeof body.now === 'string' ? new Date(body.now) : undefined;
       if (now === undefined || Number.isNaN(now.getTime())) throw new Error(`virtual clock ${url} answered no time`);
       return now;
     },

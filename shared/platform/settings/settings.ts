@@ -13,6 +13,13 @@ const uuid = z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-
 const httpsUrl = z.url({ protocol: /^https$/, error: 'must be an https URL' });
 const booleanFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
+/** A Storage queue name (also a trigger's `%SETTING%`, so it must be an app setting in Azure). */
+const queueName = (fallback: string) =>
+  z
+    .string()
+    .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
+    .default(fallback);
+
 const settingsSchema = z
   .object({
     FLEETPLANE_MODE: z.enum(['azure', 'local']).default('azure'),
@@ -27,15 +34,9 @@ const settingsSchema = z
       .regex(/^[A-Za-z][A-Za-z0-9]{0,29}$/, 'must start with a letter and hold only letters and digits (max 30)')
       .default('fleetplane'),
     /** Also the trigger's `%FLEETPLANE_OPERATIONS_QUEUE%`: set it as an app setting (infra does). */
-    FLEETPLANE_OPERATIONS_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
-      .default('fleetplane-operations'),
+    FLEETPLANE_OPERATIONS_QUEUE: queueName('fleetplane-operations'),
     /** Also the `autoscaleCycle` trigger's `%FLEETPLANE_AUTOSCALE_QUEUE%`: ticks and subscription batches of the autoscale cycle. */
-    FLEETPLANE_AUTOSCALE_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
-      .default('fleetplane-autoscale'),
+    FLEETPLANE_AUTOSCALE_QUEUE: queueName('fleetplane-autoscale'),
     /** Seconds between autoscale cycles (tests shorten it and move the virtual clock instead). */
     FLEETPLANE_AUTOSCALE_CYCLE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
     /** Local mode only: the AKS emulator's virtual clock (`…/_emulator/clock`) as "now" for scheduled work. */
@@ -43,23 +44,14 @@ const settingsSchema = z
       .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })
       .optional(),
     /** Also the trigger's `%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%`: inbound Event Grid events and alerts to act on. */
-    FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
-      .default('fleetplane-webhooks-inbound'),
+    FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: queueName('fleetplane-webhooks-inbound'),
     /** Also the trigger's `%FLEETPLANE_UPDATERUNS_QUEUE%`: one advance of an update run per message. */
-    FLEETPLANE_UPDATERUNS_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
-      .default('fleetplane-updateruns'),
+    FLEETPLANE_UPDATERUNS_QUEUE: queueName('fleetplane-updateruns'),
     /** Longest pause between two advances of an update run while something runs (tests shorten it). */
     FLEETPLANE_UPDATERUNS_POLL_SECONDS: z.coerce.number().int().min(1).max(300).default(30),
     AZURE_SUBSCRIPTION_ID: uuid.optional(),
     /** Also the trigger's `%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%`: one message per webhook delivery attempt. */
-    FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: z
-      .string()
-      .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
-      .default('fleetplane-webhook-deliveries'),
+    FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: queueName('fleetplane-webhook-deliveries'),
     /** Webhook retries: base × 4^(n-1) seconds with jitter, capped, until the delivery is this old (about 3 days). */
     FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS: z.coerce.number().min(0).max(3_600).default(5),
     FLEETPLANE_WEBHOOK_RETRY_MAX_DELAY_SECONDS: z.coerce.number().min(0).max(86_400).default(36_000),
