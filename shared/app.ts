@@ -295,7 +295,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           ),
         workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient().queryBatch(queries),
-        isInUpdateRun: (clusterResourceId) => modules.updateRunsEngine().isInUpdateRun(clusterResourceId),
+        clustersInUpdateRun: () => modules.updateRunsEngine().clustersInUpdateRun(),
         runner: operations().runner,
         clock,
         emitEvent,

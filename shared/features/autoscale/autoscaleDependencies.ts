@@ -33,8 +33,8 @@ export interface AutoscaleDependencies extends PendingPodPorts {
   };
   /** Node CPU and memory % per pool and minute: one metrics batch per ≤ 50 clusters of a region (clusterHealth's). */
   queryPoolMetrics: (targets: readonly MetricsTarget[], window: { start: Date; end: Date }) => Promise<Map<string, { series: PoolMetricSeries } | { unavailable: string }>>;
-  /** A Fleetplane update run holds the cluster (update-runs feature; false until it lands). */
-  isInUpdateRun: (clusterResourceId: string) => Promise<boolean>;
+  /** Lower-cased ids of the clusters a Fleetplane update run is upgrading now (one read per batch). */
+  clustersInUpdateRun: () => Promise<ReadonlySet<string>>;
   runner: ArmOperationRunner;
   clock: Clock;
   emitEvent: EmitFleetEvent;

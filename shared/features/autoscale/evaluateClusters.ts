@@ -28,7 +28,7 @@ export async function evaluateClusters(deps: AutoscaleDependencies, run: Evaluat
   const rows = await deps.poolStates.ofSubscription(run.subscriptionId);
   const unclaimed = candidates.filter((candidate) => run.cycle === undefined || (PoolStateStore.find(rows, candidate.key).row?.cycle ?? 0) < run.cycle);
   if (unclaimed.length === 0) return [];
-  const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), updateRunsOf(deps, unclaimed)]);
+  const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), deps.clustersInUpdateRun()]);
 
   const claims = await runBounded(
     unclaimed.map((candidate) => async (): Promise<Evaluated | undefined> => {
@@ -36,7 +36,7 @@ export async function evaluateClusters(deps: AutoscaleDependencies, run: Evaluat
       const clusterId = candidate.cluster.id.toLowerCase();
       const decision = evaluatePool({
         policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
-        pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.get(clusterId) ?? false),
+        pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.has(clusterId)),
         observations: observationsOf(readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), pending.get(clusterId), candidate.profile.name ?? '', run.at),
         history: row?.history ?? EMPTY_POOL_HISTORY,
         now: run.at.toISOString(),
@@ -101,11 +101,6 @@ function pendingPodsOf(deps: AutoscaleDependencies, candidates: readonly Candida
   if (clusters.length === 0) return Promise.resolve<PendingByPool>(new Map());
   const autoscaled = (cluster: ListedCluster) => wanted.filter((c) => c.cluster === cluster && c.profile.mode !== 'System').map((c) => c.profile.name ?? '');
   return readPendingPods(deps, clusters, at, autoscaled);
-}
-
-async function updateRunsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[]): Promise<Map<string, boolean>> {
-  const ids = [...new Set(candidates.map((c) => c.cluster.id.toLowerCase()))];
-  return new Map(await Promise.all(ids.map(async (id) => [id, await deps.isInUpdateRun(id)] as const)));
 }
 
 async function recordAndAnnounce(deps: AutoscaleDependencies, run: EvaluationRun, applied: readonly AppliedDecision[], pending: PendingByPool): Promise<DecisionRecord[]> {

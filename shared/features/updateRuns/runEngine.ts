@@ -4,7 +4,7 @@ import { invocationLogger, type Logger } from '../../platform/observability/logg
 import { advanceRun } from './advanceRun';
 import { repairRuns } from './repairRuns';
 import type { RunEngineDependencies } from './runEngineDependencies';
-import { isInUpdateRun, onAlert, onNodePoolRollingEvent, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
+import { clustersInUpdateRun, onAlert, onNodePoolRollingEvent, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
 import { runAdvanceMessageSchema } from './updateRunsQueue';
 
 /** The update-run execution engine: the queue trigger, the repair timer, and the ports other features call. */
@@ -15,7 +15,7 @@ export interface RunEngine {
   repair(context: InvocationContext): Promise<void>;
   onNodePoolRollingEvent(input: NodePoolRollingEvent, context?: InvocationContext): Promise<void>;
   onAlert(input: ClusterAlert, context?: InvocationContext): Promise<void>;
-  isInUpdateRun(clusterResourceId: string): Promise<boolean>;
+  clustersInUpdateRun(): Promise<Set<string>>;
 }
 
 export function buildRunEngine(deps: RunEngineDependencies): RunEngine {
@@ -33,7 +33,7 @@ export function buildRunEngine(deps: RunEngineDependencies): RunEngine {
     },
     onNodePoolRollingEvent: (input, context) => onNodePoolRollingEvent(deps, input, logger(context, {})),
     onAlert: (input, context) => onAlert(deps, input, logger(context, {})),
-    isInUpdateRun: (clusterResourceId) => isInUpdateRun(deps, clusterResourceId),
+    clustersInUpdateRun: () => clustersInUpdateRun(deps),
   };
 }
 

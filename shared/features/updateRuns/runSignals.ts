@@ -28,10 +28,10 @@ async function activeRunsWith(deps: RunEngineDependencies, clusterId: string): P
   return runs.map((stored) => stored.value).filter((run) => run.members.some((member) => sameCluster(member.clusterId, clusterId)));
 }
 
-/** Whether a run is upgrading the cluster now (the autoscaler leaves such clusters alone). */
-export async function isInUpdateRun(deps: RunEngineDependencies, clusterId: string): Promise<boolean> {
-  const runs = await activeRunsWith(deps, clusterId);
-  return runs.some((run) => run.members.some((member) => sameCluster(member.clusterId, clusterId) && member.status === 'Running'));
+/** Lower-cased ids of the clusters a run is upgrading now (the autoscaler leaves them alone): one read of the active runs. */
+export async function clustersInUpdateRun(deps: RunEngineDependencies): Promise<Set<string>> {
+  const runs = await deps.store.active();
+  return new Set(runs.flatMap((stored) => stored.value.members.filter((member) => member.status === 'Running').map((member) => member.clusterId.toLowerCase())));
 }
 
 /**
