@@ -20,16 +20,21 @@ export interface OutboxDependencies {
 }
 
 /**
- * The durable outbox behind `emitEvent`: the event is stored (numbered in its ordering stream; a dedupe key
- * makes its id, so emitting the same fact twice is one event) before anything is delivered; then each enabled
- * subscription that wants it gets a delivery row and a queue message, and the event is marked planned. Every
- * step can be repeated: a crash in between is finished by the next emit of the same dedupe key or by the repair.
+ * The durable outbox behind `emitEvent`: an event no enabled subscription wants is dropped at once (one read of the
+ * subscriptions; the autoscaler emits for every pool every cycle). Otherwise the event is stored (numbered in its
+ * ordering stream; a dedupe key makes its id, so emitting the same fact twice is one event) before anything is
+ * delivered; then each subscription that wants it gets a delivery row and a queue message, and the event is marked
+ * planned. Every step can be repeated: a crash in between is finished by the next emit of the same dedupe key or by
+ * the repair.
  */
 export class Outbox {
   constructor(private readonly deps: OutboxDependencies) {}
 
-  async emit(draft: FleetEventDraft, onlySubscriptionId?: string): Promise<OutboxEventRecord> {
+  /** The stored event, or undefined when no subscription wants it (nothing is stored then). */
+  async emit(draft: FleetEventDraft, onlySubscriptionId?: string): Promise<OutboxEventRecord | undefined> {
     const event = fleetEventDraftSchema.parse(draft);
+    const interested = (await this.deps.subscriptions.all()).filter(({ value }) => wants(value, { ...event, onlySubscriptionId }));
+    if (interested.length === 0) return undefined;
     const id = event.dedupeKey ? idOfDedupeKey(event.dedupeKey) : randomUUID();
     const existing = event.dedupeKey ? await this.deps.events.get(id) : undefined;
     const stored =
@@ -45,15 +50,15 @@ export class Outbox {
         ...(onlySubscriptionId ? { onlySubscriptionId } : {}),
         deliveriesPlanned: false,
       }));
-    if (!stored.value.deliveriesPlanned) await this.planDeliveries(stored);
+    if (!stored.value.deliveriesPlanned) await this.planDeliveries(stored, interested);
     return stored.value;
   }
 
   /** One delivery row and one message per subscription that wants the event; then the event is marked planned. */
-  async planDeliveries(stored: Stored<OutboxEventRecord>): Promise<void> {
+  async planDeliveries(stored: Stored<OutboxEventRecord>, interested?: Stored<SubscriptionRecord>[]): Promise<void> {
     const event = stored.value;
-    const subscriptions = await this.deps.subscriptions.all();
-    for (const { value: subscription } of subscriptions.filter(({ value }) => wants(value, event))) {
+    const subscriptions = interested ?? (await this.deps.subscriptions.all()).filter(({ value }) => wants(value, event));
+    for (const { value: subscription } of subscriptions) {
       const delivery = this.newDelivery(subscription, event);
       if (await this.deps.deliveries.createIfAbsent(delivery)) {
         // A lost send leaves the row Pending and overdue: the repair timer sends it again.
@@ -84,7 +89,7 @@ export class Outbox {
   }
 }
 
-function wants(subscription: SubscriptionRecord, event: OutboxEventRecord): boolean {
+function wants(subscription: SubscriptionRecord, event: Pick<OutboxEventRecord, 'type' | 'subject' | 'data' | 'onlySubscriptionId'>): boolean {
   if (event.onlySubscriptionId) return subscription.id.toLowerCase() === event.onlySubscriptionId.toLowerCase();
   return subscription.enabled && subscriptionWants(subscription, event);
 }

@@ -1,3 +1,4 @@
+import { NotFoundError } from '../../domain/errors';
 import type { Outbox } from './outbox';
 import type { Authorize } from './putSubscription';
 import { requireSubscription } from './readSubscriptions';
@@ -11,5 +12,7 @@ export async function sendTestEvent(
   const found = await requireSubscription(input.id, 'test', input.authorize, deps.store);
   const subject = `/webhookSubscriptions/${found.value.id}`;
   const event = await deps.outbox.emit({ type: 'fleetplane.webhook.test', subject, data: { subscriptionId: found.value.id, requestedBy: input.requestedBy } }, found.value.id);
+  // Only a subscription deleted since it was read wants nothing.
+  if (!event) throw new NotFoundError(`Webhook subscription "${found.value.id}"`);
   return { eventId: event.id };
 }

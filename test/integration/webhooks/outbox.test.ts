@@ -81,10 +81,10 @@ describe('webhook outbox and deliveries (Azurite, loopback receiver)', () => {
   it('stores, numbers per stream and delivers a signed CloudEvent the library verifies; a dedupe key makes one event', async () => {
     await subscribe('s-basic');
     const draft = { type: 'fleetplane.cluster.created' as const, subject: CLUSTER, data: { clusterId: CLUSTER }, dedupeKey: 'op-1:cluster' };
-    const first = await outbox.emit(draft);
-    const again = await outbox.emit(draft);
+    const first = (await outbox.emit(draft))!;
+    const again = (await outbox.emit(draft))!;
     clock = new Date(clock.getTime() + 1_000);
-    const next = await outbox.emit({ ...draft, dedupeKey: 'op-2:cluster' });
+    const next = (await outbox.emit({ ...draft, dedupeKey: 'op-2:cluster' }))!;
     expect(again.id).toBe(first.id);
     expect([first.sequence, next.sequence]).toEqual([1, 2]);
     expect(sent.map((s) => s.message.subscriptionId)).toEqual(['s-basic', 's-basic']);
@@ -95,6 +95,15 @@ describe('webhook outbox and deliveries (Azurite, loopback receiver)', () => {
     expect(event).toMatchObject({ specversion: '1.0', id: first.id, type: 'fleetplane.cluster.created', subject: CLUSTER, sequence: '0000000000000001', partitionkey: CLUSTER, source: 'urn:fleetplane:test' });
     const log = await deliveries.page('s-basic', { pageSize: 10 });
     expect(log.items.map((i) => [i.value.sequence, i.value.status, i.value.attemptCount])).toEqual([[2, 'Delivered', 1], [1, 'Delivered', 1]]);
+  });
+
+  it('an event no subscription wants is not stored, numbered or queued', async () => {
+    const queuedBefore = sent.length;
+    const dropped = await outbox.emit({ type: 'fleetplane.updateRun.completed', subject: '/updateRuns/ur-nobody', data: {}, dedupeKey: 'nobody-wants-this' });
+    expect(dropped).toBeUndefined();
+    expect(sent.length).toBe(queuedBefore);
+    // Had it been stored it would hold sequence 1 of its stream.
+    expect(await events.nextSequence('/updateRuns/ur-nobody')).toBe(1);
   });
 
   it('a message for a delivered row does nothing (no second request)', async () => {
