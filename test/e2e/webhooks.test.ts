@@ -122,7 +122,8 @@ describe('webhooks out (local host, Azurite, AKS emulator, loopback receivers)',
     const read = await pollUntil(() => call('GET', 'webhookSubscriptions/retired'), (a) => a.body.enabled === false, 30_000);
     receiver.respond = () => ({ status: 200 });
     expect(read.body).toMatchObject({ enabled: false, disabledReason: 'the receiver answered 410 Gone' });
-    const log = await deliveriesOf('retired');
+    // The subscription is disabled before the delivery's end is written: wait for that write too.
+    const log = await pollUntil(() => deliveriesOf('retired'), (l) => l.body.value[0]?.status === 'Failed', 10_000);
     expect(log.body.value[0]).toMatchObject({ status: 'Failed', outcome: 'the receiver answered 410 Gone: the subscription was disabled' });
   }, 40_000);
 

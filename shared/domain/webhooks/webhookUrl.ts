@@ -5,7 +5,7 @@ export const MAX_WEBHOOK_URL_LENGTH = 2048;
 
 export type WebhookUrlCheck =
   | { ok: true; url: URL; host: string; isIpLiteral: boolean }
-  | { ok: false; message: string };
+  | { ok: false; code: 'forbidden_address' | 'invalid_url'; message: string };
 
 /**
  * The shape of a receiver URL, before any name is resolved: https (http only to loopback, and only when the
@@ -32,9 +32,9 @@ export function checkWebhookUrl(text: string, policy: AddressPolicy): WebhookUrl
   }
   if (isIpLiteral) {
     const reason = forbiddenAddressReason(host, policy);
-    if (reason) return refuse(`url points at a forbidden address (${reason})`);
+    if (reason) return refuse(`url points at a forbidden address (${reason})`, 'forbidden_address');
   } else if (loopback && !policy.allowLoopback) {
-    return refuse('url points at a forbidden address (loopback)');
+    return refuse('url points at a forbidden address (loopback)', 'forbidden_address');
   }
   return { ok: true, url, host, isIpLiteral };
 }
@@ -44,6 +44,6 @@ function isLocalhostName(host: string): boolean {
   return name === 'localhost' || name.endsWith('.localhost');
 }
 
-function refuse(message: string): WebhookUrlCheck {
-  return { ok: false, message };
+function refuse(message: string, code: 'forbidden_address' | 'invalid_url' = 'invalid_url'): WebhookUrlCheck {
+  return { ok: false, code, message };
 }

@@ -8,7 +8,7 @@ export type AdmitUrl = (url: string) => Promise<void>;
 export function urlAdmission(policy: AddressPolicy, resolver: HostResolver): AdmitUrl {
   return async (url) => {
     const checked = checkWebhookUrl(url, policy);
-    if (!checked.ok) throw urlProblem(checked.message.includes('forbidden address') ? 'forbidden_address' : 'invalid_url', checked.message);
+    if (!checked.ok) throw urlProblem(checked.code, checked.message);
     if (checked.isIpLiteral) return;
     try {
       await resolveAllowed(checked.host, resolver, policy);

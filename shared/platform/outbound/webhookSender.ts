@@ -42,7 +42,7 @@ export class WebhookSender {
     const started = performance.now();
     const elapsed = () => Math.round(performance.now() - started);
     const checked = checkWebhookUrl(url, this.options.policy);
-    if (!checked.ok) return { kind: 'failed', reason: checked.message.includes('forbidden') ? 'forbiddenAddress' : 'invalidUrl', message: checked.message, durationMs: elapsed() };
+    if (!checked.ok) return { kind: 'failed', reason: checked.code === 'forbidden_address' ? 'forbiddenAddress' : 'invalidUrl', message: checked.message, durationMs: elapsed() };
     try {
       const { status, retryAfterSeconds } = await this.send(checked.url, headers, body);
       return { kind: 'answered', status, durationMs: elapsed(), ...(retryAfterSeconds === undefined ? {} : { retryAfterSeconds }) };

@@ -28,6 +28,7 @@ describe('checkWebhookUrl (shape, scheme and literal addresses)', () => {
     ['hooks.example.com', 'url must be an absolute https URL'],
   ])('refuses %s in azure mode', (url, message) => {
     expect(refusal(url)).toBe(message);
+    expect(checkWebhookUrl(url, AZURE)).toMatchObject({ ok: false, code: message.includes('forbidden address') ? 'forbidden_address' : 'invalid_url' });
   });
 
   it.each([
