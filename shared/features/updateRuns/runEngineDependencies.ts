@@ -3,7 +3,7 @@ import type { AuditEvent } from '../../domain/audit/auditEvent';
 import type { EmitFleetEvent } from '../../domain/events';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogLevel } from '../../platform/observability/logger';
-import type { ArmOperationRunner, OperationStore } from '../operations';
+import type { ArmOperationRunner } from '../operations';
 import type { ReadClusterHealth } from './healthReadings';
 import type { MaintenanceWindowReader } from './maintenanceWindows';
 import type { KickRun } from './updateRunPorts';
@@ -14,7 +14,6 @@ export interface RunEngineDependencies {
   store: UpdateRunStore;
   kickRun: KickRun;
   runner: ArmOperationRunner;
-  operationStore: OperationStore;
   containerService: (subscriptionId: string) => ContainerServiceClient;
   windows: MaintenanceWindowReader;
   readHealth: ReadClusterHealth;

@@ -183,8 +183,6 @@ export const updateRunSchema = z.object({
   frozenAt: time.optional(),
   /** The target resolved at the last plan (an alias x.y becomes x.y.z per member; this is the highest). */
   resolvedVersion: z.string().max(32).optional(),
-  /** Consistent node images: the image version chosen at start per node-image family. */
-  nodeImages: z.record(z.string().max(100), z.string().max(100)).optional(),
   plannedAt: time,
   estimate: makespanEstimateSchema.optional(),
   stages: z.array(runStageSchema).max(10),

@@ -95,9 +95,9 @@ export const createUpdateRunSchema = z
     upgradeType: z.enum(UPGRADE_TYPES),
     kubernetesVersion: kubernetesVersionSchema.optional().describe('Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch).'),
     nodeImageSelection: z
-      .enum(['Latest', 'Consistent'])
+      .enum(['Latest'])
       .default('Latest')
-      .describe('Latest: each pool takes the newest image of its region at its turn. Consistent: the image chosen at start for every member.'),
+      .describe('Latest: each pool takes the newest image of its region at its turn (Fleet Manager\'s Consistent is not offered yet).'),
     members: memberSelectionSchema,
     strategy: strategySchema.optional().describe('Absent: one stage with one group of every member.'),
   })

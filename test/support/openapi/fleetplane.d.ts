@@ -800,11 +800,11 @@ export interface components {
                 /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
                 kubernetesVersion?: string;
                 /**
-                 * @description Latest: each pool takes the newest image of its region at its turn. Consistent: the image chosen at start for every member.
+                 * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
                  * @default Latest
                  * @enum {string}
                  */
-                nodeImageSelection: "Latest" | "Consistent";
+                nodeImageSelection: "Latest";
                 members: {
                     clusterIds?: string[];
                     /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
@@ -1008,9 +1008,6 @@ export interface components {
             finishedAt?: string;
             frozenAt?: string;
             resolvedVersion?: string;
-            nodeImages?: {
-                [key: string]: string;
-            };
             plannedAt: string;
             estimate?: {
                 makespanMinutes: number;
@@ -1209,11 +1206,11 @@ export interface components {
             /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
             kubernetesVersion?: string;
             /**
-             * @description Latest: each pool takes the newest image of its region at its turn. Consistent: the image chosen at start for every member.
+             * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
              * @default Latest
              * @enum {string}
              */
-            nodeImageSelection: "Latest" | "Consistent";
+            nodeImageSelection: "Latest";
             members: {
                 clusterIds?: string[];
                 /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */

@@ -54,8 +54,3 @@ export function effectivePolicyOf(selected: SelectedPolicy, open: readonly Sched
   };
 }
 
-/** The policy as it applies when no window is open. */
-export function effectivePolicyWithoutWindows(selected: SelectedPolicy): EffectivePolicy {
-  return effectivePolicyOf(selected, []);
-}
-

@@ -22,7 +22,7 @@ export {
   type PolicySource,
   type SelectedPolicy,
 } from './policySelection';
-export { effectivePolicyOf, effectivePolicyWithoutWindows, type EffectivePolicy } from './effectivePolicy';
+export { effectivePolicyOf, type EffectivePolicy } from './effectivePolicy';
 export { ncrontabShapeProblem } from './ncrontabShape';
 export { isKnownTimeZone } from './timeZone';
 export * from './limits';
