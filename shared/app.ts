@@ -314,6 +314,9 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         http: http(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         now: () => new Date(),
+        // A policy stored enabled starts an idle cycle now; if that fails the policy stands and the
+        // autoscaleRepair timer starts the cycle within 5 minutes.
+        policyEnabled: (): Promise<void> => modules.autoscale().ensureCycleRunning().catch(() => undefined),
       }),
     ),
     updateRunsEngine: once((): UpdateRunsEngine =>
@@ -321,7 +324,6 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         store: updateRunStore(),
         queue: storage.queue(settings.FLEETPLANE_UPDATERUNS_QUEUE),
         runner: operations().runner,
-        operationStore: operations().store,
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
         emitEvent,

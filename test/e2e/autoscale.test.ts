@@ -58,7 +58,8 @@ describe('autoscale acceptance through the local host', () => {
     expect((await policy({ minNodes: 1, maxNodes: 3, targets: { cpuUtilizationPercent: 95 }, schedules: [night] }, 'dev', 'dev')).status).toBeLessThan(300);
     const stop = { name: 'evening-stop', cron: '0 0 20 * * *', timeZone: 'Europe/Berlin', durationMinutes: 5, action: { type: 'StopCluster' } };
     expect((await policy({ minNodes: 1, maxNodes: 2, targets: { cpuUtilizationPercent: 95 }, schedules: [stop] }, 'weekend', 'batch')).status).toBeLessThan(300);
-    // An evaluation on demand also starts the cycle (the repair timer would, within 5 minutes).
+    // Storing an enabled policy started the cycle (no evaluate call, no repair timer: timers are off in test hosts).
+    await nextCycle(emulator, api, 'demo', 'user');
     const dryRun = await api('POST', `${clusterRoute('demo')}/autoscale/evaluate?dryRun=true`);
     expect(dryRun.status).toBe(200);
     expect(dryRun.body.value).toEqual([expect.objectContaining({ poolName: 'user', dryRun: true, trigger: 'onDemand' })]);

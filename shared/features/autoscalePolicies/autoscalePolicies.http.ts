@@ -29,6 +29,7 @@ export function autoscalePolicyHttpHandlers(http: HttpPipeline, deps: PoolPolicy
     ),
     [putPoolAutoscalePolicy.operationId]: http.handle(putPoolAutoscalePolicy, async ({ authorize, caller, params, body, request }) => {
       const { stored, created } = await putPoolPolicy(deps, { authorize, caller }, params, body, ifMatchOf(request));
+      if (stored.value.policy.enabled) await deps.policyEnabled();
       return answer(stored, created ? 201 : 200);
     }),
     [deletePoolAutoscalePolicy.operationId]: http.handle(deletePoolAutoscalePolicy, async ({ authorize, params, request }) => {
@@ -44,6 +45,7 @@ export function autoscalePolicyHttpHandlers(http: HttpPipeline, deps: PoolPolicy
     ),
     [putFleetAutoscalePolicy.operationId]: http.handle(putFleetAutoscalePolicy, async ({ authorize, caller, params, body, request }) => {
       const { stored, created } = await putFleetPolicy(deps, { authorize, caller }, params.name, body, ifMatchOf(request));
+      if (stored.value.policy.enabled) await deps.policyEnabled();
       return answer(stored, created ? 201 : 200);
     }),
     [deleteFleetAutoscalePolicy.operationId]: http.handle(deleteFleetAutoscalePolicy, async ({ authorize, params, request }) => {

@@ -33,6 +33,8 @@ export interface AutoscalePoliciesDependencies {
   http: HttpPipeline;
   containerService: (subscriptionId: string) => ContainerServiceClient;
   now: () => Date;
+  /** Starts the autoscale cycle if it is idle (the autoscale module's `ensureCycleRunning`). */
+  policyEnabled: () => Promise<void>;
 }
 
 export function buildAutoscalePolicies(deps: AutoscalePoliciesDependencies): AutoscalePoliciesModule {
@@ -45,6 +47,7 @@ export function buildAutoscalePolicies(deps: AutoscalePoliciesDependencies): Aut
       store,
       poolModeOf: (address) => poolModeFromArm(deps.containerService(address.subscriptionId), address),
       now: deps.now,
+      policyEnabled: deps.policyEnabled,
     }),
   };
 }

@@ -14,6 +14,8 @@ export interface PoolPolicyDependencies {
   /** The pool's mode from ARM (throws NotFoundError when the cluster or pool does not exist). */
   poolModeOf(address: NodePoolAddress): Promise<'System' | 'User'>;
   now(): Date;
+  /** Told after a policy is stored enabled, so that the autoscale cycle starts now rather than at its next repair. */
+  policyEnabled(): Promise<void>;
 }
 
 export interface WriteCaller extends ReadContext {
