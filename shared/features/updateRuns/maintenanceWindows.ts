@@ -1,30 +1,44 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import { NotFoundError } from '../../domain/errors';
+import type { RunUpgradeKind } from '../../domain/updateRuns';
+import { callArm } from '../../platform/arm/armCalls';
 import { KeyedTtlCache } from '../../platform/cache/keyedTtlCache';
 import { clusterTargetOf } from './clusterTarget';
 
-/** The configuration whose window AKS (and Fleet) upgrade runs honour. */
-export const UPGRADE_SCHEDULE_CONFIGURATION = 'aksManagedAutoUpgradeSchedule';
+/** The configuration whose window AKS (and Fleet) honour for each kind of run. */
+export const MAINTENANCE_CONFIG: Record<RunUpgradeKind, string> = {
+  Full: 'aksManagedAutoUpgradeSchedule',
+  ControlPlaneOnly: 'aksManagedAutoUpgradeSchedule',
+  NodeImageOnly: 'aksManagedNodeOSUpgradeSchedule',
+};
 const CACHE_MS = 5 * 60_000;
 
+/** A cluster's window for a kind of run, in AKS's wire shape (dates as YYYY-MM-DD), or null when it has none. */
+export async function readUpgradeWindow(client: ContainerServiceClient, clusterId: string, upgradeType: RunUpgradeKind): Promise<unknown> {
+  const target = clusterTargetOf(clusterId);
+  const configName = MAINTENANCE_CONFIG[upgradeType];
+  try {
+    const config = await callArm(() => client.maintenanceConfigurations.get(target.resourceGroup, target.clusterName, configName), `Maintenance configuration "${configName}"`);
+    return config.maintenanceWindow ? wireShapeOf(config.maintenanceWindow) : null;
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
 /**
- * A member's upgrade window as AKS stores it (its maintenanceConfigurations, read through the SDK), or null when it
- * has none. Windows change rarely: read once per cluster per few minutes per process; whether one is open is
- * decided from the run's clock by the pure code.
+ * The engine's reader of members' windows (the preflight reads them once, live). Windows change rarely: read once per
+ * cluster and kind per few minutes per process; whether one is open is decided from the run's clock by the pure code.
  */
 export class MaintenanceWindowReader {
   private readonly cache = new KeyedTtlCache<unknown>(CACHE_MS);
 
   constructor(private readonly containerService: (subscriptionId: string) => ContainerServiceClient) {}
 
-  read(clusterId: string): Promise<unknown> {
-    return this.cache.get(clusterId.toLowerCase(), async () => {
-      const target = clusterTargetOf(clusterId);
-      const client = this.containerService(target.subscriptionId);
-      for await (const configuration of client.maintenanceConfigurations.listByManagedCluster(target.resourceGroup, target.clusterName)) {
-        if (configuration.name?.toLowerCase() === UPGRADE_SCHEDULE_CONFIGURATION.toLowerCase()) return configuration.maintenanceWindow ? wireShapeOf(configuration.maintenanceWindow) : null;
-      }
-      return null;
-    });
+  read(clusterId: string, upgradeType: RunUpgradeKind): Promise<unknown> {
+    return this.cache.get(`${clusterId.toLowerCase()}|${upgradeType}`, () =>
+      readUpgradeWindow(this.containerService(clusterTargetOf(clusterId).subscriptionId), clusterId, upgradeType),
+    );
   }
 }
 

@@ -1,4 +1,4 @@
-import type { ManagedCluster, ManagedClusterAgentPoolProfile, MaintenanceWindow } from '@azure/arm-containerservice';
+import type { ManagedCluster, ManagedClusterAgentPoolProfile } from '@azure/arm-containerservice';
 import { DependencyUnavailableError, NotFoundError, TooManyRequestsError } from '../../domain/errors';
 import { clusterScopeOfTarget } from '../../domain/fleet/clusterAddress';
 import { findRegionVmSku, type RegionCapacity } from '../../domain/fleet/regionCapacity';
@@ -7,17 +7,11 @@ import type { ClusterVersions, SupportPlan } from '../../domain/upgrades';
 import { callArm } from '../../platform/arm/armCalls';
 import { mapBounded } from './boundedParallel';
 import { readDeprecatedApiUse } from './deprecatedApiUse';
+import { readUpgradeWindow } from './maintenanceWindows';
 import type { UpdateRunDependencies } from './updateRunDependencies';
 
 /** ARM reads in flight at once for one preflight. */
 const CONCURRENT_MEMBERS = 8;
-
-/** The maintenance configuration AKS applies to each kind of upgrade. */
-const MAINTENANCE_CONFIG: Record<RunUpgradeKind, string> = {
-  Full: 'aksManagedAutoUpgradeSchedule',
-  ControlPlaneOnly: 'aksManagedAutoUpgradeSchedule',
-  NodeImageOnly: 'aksManagedNodeOSUpgradeSchedule',
-};
 
 export interface MemberRead {
   facts: MemberFacts;
@@ -71,7 +65,7 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
   const versions = versionsOf(cluster, profiles);
   const [versionCatalogue, maintenanceWindow, capacity, poolImages] = await Promise.all([
     checked(() => deps.versionCatalogue(subscriptionId, location)),
-    checked(() => maintenanceWindowOf(deps, subscriptionId, resourceGroup, name, MAINTENANCE_CONFIG[upgradeType])),
+    checked(() => readUpgradeWindow(deps.containerService(subscriptionId), clusterId, upgradeType)),
     checked(() => deps.regionCapacity(subscriptionId, location)),
     upgradeType === 'NodeImageOnly' ? latestNodeImages(deps, subscriptionId, resourceGroup, name, cluster) : Promise.resolve(new Map<string, Checked<string>>()),
   ]);
@@ -155,27 +149,6 @@ async function latestNodeImages(deps: UpdateRunDependencies, subscriptionId: str
     ),
   );
   return new Map(pools.map((pool, i) => [pool.name, images[i] as Checked<string>]));
-}
-
-/** The configuration's window in its wire shape (dates as YYYY-MM-DD), or null when the cluster has none. */
-async function maintenanceWindowOf(deps: UpdateRunDependencies, subscriptionId: string, resourceGroup: string, name: string, configName: string): Promise<unknown> {
-  try {
-    const config = await callArm(() => deps.containerService(subscriptionId).maintenanceConfigurations.get(resourceGroup, name, configName), `Maintenance configuration "${configName}"`);
-    return config.maintenanceWindow ? wireWindow(config.maintenanceWindow) : null;
-  } catch (error) {
-    if (error instanceof NotFoundError) return null;
-    throw error;
-  }
-}
-
-const day = (value: Date | string | undefined) => (value instanceof Date ? value.toISOString().slice(0, 10) : value);
-
-function wireWindow(window: MaintenanceWindow): unknown {
-  return {
-    ...window,
-    ...(window.startDate ? { startDate: day(window.startDate) } : {}),
-    ...(window.notAllowedDates ? { notAllowedDates: window.notAllowedDates.map((span) => ({ start: day(span.start), end: day(span.end) })) } : {}),
-  };
 }
 
 async function checked<T>(read: () => Promise<T>): Promise<Checked<T>> {

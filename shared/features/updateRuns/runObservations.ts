@@ -23,7 +23,7 @@ export async function observe(
 ): Promise<Omit<AdvanceContext, 'newOperationId'>> {
   const [operations, windows, health] = await Promise.all([
     readEach(needs.operationIds, (id) => observeOperation(deps, id, preSubmissionFailures), log, 'operation'),
-    readEach(needs.windowClusterIds, async (clusterId) => ({ maintenanceWindow: await deps.windows.read(clusterId) }), log, 'maintenance window'),
+    readEach(needs.windowClusterIds, async (clusterId) => ({ maintenanceWindow: await deps.windows.read(clusterId, run.request.upgradeType) }), log, 'maintenance window'),
     readEach(needs.healthClusterIds, (clusterId) => readHealth(deps, run, clusterId, now), log, 'cluster health'),
   ]);
   return {
