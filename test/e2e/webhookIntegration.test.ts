@@ -37,7 +37,7 @@ describe('webhooks across features (alerts → autoscale → outbox; Event Grid 
       monitoring: true,
       env: (emu) => ({
         FLEETPLANE_VIRTUAL_CLOCK_URL: `${emu.baseUrl}/_emulator/clock`,
-        // The default cycle period (a minute of the frozen virtual clock): no cycle evaluates while the clock stands.
+        // The default cycle period (a minute of the frozen virtual clock): after the first, no cycle runs while the clock stands.
         FLEETPLANE_AUTOSCALE_CYCLE_SECONDS: '60',
         FLEETPLANE_UPDATERUNS_POLL_SECONDS: String(POLL_SECONDS),
         FLEETPLANE_WEBHOOK_RETRY_BASE_SECONDS: '1',
@@ -74,7 +74,8 @@ describe('webhooks across features (alerts → autoscale → outbox; Event Grid 
     const secret = subscribed.body.secret as string;
     const policy = await api('PUT', `${clusterRoute('demo')}/nodePools/user/autoscalePolicy`, { minNodes: 2, maxNodes: 8, targets: { cpuUtilizationPercent: 60 } });
     expect(policy.status, JSON.stringify(policy.body)).toBeLessThan(300);
-    expect(await decisionsOf(api, 'demo', 'user')).toEqual([]);
+    // Storing an enabled policy starts the idle cycle at once: its first batch decides for the pool.
+    await waitFor(() => decisionsOf(api, 'demo', 'user'), (found) => found.some((d) => d.trigger === 'cycle'), 30_000, 'the first cycle decision', hostLines);
 
     const firedAt = Date.parse(emulator.now());
     const fired = await raw(emulator, 'POST', '/_emulator/alerts', { subscriptionId: SUB, resourceGroup: RESOURCE_GROUP, clusterName: 'demo', alertRule: 'aks-node-cpu', monitorCondition: 'Fired' });
@@ -87,7 +88,8 @@ describe('webhooks across features (alerts → autoscale → outbox; Event Grid 
     expect(decision).toMatchObject({ poolName: 'user', clusterResourceId: expect.stringMatching(/\/managedClusters\/demo$/i), reason: expect.stringContaining('aks-node-cpu') });
     // The virtual clock stood still: evaluated at the alert's minute, not a cycle later.
     expect(Date.parse(decision.evaluatedAt) - firedAt).toBeLessThan(60_000);
-    expect(decisions.filter((d) => d.trigger === 'cycle')).toEqual([]);
+    // The clock stood still, so no second cycle came: the alert, not the cycle, decided again.
+    expect(decisions.filter((d) => d.trigger === 'cycle').map((d) => d.cycle)).toEqual([1]);
 
     const isDecision = (body: string) => body.includes('fleetplane.autoscale.decision') && body.includes(decision.id);
     const [delivery] = await waitFor(() => Promise.resolve(receiver.received.filter((r) => r.headers['webhook-id'] && isDecision(r.body))), (found) => found.length > 0, 30_000, 'the decision event at the receiver');

@@ -10,12 +10,14 @@ import type { ListedCluster } from './listedClusters';
 import { readPendingPods, type PendingByPool } from './pendingPods';
 import { observationsOf, poolIdentityOf, poolStateOf } from './poolInputs';
 import { latestReadings, type PoolReadings } from './poolReadings';
-import { PoolStateStore } from './poolStateStore';
+import { PoolStateStore, type ClaimablePool, type PoolStateRow } from './poolStateStore';
 import { runBounded } from '../../platform/concurrency/runBounded';
 
 const METRICS_WINDOW_MS = 5 * 60_000;
 /** Conditional writes of pool rows in flight at once (one round trip each). */
 const PARALLEL_CLAIMS = 8;
+/** An on-request evaluation racing others for a pool's row tries this many times before it gives way. */
+const ON_REQUEST_CLAIM_ATTEMPTS = 3;
 
 /**
  * Evaluates the governed pools of some clusters of one subscription (the cycle's batch, or one cluster on demand):
@@ -31,26 +33,47 @@ export async function evaluateClusters(deps: AutoscaleDependencies, run: Evaluat
   const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), deps.clustersInUpdateRun()]);
 
   const claims = await runBounded(
-    unclaimed.map((candidate) => async (): Promise<Evaluated | undefined> => {
-      const { row, etag } = PoolStateStore.find(rows, candidate.key);
-      const clusterId = candidate.cluster.id.toLowerCase();
-      const decision = evaluatePool({
-        policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
-        pool: poolStateOf(candidate.cluster, candidate.profile, inUpdateRun.has(clusterId)),
-        observations: observationsOf(readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), pending.get(clusterId), candidate.profile.name ?? '', run.at),
-        history: row?.history ?? EMPTY_POOL_HISTORY,
-        now: run.at.toISOString(),
-      });
-      const cycle = run.cycle ?? row?.cycle ?? 0;
-      const claimed = run.dryRun ? etag : await claim(deps, candidate, decision, cycle, etag);
-      // Not claimed: another host evaluated the pool for this cycle; it records and writes, this one does nothing.
-      return !run.dryRun && claimed === undefined ? undefined : { candidate, decision, etag: claimed, cycle };
-    }),
+    unclaimed.map((candidate) => () => evaluateAndClaim(deps, run, candidate, PoolStateStore.find(rows, candidate.key), { readings, pending, inUpdateRun })),
     PARALLEL_CLAIMS,
   );
   const evaluated = claims.filter((entry): entry is Evaluated => entry !== undefined);
   const applied = await applyDecisions(deps, run, evaluated);
   return recordAndAnnounce(deps, run, applied, pending);
+}
+
+interface PoolSignals {
+  readings: Map<string, PoolReadings>;
+  pending: PendingByPool;
+  inUpdateRun: ReadonlySet<string>;
+}
+
+/**
+ * Evaluates a pool on its stored row and claims it with that row's ETag. A cycle's lost claim means another host
+ * evaluated the pool for the cycle: it records and writes, this one does nothing. An evaluation asked for (an alert,
+ * the API) that loses to a concurrent one evaluates again on the row the winner wrote, so it is never dropped.
+ */
+async function evaluateAndClaim(deps: AutoscaleDependencies, run: EvaluationRun, candidate: Candidate, stored: ClaimablePool, signals: PoolSignals): Promise<Evaluated | undefined> {
+  let current = stored;
+  for (let attempt = 1; ; attempt += 1) {
+    const decision = evaluateOn(run, candidate, current.row, signals);
+    const cycle = run.cycle ?? current.row?.cycle ?? 0;
+    if (run.dryRun) return { candidate, decision, etag: current.etag, cycle };
+    const claimed = await claim(deps, candidate, decision, cycle, current.etag);
+    if (claimed !== undefined) return { candidate, decision, etag: claimed, cycle };
+    if (run.cycle !== undefined || attempt === ON_REQUEST_CLAIM_ATTEMPTS) return undefined;
+    current = await deps.poolStates.read(candidate.cluster.subscriptionId, candidate.key);
+  }
+}
+
+function evaluateOn(run: EvaluationRun, candidate: Candidate, row: PoolStateRow | undefined, signals: PoolSignals): PoolDecision {
+  const clusterId = candidate.cluster.id.toLowerCase();
+  return evaluatePool({
+    policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
+    pool: poolStateOf(candidate.cluster, candidate.profile, signals.inUpdateRun.has(clusterId)),
+    observations: observationsOf(signals.readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), signals.pending.get(clusterId), candidate.profile.name ?? '', run.at),
+    history: row?.history ?? EMPTY_POOL_HISTORY,
+    now: run.at.toISOString(),
+  });
 }
 
 async function governedPools(deps: AutoscaleDependencies, run: EvaluationRun): Promise<Candidate[]> {

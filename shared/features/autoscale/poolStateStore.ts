@@ -50,6 +50,13 @@ export class PoolStateStore {
     return found;
   }
 
+  /** One pool's row (after a lost claim, to evaluate again on what the winner wrote). */
+  async read(subscriptionId: string, poolKey: string): Promise<ClaimablePool> {
+    await this.ensureTable();
+    const stored = await this.rows.get(tableKeyOf(subscriptionId), tableKeyOf(poolKey));
+    return { row: stored?.value, etag: stored?.etag };
+  }
+
   /** Writes the pool's new state on the version read: its new ETag, or undefined when another host got there first. */
   async claim(subscriptionId: string, poolKey: string, next: PoolStateRow, etag: string | undefined): Promise<string | undefined> {
     const partition = tableKeyOf(subscriptionId);

@@ -162,6 +162,15 @@ describe('the autoscale cycle (Azurite + emulator, messages handled in process)'
     expect((await decisionsOf('user')).find((d) => d.trigger === 'alert')).toMatchObject({ reason: 'alert HighCpu fired' });
   });
 
+  it('evaluations on request that race for the pool row are each recorded (a lost claim evaluates again on the winner\'s row)', async () => {
+    const before = (await decisionsOf('user')).filter((d) => d.trigger === 'alert').length;
+    const reasons = ['alert A fired', 'alert B fired', 'alert C fired'];
+    await Promise.all(reasons.map((reason) => app.autoscale.handleMessage({ kind: 'cluster', clusterResourceId: CLUSTER_ID, reason }, context())));
+    const alerts = (await decisionsOf('user')).filter((d) => d.trigger === 'alert');
+    expect(alerts).toHaveLength(before + reasons.length);
+    expect(alerts.map((d) => d.reason)).toEqual(expect.arrayContaining(reasons));
+  });
+
   it('when every policy is disabled the next tick idles the chain and sends nothing', async () => {
     await putPolicy('user', { enabled: false, minNodes: 2, maxNodes: 8, targets: { cpuUtilizationPercent: 60 } });
     await drain();
