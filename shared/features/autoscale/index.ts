@@ -1,6 +1,7 @@
 import type { TableClient } from '@azure/data-tables';
 import type { InvocationContext } from '@azure/functions';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import { clusterAddressOfId } from '../../domain/fleet/clusterAddress';
 import { invocationLogger, type LogLevel } from '../../platform/observability/logger';
 import { autoscaleHttpHandlers } from './autoscale.http';
 import type { AutoscaleDependencies } from './autoscaleDependencies';
@@ -8,7 +9,7 @@ import { autoscaleMessageSchema } from './autoscaleMessages';
 import { ensureRunning, runTick } from './cycleChain';
 import { CycleChainStore } from './cycleChainStore';
 import { DecisionStore } from './decisionStore';
-import { clusterAddressOf, evaluateCluster } from './evaluateCluster';
+import { evaluateCluster } from './evaluateCluster';
 import { evaluateSubscription } from './evaluateSubscription';
 import { PoolStateStore } from './poolStateStore';
 import { WriteBudgetStore } from './writeBudgetStore';
@@ -62,7 +63,7 @@ export function buildAutoscale(ports: AutoscalePorts & { stateTable: TableClient
           return;
         }
         case 'cluster': {
-          const address = clusterAddressOf(parsed.clusterResourceId);
+          const address = clusterAddressOfId(parsed.clusterResourceId);
           if (!address) {
             log.warn('An evaluation was asked for something that is not a cluster id', { target: parsed.clusterResourceId });
             return;
