@@ -6,3 +6,4 @@ export * from './deprecatedApiQuery';
 export * from './memberAssignment';
 export * from './upgradeDurations';
 export * from './makespanEstimate';
+export * from './nodeImageSelection';

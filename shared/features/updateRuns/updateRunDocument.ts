@@ -37,6 +37,8 @@ export const memberStepSchema = z.object({
   controlPlane: z.string().max(32).optional(),
   nodePools: versionMap.optional(),
   nodeImage: z.boolean().optional(),
+  /** Consistent node images: the pools must end on exactly the listed images; a newer one offered by then fails the step. */
+  exactNodeImage: z.boolean().optional(),
   /** Added by the engine after a failed health gate: the pool goes back to its planned-from version (AKS rollback). */
   rollback: z.boolean().optional(),
   status: z.enum(STEP_STATUSES),
@@ -183,6 +185,8 @@ export const updateRunSchema = z.object({
   frozenAt: time.optional(),
   /** The target resolved at the last plan (an alias x.y becomes x.y.z per member; this is the highest). */
   resolvedVersion: z.string().max(32).optional(),
+  /** NodeImageOnly with Consistent selection: per image family, the image every pool goes to (chosen at the last plan). */
+  selectedNodeImageVersions: z.record(z.string().max(64), z.string().max(96)).optional(),
   plannedAt: time,
   estimate: makespanEstimateSchema.optional(),
   stages: z.array(runStageSchema).max(10),

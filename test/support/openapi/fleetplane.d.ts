@@ -800,11 +800,11 @@ export interface components {
                 /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
                 kubernetesVersion?: string;
                 /**
-                 * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
+                 * @description NodeImageOnly runs. Latest: each pool takes the newest image of its region at its turn. Consistent: every pool of an image family goes to the newest image all of the run's pools of that family are offered (chosen at the plan); a pool whose region offers only a newer one is a blocking problem, as AKS upgrades a pool only to its region's newest image.
                  * @default Latest
                  * @enum {string}
                  */
-                nodeImageSelection: "Latest";
+                nodeImageSelection: "Latest" | "Consistent";
                 members: {
                     clusterIds?: string[];
                     /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
@@ -1008,6 +1008,9 @@ export interface components {
             finishedAt?: string;
             frozenAt?: string;
             resolvedVersion?: string;
+            selectedNodeImageVersions?: {
+                [key: string]: string;
+            };
             plannedAt: string;
             estimate?: {
                 makespanMinutes: number;
@@ -1125,6 +1128,7 @@ export interface components {
                         [key: string]: string;
                     };
                     nodeImage?: boolean;
+                    exactNodeImage?: boolean;
                     rollback?: boolean;
                     /** @enum {string} */
                     status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
@@ -1206,11 +1210,11 @@ export interface components {
             /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
             kubernetesVersion?: string;
             /**
-             * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
+             * @description NodeImageOnly runs. Latest: each pool takes the newest image of its region at its turn. Consistent: every pool of an image family goes to the newest image all of the run's pools of that family are offered (chosen at the plan); a pool whose region offers only a newer one is a blocking problem, as AKS upgrades a pool only to its region's newest image.
              * @default Latest
              * @enum {string}
              */
-            nodeImageSelection: "Latest";
+            nodeImageSelection: "Latest" | "Consistent";
             members: {
                 clusterIds?: string[];
                 /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
