@@ -19,7 +19,8 @@ export function awaitsPreflight(run: UpdateRun | undefined, preflightId: string)
  */
 export function completePreflight(latest: UpdateRun & { preflight: RunPreflight }, planned: UpdateRun, at: string): { run: UpdateRun; outcome: PreflightOutcome } {
   const replanned = keepDecisions(latest, planned);
-  const { preflight } = latest;
+  // A failed attempt's note goes: the outcome speaks now.
+  const { error: _lastAttempt, ...preflight } = latest.preflight;
   const blocked = replanned.members.filter((member) => member.status !== 'Skipped' && member.problems.some(isBlocking));
   if (preflight.purpose === 'plan') {
     const message = `Preflighted ${replanned.members.length} member(s): ${blocked.length} with blocking problems.`;
@@ -31,7 +32,7 @@ export function completePreflight(latest: UpdateRun & { preflight: RunPreflight 
       .map((member) => `${member.name}: ${member.problems.filter(isBlocking).map((problem) => problem.code).join(', ')}`)
       .join('; ');
     const error = `The preflight found blocking problems (fix them or skip those members): ${detail}${blocked.length > NAMED_IN_REFUSAL ? `; and ${blocked.length - NAMED_IN_REFUSAL} more` : ''}.`;
-    const refused = { ...replanned, preflight: { ...preflight, status: 'Failed' as const, completedAt: at, error: error.slice(0, 1000) } };
+    const refused: UpdateRun = { ...replanned, preflight: { ...preflight, status: 'Failed', completedAt: at, error: error.slice(0, 1000) } };
     return { run: withEvent(refused, { at, kind: 'PreflightFailed', message: `Start refused: ${blocked.length} member(s) have blocking problems.`, by: preflight.requestedBy }), outcome: 'refused' };
   }
   const started: UpdateRun = { ...replanned, status: 'Running', startedAt: at, frozenAt: at, preflight: { ...preflight, status: 'Completed', completedAt: at } };

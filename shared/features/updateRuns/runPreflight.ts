@@ -23,7 +23,10 @@ export async function runPreflight(deps: UpdateRunDependencies, message: RunPref
     run.members.map((member) => member.clusterId),
     run.request.upgradeType,
     now,
-  );
+  ).catch(async (error: unknown) => {
+    await noteFailedAttempt(deps, message, error, isoSeconds(now), log);
+    throw error;
+  });
   const planned = planRun({ id: run.id, request: run.request, createdBy: run.createdBy, createdAt: run.createdAt, now: isoSeconds(now), members: reads });
   const decided: { outcome: PreflightOutcome | 'stale' } = { outcome: 'stale' };
   await deps.store.update(run.id, (latest) => {
@@ -40,4 +43,16 @@ export async function runPreflight(deps: UpdateRunDependencies, message: RunPref
   if (outcome === 'started') await deps.kickRun(run.id);
   log.info('Update-run preflight done', { run: run.id, purpose: run.preflight.purpose, outcome, members: reads.length });
   return outcome;
+}
+
+/** Shows on the run why the preflight is not done yet (throttled, an outage); the retry clears it. Best effort. */
+async function noteFailedAttempt(deps: UpdateRunDependencies, message: RunPreflightMessage, error: unknown, at: string, log: Logger): Promise<void> {
+  const reason = (error instanceof Error ? error.message : String(error)).slice(0, 800);
+  try {
+    await deps.store.update(message.runId, (latest) =>
+      awaitsPreflight(latest, message.preflightId) ? { ...latest, preflight: { ...latest.preflight, error: `The attempt at ${at} failed (it is retried): ${reason}` } } : undefined,
+    );
+  } catch (noteError) {
+    log.warn('Could not note the failed preflight attempt on the run', { run: message.runId, error: String(noteError) });
+  }
 }

@@ -31,9 +31,11 @@ export async function startUpdateRun(deps: UpdateRunDependencies, call: RunCall 
   if (current.value.preflight?.status === 'Pending' && current.value.preflight.purpose === 'start') return { stored: current, accepted: true };
   const preflight = requestedPreflight('start', actorOf(call), isoSeconds(await deps.clock.now()));
   const stored = await deps.store.update(runId, (run) => {
+    if (run.status === 'Running') return undefined; // another start's preflight got there first
     refuseUnstartable(run);
     return { ...run, members: membersResolved(run.members, clusterIds), preflight };
   });
+  if (stored.value.preflight?.id !== preflight.id) return { stored, accepted: false };
   await sendPreflight(deps, runId, preflight.id, call.log);
   return { stored, accepted: true };
 }

@@ -188,7 +188,7 @@ export const runPreflightSchema = z.object({
   /** Wall clock of the last message sent for it; the repair timer sends another when this is minutes old and it still waits. */
   messageSentAt: time,
   completedAt: time.optional(),
-  /** Failed: why the start was refused (the members show every problem). */
+  /** Failed: why the start was refused (the members show every problem). Pending: why the last attempt failed (it is retried). */
   error: z.string().max(1000).optional(),
 });
 export type RunPreflight = z.infer<typeof runPreflightSchema>;

@@ -167,6 +167,25 @@ describe('update-run preflights on the update-runs queue (Azurite + emulator, me
     expect((await start(dry.body.id)).status).toBe(409);
   });
 
+  it('a throttled preflight throws for the queue to retry and says why on the run; the retry completes it and clears that', async () => {
+    const created = await create();
+    const [message] = await preflightMessages();
+    expect((await raw(emulator, 'PUT', '/_emulator/throttling', { enabled: true, reads: { bucket: 2, refillPerSecond: 0.01 } })).status).toBeLessThan(300);
+    try {
+      await expect(handle(message!)).rejects.toThrow(/throttl|Too many/i);
+    } finally {
+      expect((await raw(emulator, 'PUT', '/_emulator/throttling', { enabled: false })).status).toBeLessThan(300);
+    }
+    const retrying = (await stored(created.body.id)).value;
+    expect(retrying).toMatchObject({ status: 'NotStarted', preflight: { status: 'Pending', error: expect.stringContaining('it is retried') } });
+    expect(retrying.members.every((m) => m.steps.length === 0 && m.problems.length === 0)).toBe(true); // nothing half-read is shown
+
+    await handle(message!);
+    const planned = (await stored(created.body.id)).value;
+    expect(planned.preflight).toMatchObject({ status: 'Completed' });
+    expect(planned.preflight?.error).toBeUndefined();
+  });
+
   it('the repair timer re-sends a preflight whose message was lost, once it is minutes old, and only once per sweep', async () => {
     const created = await create(['pf-1']);
     expect(await preflightMessages()).toHaveLength(1); // lost: taken, never handled
