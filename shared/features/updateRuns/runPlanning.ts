@@ -68,6 +68,42 @@ export function planRun(input: PlanInput): UpdateRun {
   return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Planned ${members.length} member(s) in ${stages.length} stage(s).`, by: input.createdBy });
 }
 
+export interface UnplannedInput {
+  id: string;
+  request: CreateUpdateRunRequest;
+  createdBy: string;
+  createdAt: string;
+  clusterIds: readonly string[];
+}
+
+/**
+ * The run before its first preflight: the members listed (not read, not placed: no stage, group or steps yet), the
+ * stages and gates laid out, no estimate. The preflight replaces it with `planRun`'s plan.
+ */
+export function unplannedRun(input: UnplannedInput): UpdateRun {
+  const strategy = input.request.strategy ?? DEFAULT_STRATEGY;
+  const members = input.clusterIds.map((clusterId) => unplannedMember(clusterId));
+  const run: UpdateRun = {
+    id: input.id,
+    ...(input.request.name ? { name: input.request.name } : {}),
+    request: input.request,
+    status: 'NotStarted',
+    createdAt: input.createdAt,
+    createdBy: input.createdBy,
+    stages: stagesOf(strategy, []),
+    gates: gatesOf(strategy),
+    members,
+    events: [],
+    eventsDropped: 0,
+  };
+  return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Created with ${members.length} member(s); the preflight is queued.`, by: input.createdBy });
+}
+
+/** A member known by its id only (what member resolution gives, without live reads). */
+export function unplannedMember(clusterId: string): RunMember {
+  return { clusterId, name: clusterId.split('/').at(-1) ?? clusterId, stage: '', group: '', status: 'NotStarted', steps: [], currentStep: 0, failures: [], problems: [] };
+}
+
 function placeMembers(input: PlanInput, strategy: StrategyRequest, consistent: Record<string, string> | undefined): PlannedMember[] {
   const assignment = assignMembers(
     strategy.stages,

@@ -19,6 +19,9 @@ describe('node-image update runs (local host, emulator with regions at different
   const stack = new UpdateRunStack();
   let emulator: RunningAksEmulator;
   const request = { upgradeType: 'NodeImageOnly', nodeImageSelection: 'Consistent', members: { clusterIds: [idOf('east'), idOf('west')] } };
+  /** GETs the run until its preflight (queued system work) is no longer pending. */
+  const preflighted = (runId: string): Promise<Answer> =>
+    waitFor(() => stack.call('GET', `updateRuns/${runId}`), (answer) => answer.body?.preflight?.status !== 'Pending', 60_000, `preflight of ${runId}`, (answer) => answer.body?.preflight);
   const member = (answer: Answer, name: string) => (answer.body.members as { name: string; status: string; steps: any[]; problems: any[] }[]).find((m) => m.name === name)!;
 
   beforeAll(async () => {
@@ -38,8 +41,9 @@ describe('node-image update runs (local host, emulator with regions at different
   afterAll(() => stack.stop());
 
   it('a Consistent dry run selects the image every member is offered; the member offered only a newer one is blocked', async () => {
-    const dry = await stack.call('POST', 'updateRuns?dryRun=true', request);
-    expect(dry.status, JSON.stringify(dry.body)).toBe(200);
+    const accepted = await stack.call('POST', 'updateRuns?dryRun=true', request);
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(202);
+    const dry = await preflighted(accepted.body.id);
     expect(dry.body.selectedNodeImageVersions).toEqual({ [UBUNTU]: `${UBUNTU}-202612.05.0` });
     expect(member(dry, 'west').problems).toContainEqual(expect.objectContaining({ code: 'NODE_IMAGE_NOT_CONSISTENT', severity: 'Blocking' }));
     expect(member(dry, 'east').steps).toEqual([
@@ -52,10 +56,11 @@ describe('node-image update runs (local host, emulator with regions at different
     const created = await stack.call('POST', 'updateRuns', request);
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const runId = created.body.id as string;
+    await preflighted(runId);
     expect((await stack.call('POST', `updateRuns/${runId}/skip`, { member: idOf('west') })).status).toBe(200);
     emulator.resetCounters();
     const started = await stack.call('POST', `updateRuns/${runId}/start`);
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
 
     const done = await waitFor(() => stack.call('GET', `updateRuns/${runId}`), (a) => a.body.status === 'Completed' || a.body.status === 'Failed', 90_000, 'run finished', (a) => a.body.members);
     expect(done.body.status).toBe('Completed');

@@ -105,8 +105,10 @@ describe('update run over 12 clusters in 3 stages (local host, Azurite, emulator
     });
     expect(created.status, `${JSON.stringify(created.body)}\n${stack.host.output().slice(-4000)}`).toBe(201);
     const runId = created.body.id as string;
+    // The start preflight is queued (202); it turns the run Running.
     const started = await stack.call('POST', `updateRuns/${runId}/start`);
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    await waitFor(() => run(runId), (a) => a.body.status === 'Running', 60_000, 'run started by its preflight', (a) => a.body.preflight);
 
     // Kill 1: while the canary's upgrades are in flight.
     await waitFor(() => run(runId), (a) => members(a)['c01'] === 'Running', 60_000, 'canary running', summary);

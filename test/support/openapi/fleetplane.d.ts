@@ -518,7 +518,7 @@ export interface paths {
         /** Update runs the caller may read (clusters/upgrades get on every member), newest first; paged with nextLink. */
         get: operations["listUpdateRuns"];
         put?: never;
-        /** Plan an update run: members (ids or a tag selector), target, stages → groups with gates. Every member is preflighted (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows) and the makespan estimated. Needs clusters/upgrades create (Operator) on every member. ?dryRun=true stores nothing. */
+        /** Create an update run: members (ids or a tag selector), target, stages → groups with gates. Needs clusters/upgrades create (Operator) on every member. The run is stored NotStarted with its members listed and preflight.status Pending; the preflight (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows, makespan estimate) runs on the update-runs queue: GET the run until preflight.status is Completed. ?dryRun=true stores a dry run, which is never started. */
         post: operations["createUpdateRun"];
         delete?: never;
         options?: never;
@@ -552,7 +552,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a NotStarted run: the members are resolved again and frozen, the preflight runs again, and a blocking problem on any member not skipped refuses the start (422). Operator on every member. */
+        /** Start a NotStarted run (Operator on every member): the members are resolved again and a start preflight is queued (202). It turns the run Running, or, when a member not skipped has a blocking problem, refuses the start: the run stays NotStarted with preflight.status Failed, its error and a PreflightFailed event, the problems per member. A dry run never starts (409). */
         post: operations["startUpdateRun"];
         delete?: never;
         options?: never;
@@ -1002,6 +1002,20 @@ export interface components {
             /** @enum {string} */
             status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
             statusReason?: string;
+            /** @enum {boolean} */
+            dryRun?: true;
+            preflight?: {
+                id: string;
+                /** @enum {string} */
+                purpose: "plan" | "start";
+                /** @enum {string} */
+                status: "Pending" | "Completed" | "Failed" | "Cancelled";
+                requestedAt: string;
+                requestedBy: string;
+                messageSentAt: string;
+                completedAt?: string;
+                error?: string;
+            };
             createdAt: string;
             createdBy: string;
             startedAt?: string;
@@ -1011,7 +1025,7 @@ export interface components {
             selectedNodeImageVersions?: {
                 [key: string]: string;
             };
-            plannedAt: string;
+            plannedAt?: string;
             estimate?: {
                 makespanMinutes: number;
                 lowerBoundMinutes: number;
@@ -1180,7 +1194,7 @@ export interface components {
             events: {
                 at: string;
                 /** @enum {string} */
-                kind: "Created" | "PreflightFailed" | "Started" | "StageStarted" | "StageCompleted" | "GroupStarted" | "GroupCompleted" | "GroupFailed" | "GateWaiting" | "GateApproved" | "GatePassed" | "GateFailed" | "MemberStarted" | "MemberStepStarted" | "MemberStepSucceeded" | "MemberSucceeded" | "MemberFailed" | "MemberRolledBack" | "Skipped" | "Stopping" | "Stopped" | "Resumed" | "Paused" | "Completed" | "Failed";
+                kind: "Created" | "Planned" | "PreflightFailed" | "Started" | "StageStarted" | "StageCompleted" | "GroupStarted" | "GroupCompleted" | "GroupFailed" | "GateWaiting" | "GateApproved" | "GatePassed" | "GateFailed" | "MemberStarted" | "MemberStepStarted" | "MemberStepSucceeded" | "MemberSucceeded" | "MemberFailed" | "MemberRolledBack" | "Skipped" | "Stopping" | "Stopped" | "Resumed" | "Paused" | "Completed" | "Failed";
                 message: string;
                 clusterId?: string;
                 stage?: string;
@@ -10050,6 +10064,20 @@ export interface operations {
                             name?: string;
                             /** @enum {string} */
                             status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
+                            /** @enum {boolean} */
+                            dryRun?: true;
+                            preflight?: {
+                                id: string;
+                                /** @enum {string} */
+                                purpose: "plan" | "start";
+                                /** @enum {string} */
+                                status: "Pending" | "Completed" | "Failed" | "Cancelled";
+                                requestedAt: string;
+                                requestedBy: string;
+                                messageSentAt: string;
+                                completedAt?: string;
+                                error?: string;
+                            };
                             createdAt: string;
                             createdBy: string;
                             startedAt?: string;
@@ -10176,7 +10204,7 @@ export interface operations {
     createUpdateRun: {
         parameters: {
             query?: {
-                /** @description true: resolve the members, preflight and plan them and return the run; nothing is stored. */
+                /** @description true: a dry run — stored and preflighted like a run (GET it once preflight.status is Completed), never started. */
                 dryRun?: "true" | "false";
             };
             header?: never;
@@ -10189,19 +10217,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Dry run: the run as it would be planned */
-            200: {
+            /** @description The run (NotStarted, its preflight pending) */
+            201: {
                 headers: {
+                    /** @description The run */
+                    Location?: string;
+                    /** @description Its version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UpdateRun"];
                 };
             };
-            /** @description The planned run (NotStarted) */
-            201: {
+            /** @description Dry run: stored, its preflight pending; GET the Location for the plan */
+            202: {
                 headers: {
-                    /** @description The run */
+                    /** @description The dry run */
                     Location?: string;
                     /** @description Its version */
                     ETag?: string;
@@ -10478,9 +10510,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The run after the transition */
+            /** @description The run was already Running */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description The start preflight is queued: GET the Location until the run is Running or preflight.status is Failed */
+            202: {
+                headers: {
+                    /** @description The run */
+                    Location?: string;
+                    /** @description Its version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10581,29 +10626,6 @@ export interface operations {
             };
             /** @description The run is not in a state that allows this */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10785,29 +10807,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
             /** @description An error, as problem details */
             default: {
                 headers: {
@@ -10947,29 +10946,6 @@ export interface operations {
             };
             /** @description The run is not in a state that allows this */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
