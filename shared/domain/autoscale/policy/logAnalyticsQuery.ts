@@ -1,0 +1,35 @@
+import { kqlStringList } from '../../logs/kqlLiterals';
+
+/**
+ * A policy's Log Analytics target is one KQL statement that names its table first and ends in
+ * `| summarize value = … by _ResourceId, NodePool`. The cycle runs it over many clusters of a workspace at once,
+ * with `| where _ResourceId in~ (…)` put right after the table: the service (and the emulator) then read only those
+ * clusters' rows, and the user never has to know which clusters share the workspace.
+ */
+
+export const LOG_ANALYTICS_VALUE_COLUMN = 'value';
+export const LOG_ANALYTICS_GROUP_COLUMNS = ['_ResourceId', 'NodePool'] as const;
+
+const LEADING_TABLE = /^\s*([A-Za-z_][A-Za-z0-9_]*)\s*\|/;
+const FINAL_SUMMARIZE = /^\s*summarize\s+value\s*=\s*\S[\s\S]*?\bby\s+([\s\S]+?)\s*$/;
+
+/** Why the query cannot run as a target (a sentence for the 400), or undefined when it can. */
+export function logAnalyticsQueryProblem(query: string): string | undefined {
+  if (query.includes(';')) return 'must be one statement (no ";")';
+  if (!LEADING_TABLE.test(query)) return 'must start with the table it reads, then "|" (e.g. "KubePodInventory | …"); let and union are not supported';
+  const last = query.slice(query.lastIndexOf('|') + 1);
+  const by = FINAL_SUMMARIZE.exec(last)?.[1];
+  if (by === undefined) return 'must end in "| summarize value = … by _ResourceId, NodePool" (one number per cluster and pool)';
+  const groups = by.split(',').map((column) => column.trim());
+  const missing = LOG_ANALYTICS_GROUP_COLUMNS.filter((column) => !groups.includes(column));
+  if (missing.length > 0) return `the final summarize must group by ${LOG_ANALYTICS_GROUP_COLUMNS.join(' and ')} (missing ${missing.join(', ')})`;
+  return undefined;
+}
+
+/** The query as it runs for some clusters (ids compared case-insensitively). Assumes a query without problem. */
+export function scopedLogAnalyticsQuery(query: string, clusterIds: readonly string[]): string {
+  const match = LEADING_TABLE.exec(query);
+  if (!match) throw new RangeError('The query does not start with a table.');
+  const rest = query.slice(match[0].length).trim();
+  return `${match[1]}\n| where _ResourceId in~ ${kqlStringList(clusterIds)}\n| ${rest}`;
+}
