@@ -52,7 +52,11 @@ export function logAnalyticsTargetReader(pools: readonly LogAnalyticsTargetPool[
 function valuesOf(answer: LogAnswer | undefined): { byPool: Map<string, number> } | { unavailable: string } {
   if (answer === undefined) return { unavailable: 'Log Analytics returned no answer for the query' };
   if (answer instanceof Error) return { unavailable: answer.message };
-  if (answer.partialError) return { unavailable: `Log Analytics returned part of the rows (${answer.partialError.code}: ${answer.partialError.message})` };
+  if (answer.partialError) {
+    // The SDK reports a query of a batch that the service refused as a partial failure without tables.
+    const what = answer.columns.length === 0 ? 'refused the query' : 'returned part of the rows';
+    return { unavailable: `Log Analytics ${what} (${answer.partialError.code}: ${answer.partialError.message})` };
+  }
   const missing = [LOG_ANALYTICS_VALUE_COLUMN, ...LOG_ANALYTICS_GROUP_COLUMNS].filter((name) => !answer.columns.some((column) => column.name === name));
   if (missing.length > 0) return { unavailable: `the query returned no ${missing.join(', ')} column` };
   const byPool = new Map<string, number>();

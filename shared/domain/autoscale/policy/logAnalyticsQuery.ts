@@ -20,7 +20,8 @@ export function logAnalyticsQueryProblem(query: string): string | undefined {
   const last = query.slice(query.lastIndexOf('|') + 1);
   const by = FINAL_SUMMARIZE.exec(last)?.[1];
   if (by === undefined) return 'must end in "| summarize value = … by _ResourceId, NodePool" (one number per cluster and pool)';
-  const groups = by.split(',').map((column) => column.trim());
+  // `by _ResourceId, NodePool = <expression>` names the column too.
+  const groups = by.split(',').map((column) => column.split('=')[0]!.trim());
   const missing = LOG_ANALYTICS_GROUP_COLUMNS.filter((column) => !groups.includes(column));
   if (missing.length > 0) return `the final summarize must group by ${LOG_ANALYTICS_GROUP_COLUMNS.join(' and ')} (missing ${missing.join(', ')})`;
   return undefined;
