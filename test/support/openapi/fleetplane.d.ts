@@ -11605,7 +11605,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11614,8 +11614,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11867,7 +11871,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -11876,8 +11880,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11984,7 +11992,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11993,8 +12001,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12105,7 +12117,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12114,8 +12126,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12598,7 +12614,7 @@ export interface operations {
                                     pendingPods?: boolean;
                                     /** @description A Log Analytics metric the pool follows. */
                                     logAnalyticsMetric?: {
-                                        /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                        /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                         query: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
@@ -12607,8 +12623,12 @@ export interface operations {
                                     };
                                     /** @description A custom metric the pool follows. */
                                     customMetric?: {
-                                        /** @description Name of the metric value the evaluation is given for the pool. */
+                                        /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                         name: string;
+                                        /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                        namespace?: string;
+                                        /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                        poolDimension?: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
                                         /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12864,7 +12884,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12873,8 +12893,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13141,7 +13165,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -13150,8 +13174,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13274,7 +13302,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13283,8 +13311,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13411,7 +13443,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13420,8 +13452,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13850,7 +13886,7 @@ export interface operations {
                             pendingPods?: boolean;
                             /** @description A Log Analytics metric the pool follows. */
                             logAnalyticsMetric?: {
-                                /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                 query: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
@@ -13859,8 +13895,12 @@ export interface operations {
                             };
                             /** @description A custom metric the pool follows. */
                             customMetric?: {
-                                /** @description Name of the metric value the evaluation is given for the pool. */
+                                /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                 name: string;
+                                /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                namespace?: string;
+                                /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                poolDimension?: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
                                 /** @description The pool is sized so the metric divided by the node count equals this. */
