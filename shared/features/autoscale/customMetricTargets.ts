@@ -23,7 +23,7 @@ const MAX_POOLS = 100;
 /**
  * Custom metric targets through Azure Monitor's metrics batch (`MetricsClient.queryResources`, as the CPU/memory
  * readings): one call per region and subscription, ≤ 50 clusters, namespace and pool dimension, naming every metric
- * the policies there read. A pool reads its own series of a metric split by `poolDimension`, else the cluster's
+ * the policies there read (a refused call is asked again per name). A pool reads its own series of a metric split by `poolDimension`, else the cluster's
  * single series: the latest one-minute average in the last 5 minutes. A refused call, a metric error or no data
  * leaves the pool unavailable with the reason (missing: never a scale-down).
  */
@@ -63,6 +63,11 @@ async function queryCall(queryMetrics: QueryMetrics, users: readonly CustomMetri
       ...(dimension === undefined ? {} : { filter: `${dimension} eq '*'`, top: MAX_POOLS }),
     });
   } catch (error) {
+    // The service refuses the whole call for one unknown name: ask again per name, so only that name's pools miss it.
+    if (names.length > 1) {
+      await runBounded(names.map((name) => () => queryCall(queryMetrics, users.filter((user) => user.metric.name.toLowerCase() === name), [name], window, result)), PARALLEL_CALLS);
+      return;
+    }
     for (const user of users) result.set(targetKeyOf(user.cluster.id, user.poolName), { unavailable: `Azure Monitor refused the metrics query (${(error as Error).message})` });
     return;
   }

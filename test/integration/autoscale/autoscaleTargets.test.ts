@@ -119,6 +119,9 @@ describe('autoscale targets read from Log Analytics and Azure Monitor custom met
     emulator.workload.patch(SUB, RESOURCE_GROUP, 'other', { deployments: [web(0)] }); // would ask for one node if it were read
     await putPolicy('other', 'user', { minNodes: 1, maxNodes: 10, targets: { logAnalyticsMetric: { query: BROKEN, targetAverageValue: 2 }, pendingPods: true } });
     await putPolicy('shop', 'batch', { minNodes: 1, maxNodes: 10, targets: { customMetric: { name: 'queue_length', namespace: QUEUES, poolDimension: 'nodepool', targetAverageValue: 10 } } });
+    await putPolicy('shop', 'user', { minNodes: 1, maxNodes: 10, targets: { customMetric: { name: 'queue_depth', namespace: QUEUES, poolDimension: 'nodepool', targetAverageValue: 2 } } });
+    emulator.advanceClock(60);
+    publishQueueDepth('shop', { user: 12 });
     await cycle(4);
     const other = await decisionOf('other', 'user', 4);
     expect(stepOf(other, 'logAnalytics')).toMatchObject({ status: 'missing', value: null, source: BROKEN });
@@ -128,6 +131,8 @@ describe('autoscale targets read from Log Analytics and Azure Monitor custom met
     const batch = await decisionOf('shop', 'batch', 4);
     expect(batch.inputs['customMetric']).toMatchObject({ unavailable: expect.stringMatching(/Failed to find metric configuration .* metric: queue_length/) });
     expect(batch.action).toMatchObject({ type: 'None' });
+    // The unknown name shared its metrics call with shop/user's known one: only its own pool misses it.
+    expect(stepOf(await decisionOf('shop', 'user', 4), 'custom')).toMatchObject({ status: 'ok', value: 12 });
 
     // A partial answer is no reading either.
     await putPolicy('other', 'user', { minNodes: 1, maxNodes: 10, targets: { logAnalyticsMetric: { query: SHOP_PODS, targetAverageValue: 2 } } });
