@@ -77,7 +77,7 @@ export class CustomMetricStore {
         if (series.namespace.toLowerCase() !== lower) continue;
         const known = definitions.get(series.name.toLowerCase());
         const dimensions = [...new Set([...(known?.dimensions ?? []), ...series.dimNames])];
-        definitions.set(series.name.toLowerCase(), definitionOf(series.name, dimensions));
+        definitions.set(series.name.toLowerCase(), definitionOf(known?.name ?? series.name, dimensions));
       }
     }
     if (definitions.size === 0) return undefined;
