@@ -16,7 +16,9 @@ describe('a Log Analytics target query', () => {
     ['no summarize at the end', 'Perf | summarize value = count() by _ResourceId, NodePool | take 5', /must end in/],
     ['a summarize that is not named value', 'Perf | summarize count() by _ResourceId, NodePool', /must end in/],
     ['no pool group', 'Perf | summarize value = count() by _ResourceId', /missing NodePool/],
-    ['no cluster group', 'Perf | summarize value = count() by NodePool, Computer', /missing _ResourceId/],
+    ['no cluster group', 'Perf | summarize value = count() by NodePool, Computer', /missing _ResourceId; also by Computer/],
+    ['a time bin too (many numbers per pool)', 'Perf | summarize value = avg(CounterValue) by bin(TimeGenerated, 1m), _ResourceId, NodePool', /only, one number per cluster and pool \(also by bin\(TimeGenerated, 1m\)\)/],
+    ['a pool expression with a comma', 'Perf | summarize value = count() by _ResourceId, NodePool = iff(Computer has "a,b", "a", "b")', undefined],
   ])('%s', (_case, query, problem) => {
     const found = logAnalyticsQueryProblem(query);
     if (problem === undefined) expect(found).toBeUndefined();

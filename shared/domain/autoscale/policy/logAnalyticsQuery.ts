@@ -21,10 +21,36 @@ export function logAnalyticsQueryProblem(query: string): string | undefined {
   const by = FINAL_SUMMARIZE.exec(last)?.[1];
   if (by === undefined) return 'must end in "| summarize value = … by _ResourceId, NodePool" (one number per cluster and pool)';
   // `by _ResourceId, NodePool = <expression>` names the column too.
-  const groups = by.split(',').map((column) => column.split('=')[0]!.trim());
+  const groups = topLevelTerms(by).map((term) => term.split('=')[0]!.trim());
   const missing = LOG_ANALYTICS_GROUP_COLUMNS.filter((column) => !groups.includes(column));
-  if (missing.length > 0) return `the final summarize must group by ${LOG_ANALYTICS_GROUP_COLUMNS.join(' and ')} (missing ${missing.join(', ')})`;
+  const extra = groups.filter((column) => !(LOG_ANALYTICS_GROUP_COLUMNS as readonly string[]).includes(column));
+  if (missing.length > 0 || extra.length > 0) {
+    const found = [...(missing.length > 0 ? [`missing ${missing.join(', ')}`] : []), ...(extra.length > 0 ? [`also by ${extra.join(', ')}`] : [])];
+    return `the final summarize must group by ${LOG_ANALYTICS_GROUP_COLUMNS.join(' and ')} only, one number per cluster and pool (${found.join('; ')})`;
+  }
   return undefined;
+}
+
+/** A `by` list split at its top-level commas (not those inside `bin(…, 1m)` or a string). */
+function topLevelTerms(list: string): string[] {
+  const terms: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let current = '';
+  for (const character of list) {
+    if (quote !== undefined) {
+      if (character === quote) quote = undefined;
+    } else if (character === '"' || character === "'") quote = character;
+    else if (character === '(' || character === '[') depth += 1;
+    else if (character === ')' || character === ']') depth -= 1;
+    else if (character === ',' && depth === 0) {
+      terms.push(current);
+      current = '';
+      continue;
+    }
+    current += character;
+  }
+  return [...terms, current];
 }
 
 /** The query as it runs for some clusters (ids compared case-insensitively). Assumes a query without problem. */
