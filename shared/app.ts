@@ -294,6 +294,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
             targets,
             window,
           ),
+        queryMetrics: (region, ids, names, namespace, queryOptions) => metrics().queryResources(region, ids, names, namespace, queryOptions),
         workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         clustersInUpdateRun: () => modules.updateRunsEngine().clustersInUpdateRun(),

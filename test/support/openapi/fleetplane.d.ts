@@ -11585,7 +11585,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11594,8 +11594,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11847,7 +11851,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -11856,8 +11860,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11964,7 +11972,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11973,8 +11981,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12085,7 +12097,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12094,8 +12106,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12578,7 +12594,7 @@ export interface operations {
                                     pendingPods?: boolean;
                                     /** @description A Log Analytics metric the pool follows. */
                                     logAnalyticsMetric?: {
-                                        /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                        /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                         query: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
@@ -12587,8 +12603,12 @@ export interface operations {
                                     };
                                     /** @description A custom metric the pool follows. */
                                     customMetric?: {
-                                        /** @description Name of the metric value the evaluation is given for the pool. */
+                                        /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                         name: string;
+                                        /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                        namespace?: string;
+                                        /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                        poolDimension?: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
                                         /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12844,7 +12864,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12853,8 +12873,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13121,7 +13145,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -13130,8 +13154,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13254,7 +13282,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13263,8 +13291,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13391,7 +13423,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13400,8 +13432,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13830,7 +13866,7 @@ export interface operations {
                             pendingPods?: boolean;
                             /** @description A Log Analytics metric the pool follows. */
                             logAnalyticsMetric?: {
-                                /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                 query: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
@@ -13839,8 +13875,12 @@ export interface operations {
                             };
                             /** @description A custom metric the pool follows. */
                             customMetric?: {
-                                /** @description Name of the metric value the evaluation is given for the pool. */
+                                /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                 name: string;
+                                /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                namespace?: string;
+                                /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                poolDimension?: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
                                 /** @description The pool is sized so the metric divided by the node count equals this. */
