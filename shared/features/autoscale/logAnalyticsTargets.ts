@@ -1,6 +1,6 @@
 import { LOG_ANALYTICS_GROUP_COLUMNS, LOG_ANALYTICS_VALUE_COLUMN, scopedLogAnalyticsQuery } from '../../domain/autoscale/policy';
 import type { ListedCluster } from './listedClusters';
-import { rowsOf, type ChunkReader, type LogAnswer } from './workspaceLogBatches';
+import { failureOf, rowsOf, type ChunkReader, type LogAnswer } from './workspaceLogBatches';
 
 /** Per `<cluster id>/<pool>` (lower case): the value a pool's target read, or why it could not be read. */
 export type TargetValues = Map<string, { value: number; sampledAt: string } | { unavailable: string }>;
@@ -50,13 +50,8 @@ export function logAnalyticsTargetReader(pools: readonly LogAnalyticsTargetPool[
 }
 
 function valuesOf(answer: LogAnswer | undefined): { byPool: Map<string, number> } | { unavailable: string } {
-  if (answer === undefined) return { unavailable: 'Log Analytics returned no answer for the query' };
-  if (answer instanceof Error) return { unavailable: answer.message };
-  if (answer.partialError) {
-    // The SDK reports a query of a batch that the service refused as a partial failure without tables.
-    const what = answer.columns.length === 0 ? 'refused the query' : 'returned part of the rows';
-    return { unavailable: `Log Analytics ${what} (${answer.partialError.code}: ${answer.partialError.message})` };
-  }
+  const failure = failureOf(answer);
+  if (failure !== undefined || answer === undefined || answer instanceof Error) return { unavailable: failure ?? 'no answer' };
   const missing = [LOG_ANALYTICS_VALUE_COLUMN, ...LOG_ANALYTICS_GROUP_COLUMNS].filter((name) => !answer.columns.some((column) => column.name === name));
   if (missing.length > 0) return { unavailable: `the query returned no ${missing.join(', ')} column` };
   const byPool = new Map<string, number>();

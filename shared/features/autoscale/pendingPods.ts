@@ -1,7 +1,7 @@
 import type { LogRowsResult } from '../../platform/monitor/logsClient';
 import { PENDING_QUERY_KINDS, pendingPodQuery, poolOfNode, type PendingQueryKind } from './pendingPodQueries';
 import type { ListedCluster } from './listedClusters';
-import { rowsOf, type ChunkReader, type WorkspaceLogPorts } from './workspaceLogBatches';
+import { failureOf, rowsOf, type ChunkReader, type WorkspaceLogPorts } from './workspaceLogBatches';
 
 export interface PendingPodGroup {
   controller: string;
@@ -45,8 +45,8 @@ function pendingOfChunk(
   autoscaledPools: (cluster: ListedCluster) => string[],
 ): [string, PendingByPool extends Map<string, infer V> ? V : never][] {
   const ids = chunk.map((cluster) => cluster.id.toLowerCase());
-  const failed = answers.find((answer): answer is Error => answer instanceof Error);
-  if (failed) return ids.map((id) => [id, { unavailable: failed.message }]);
+  const failure = PENDING_QUERY_KINDS.map((_kind, index) => failureOf(answers[index])).find((reason) => reason !== undefined);
+  if (failure !== undefined) return ids.map((id) => [id, { unavailable: failure }]);
   const table = (kind: PendingQueryKind) => rowsOf(answers[PENDING_QUERY_KINDS.indexOf(kind)] as LogRowsResult);
   const [pending, running, requests] = PENDING_QUERY_KINDS.map(table) as [Row[], Row[], Row[]];
   return chunk.map((cluster) => {

@@ -60,3 +60,15 @@ async function queryChunk(ports: WorkspaceLogPorts, chunk: readonly ListedCluste
 export function rowsOf(result: LogRowsResult): Record<string, unknown>[] {
   return result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column.name, row[index]])));
 }
+
+/**
+ * Why an answer is no reading, or undefined when it is one. The SDK reports a query of a batch that the service
+ * refused as a partial failure without tables; part of the rows is no reading either (it would undercount).
+ */
+export function failureOf(answer: LogAnswer | undefined): string | undefined {
+  if (answer === undefined) return 'Log Analytics returned no answer for the query';
+  if (answer instanceof Error) return answer.message;
+  if (!answer.partialError) return undefined;
+  const what = answer.columns.length === 0 ? 'refused the query' : 'returned part of the rows';
+  return `Log Analytics ${what} (${answer.partialError.code}: ${answer.partialError.message})`;
+}

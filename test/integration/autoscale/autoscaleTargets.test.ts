@@ -141,5 +141,12 @@ describe('autoscale targets read from Log Analytics and Azure Monitor custom met
     const partial = await decisionOf('other', 'user', 5);
     expect(partial.inputs['logAnalyticsMetric']).toMatchObject({ unavailable: expect.stringMatching(/part of the rows/) });
     expect(partial.action).toMatchObject({ type: 'None' });
+
+    // Pending pods likewise: part of the rows could undercount them, so it reads as unknown, not as none pending.
+    await putPolicy('other', 'user', { minNodes: 1, maxNodes: 10, targets: { pendingPods: true, cpuUtilizationPercent: 90 } });
+    emulator.logAnalyticsFaults.inject({ queryContains: 'PodStatus == "Pending"', partialErrorMessage: 'Query result set has exceeded the internal record count limit', times: 1 });
+    await cycle(6);
+    const pending = await decisionOf('other', 'user', 6);
+    expect(pending.inputs['pendingPods']).toMatchObject({ unavailable: expect.stringMatching(/part of the rows/) });
   });
 });
