@@ -8,6 +8,7 @@ import { startAzurite, type RunningAzurite } from '../azurite/startAzurite';
 import { DEV_API_CLIENT_ID, DEV_ISSUER_DEFAULT_DIR, startDevIssuer, webhookSenderToken, type RunningDevIssuer } from '../dev-issuer';
 import { spawnManaged, type ManagedChild } from './childProcess';
 import { readStackOptions, type StackOptions } from './stackOptions';
+import { triggerQueueSettings } from './triggerQueues';
 
 const root = path.resolve(__dirname, '../../..');
 
@@ -41,11 +42,7 @@ async function main(): Promise<void> {
     env: {
       ...process.env,
       FLEETPLANE_MODE: 'local',
-      FLEETPLANE_OPERATIONS_QUEUE: process.env.FLEETPLANE_OPERATIONS_QUEUE ?? 'fleetplane-operations',
-      FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: process.env.FLEETPLANE_WEBHOOK_DELIVERY_QUEUE ?? 'fleetplane-webhook-deliveries',
-      FLEETPLANE_AUTOSCALE_QUEUE: process.env.FLEETPLANE_AUTOSCALE_QUEUE ?? 'fleetplane-autoscale',
-      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: process.env.FLEETPLANE_WEBHOOKS_INBOUND_QUEUE ?? 'fleetplane-webhooks-inbound',
-      FLEETPLANE_UPDATERUNS_QUEUE: process.env.FLEETPLANE_UPDATERUNS_QUEUE ?? 'fleetplane-updateruns',
+      ...triggerQueueSettings('fleetplane', process.env),
       AzureWebJobsStorage: process.env.AzureWebJobsStorage ?? running.azurite.connectionString,
       LOCAL_HOST_PORT: String(options.hostPort),
       FLEETPLANE_DEV_ISSUER: running.issuer.issuerUrl,

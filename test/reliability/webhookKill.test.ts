@@ -9,6 +9,7 @@ import { fleetApiHostEnv, startLocalHost, type StartedHost } from '../support/lo
 import { uniqueTablePrefix } from '../support/storage';
 import { WebhookReceiver } from '../support/webhookReceiver';
 import { pollUntil } from './support/armFaultStack';
+import { triggerQueueName } from '../../local/stack/triggerQueues';
 
 const AUDIENCE = 'api://fleetplane-webhook-kill';
 const OWNER = '0c000000-0000-4000-8000-0000000000f7';
@@ -100,7 +101,7 @@ describe('kill -9 of the host with webhook deliveries pending (local host, Azuri
 
     // A stray message for a delivered row (a duplicate the queue hands out twice) must do nothing.
     const delivered = before.find((r) => r.status === 'Delivered')!;
-    const queue = QueueServiceClient.fromConnectionString(inject('storageConnectionString')).getQueueClient(`${tablePrefix.toLowerCase()}-webhooks`);
+    const queue = QueueServiceClient.fromConnectionString(inject('storageConnectionString')).getQueueClient(triggerQueueName(tablePrefix, 'FLEETPLANE_WEBHOOK_DELIVERY_QUEUE'));
     await queue.sendMessage(Buffer.from(JSON.stringify({ subscriptionId: 'pager', deliveryId: delivered.id })).toString('base64'));
 
     host = await startLocalHost({ env: env() });

