@@ -49,21 +49,11 @@ export function planRun(input: PlanInput): UpdateRun {
   const stages = stagesOf(strategy, planned);
   const resolved = planned.flatMap((member) => (member.plan.resolvedTarget ? [member.plan.resolvedTarget] : [])).sort(compareVersions);
   const run: UpdateRun = {
-    id: input.id,
-    ...(input.request.name ? { name: input.request.name } : {}),
-    request: input.request,
-    status: 'NotStarted',
-    createdAt: input.createdAt,
-    createdBy: input.createdBy,
+    ...newRun(input, strategy, stages, members),
     ...(resolved.length > 0 ? { resolvedVersion: resolved[resolved.length - 1] } : {}),
     ...(selection ? { selectedNodeImageVersions: selection } : {}),
     plannedAt: input.now,
     estimate: estimateOf(strategy, stages, ordered, input.now),
-    stages,
-    gates: gatesOf(strategy),
-    members,
-    events: [],
-    eventsDropped: 0,
   };
   return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Planned ${members.length} member(s) in ${stages.length} stage(s).`, by: input.createdBy });
 }
@@ -83,20 +73,25 @@ export interface UnplannedInput {
 export function unplannedRun(input: UnplannedInput): UpdateRun {
   const strategy = input.request.strategy ?? DEFAULT_STRATEGY;
   const members = input.clusterIds.map((clusterId) => unplannedMember(clusterId));
-  const run: UpdateRun = {
+  const run = newRun(input, strategy, stagesOf(strategy, []), members);
+  return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Created with ${members.length} member(s); the preflight is queued.`, by: input.createdBy });
+}
+
+/** A NotStarted run of the request with these stages and members, the strategy's gates and no event yet. */
+function newRun(input: Pick<UnplannedInput, 'id' | 'request' | 'createdBy' | 'createdAt'>, strategy: StrategyRequest, stages: RunStage[], members: RunMember[]): UpdateRun {
+  return {
     id: input.id,
     ...(input.request.name ? { name: input.request.name } : {}),
     request: input.request,
     status: 'NotStarted',
     createdAt: input.createdAt,
     createdBy: input.createdBy,
-    stages: stagesOf(strategy, []),
+    stages,
     gates: gatesOf(strategy),
     members,
     events: [],
     eventsDropped: 0,
   };
-  return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Created with ${members.length} member(s); the preflight is queued.`, by: input.createdBy });
 }
 
 /** A member known by its id only (what member resolution gives, without live reads). */
