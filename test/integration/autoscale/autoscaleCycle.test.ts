@@ -1,15 +1,15 @@
+import { inProcessAutoscale } from './support/inProcessApp';
 import { QueueClient } from '@azure/storage-queue';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { buildFleetplane, type Fleetplane } from '../../../shared/app';
+import type { Fleetplane } from '../../../shared/app';
 import type { AutoscalePolicyInput } from '../../../shared/domain/autoscale/policy';
 import { autoscalePolicySchema } from '../../../shared/domain/autoscale/policy';
 import { SUB, startTestEmulator } from '../../emulator/harness';
 import { createCluster, createWorkspace, GIB, RESOURCE_GROUP } from '../../e2e/support/autoscaleStack';
 import { CycleChainStore } from '../../../shared/features/autoscale/cycleChainStore';
-import { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
-import { testSettings, uniqueTablePrefix } from '../../support/storage';
+import type { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
 
 const CLUSTER_ID = `/subscriptions/${SUB}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/demo`;
 const context = () => new InvocationContext({ functionName: 'autoscaleCycle' });
@@ -53,24 +53,10 @@ describe('the autoscale cycle (Azurite + emulator, messages handled in process)'
         { namespace: 'jobs', name: 'batch', replicas: 2, maxReplicas: 8, cpuRequestMillicores: 1000, memoryRequestBytes: GIB, cpuUtilisation: 0.5, nodeSelector: { os: 'linux', pool: 'batch' } },
       ],
     });
-    tablePrefix = uniqueTablePrefix();
-    const queueName = `${tablePrefix}-autoscale`;
-    app = buildFleetplane(
-      testSettings({
-        FLEETPLANE_TABLE_PREFIX: tablePrefix,
-        FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
-        FLEETPLANE_ARM_CREDENTIAL: 'emulator',
-        FLEETPLANE_SUBSCRIPTION_IDS: SUB,
-        FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
-        FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
-        FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
-        FLEETPLANE_AUTOSCALE_QUEUE: queueName,
-      }),
-      { arm: { maxRetries: 0 }, logs: { maxRetries: 0 }, metrics: { maxRetries: 0 } },
-    );
+    let queueName: string;
+    ({ app, tablePrefix, queueName, decisions: decisionStore } = inProcessAutoscale(emulator));
     queue = new QueueClient(inject('storageConnectionString'), queueName);
     await queue.createIfNotExists();
-    decisionStore = new DecisionStore(app.storage.tableClient(`${tablePrefix}autoscaledecisions`));
   }, 60_000);
   afterAll(() => emulator?.close());
 

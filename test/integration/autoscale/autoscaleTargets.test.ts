@@ -1,14 +1,14 @@
+import { inProcessAutoscale } from './support/inProcessApp';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { buildFleetplane, type Fleetplane } from '../../../shared/app';
+import type { Fleetplane } from '../../../shared/app';
 import type { AutoscalePolicyInput } from '../../../shared/domain/autoscale/policy';
 import { autoscalePolicySchema } from '../../../shared/domain/autoscale/policy';
 import type { DecisionRecord } from '../../../shared/features/autoscale/decisionRecord';
-import { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
+import type { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
 import { SUB, startTestEmulator } from '../../emulator/harness';
 import { createCluster, createWorkspace, GIB, RESOURCE_GROUP } from '../../e2e/support/autoscaleStack';
-import { testSettings, uniqueTablePrefix } from '../../support/storage';
 
 const clusterId = (name: string) => `/subscriptions/${SUB}/resourceGroups/${RESOURCE_GROUP}/providers/Microsoft.ContainerService/managedClusters/${name}`;
 const context = () => new InvocationContext({ functionName: 'autoscaleCycle' });
@@ -60,21 +60,7 @@ describe('autoscale targets read from Log Analytics and Azure Monitor custom met
     await createCluster(emulator, 'other', { user: 2 });
     emulator.advanceClock(30 * 60);
     for (const cluster of ['shop', 'other']) emulator.workload.set(SUB, RESOURCE_GROUP, cluster, { profile: { kind: 'steady', intensity: 1 }, deployments: [web(4)] });
-    const tablePrefix = uniqueTablePrefix();
-    app = buildFleetplane(
-      testSettings({
-        FLEETPLANE_TABLE_PREFIX: tablePrefix,
-        FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
-        FLEETPLANE_ARM_CREDENTIAL: 'emulator',
-        FLEETPLANE_SUBSCRIPTION_IDS: SUB,
-        FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
-        FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
-        FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
-        FLEETPLANE_AUTOSCALE_QUEUE: `${tablePrefix}-autoscale`,
-      }),
-      { arm: { maxRetries: 0 }, logs: { maxRetries: 0 }, metrics: { maxRetries: 0 } },
-    );
-    decisions = new DecisionStore(app.storage.tableClient(`${tablePrefix}autoscaledecisions`));
+    ({ app, decisions } = inProcessAutoscale(emulator));
   }, 60_000);
   afterAll(() => emulator?.close());
 
