@@ -11,6 +11,7 @@ import { DeliveryStore } from '../shared/features/webhooks/deliveryStore';
 import { EventStore } from '../shared/features/webhooks/eventStore';
 import { Outbox } from '../shared/features/webhooks/outbox';
 import { SubscriptionStore } from '../shared/features/webhooks/subscriptionStore';
+import { testSecretKeys } from '../test/support/secretKeys';
 import type { DeliveryMessage } from '../shared/features/webhooks/deliveryQueue';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { StorageAccount } from '../shared/platform/storage/storageAccount';
@@ -22,7 +23,7 @@ const CLUSTER = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGro
 
 function outboxOver(storage: StorageAccount, prefix: string): { outbox: Outbox; subscriptions: SubscriptionStore } {
   const table = (name: string) => storage.tableClient(`${prefix}${name}`);
-  const subscriptions = new SubscriptionStore(table('subs'));
+  const subscriptions = new SubscriptionStore(table('subs'), testSecretKeys());
   const outbox = new Outbox({
     events: new EventStore(table('events')),
     deliveries: new DeliveryStore(table('deliveries')),
