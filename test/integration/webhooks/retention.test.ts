@@ -44,11 +44,10 @@ describe('webhook history retention (Azurite)', () => {
     const { events, deliveries } = stores();
     const old = daysAgo(31);
     const oldEvent = await storeEvent(events, old);
-    const gone = [
-      await storeDelivery(deliveries, 's1', oldEvent, old, 'Delivered'),
-      await storeDelivery(deliveries, 's2', oldEvent, old, 'Failed'),
-      await storeDelivery(deliveries, 's3', oldEvent, old, 'Skipped'),
-    ];
+    const gone: [string, string][] = [];
+    for (const [subscription, status] of [['s1', 'Delivered'], ['s2', 'Failed'], ['s3', 'Skipped']] as const) {
+      gone.push([subscription, await storeDelivery(deliveries, subscription, oldEvent, old, status)]);
+    }
     const redelivered = await storeDelivery(deliveries, 's4', oldEvent, old, 'Pending');
     const recentEvent = await storeEvent(events, daysAgo(29));
     const recent = await storeDelivery(deliveries, 's1', recentEvent, daysAgo(29), 'Delivered');
@@ -59,7 +58,7 @@ describe('webhook history retention (Azurite)', () => {
     const pruned = await pruneWebhookHistory({ events, deliveries, now: () => NOW, retention: RETENTION });
 
     expect(pruned).toEqual({ deliveries: 3, events: 1, more: false });
-    for (const [subscription, id] of [['s1', gone[0]], ['s2', gone[1]], ['s3', gone[2]]] as const) expect(await deliveries.get(subscription, id)).toBeUndefined();
+    for (const [subscription, id] of gone) expect(await deliveries.get(subscription, id)).toBeUndefined();
     expect((await deliveries.get('s4', redelivered))?.value.status).toBe('Pending');
     expect(await deliveries.get('s1', recent)).toBeDefined();
     expect(await events.get(pastGrace)).toBeUndefined();
