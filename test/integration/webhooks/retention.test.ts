@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { deliveryIdOf, deliveryRecordSchema, type DeliveryRecord } from '../../../shared/features/webhooks/deliveryRecord';
+import { deliveryIdOf, type DeliveryRecord } from '../../../shared/features/webhooks/deliveryRecord';
 import { DeliveryStore } from '../../../shared/features/webhooks/deliveryStore';
 import { EventStore } from '../../../shared/features/webhooks/eventStore';
 import { pruneWebhookHistory, type WebhookRetention } from '../../../shared/features/webhooks/pruneWebhookHistory';
-import { TableRepository } from '../../../shared/platform/storage/tableRepository';
 import { testStorage, uniqueTablePrefix } from '../../support/storage';
 
 const DAY = 86_400_000;
@@ -69,14 +68,19 @@ describe('webhook history retention (Azurite)', () => {
     expect(await events.nextSequence('/c')).toBe(2);
   });
 
-  it('a delivery made Pending again after the run read it is not deleted (the delete is conditional)', async () => {
+  it('a delivery redelivered (made Pending) between the run reading it and deleting it stays: the delete is conditional', async () => {
     const table = testStorage().tableClient(`${uniqueTablePrefix()}deliveries`);
     const deliveries = new DeliveryStore(table);
-    const rows = new TableRepository(table, { entityName: 'Webhook delivery', schema: deliveryRecordSchema });
+    const events = new EventStore(testStorage().tableClient(`${uniqueTablePrefix()}events`));
     const id = await storeDelivery(deliveries, 's1', randomUUID(), daysAgo(31), 'Failed');
-    const read = (await deliveries.get('s1', id))!;
-    await deliveries.replace({ ...read.value, status: 'Pending', nextAttemptAt: NOW.toISOString() }, read.etag);
-    expect(await rows.deleteIfUnchanged('s1', id, read.etag)).toBe(false);
+    // A redelivery lands just before the run's delete (the run has read the Failed row already).
+    const deleteEntity = table.deleteEntity.bind(table);
+    table.deleteEntity = async (...args: Parameters<typeof table.deleteEntity>) => {
+      const read = (await deliveries.get('s1', id))!;
+      if (read.value.status !== 'Pending') await deliveries.replace({ ...read.value, status: 'Pending', nextAttemptAt: NOW.toISOString() }, read.etag);
+      return deleteEntity(...args);
+    };
+    expect(await pruneWebhookHistory({ events, deliveries, now: () => NOW, retention: RETENTION })).toMatchObject({ deliveries: 0 });
     expect((await deliveries.get('s1', id))?.value.status).toBe('Pending');
   });
 
