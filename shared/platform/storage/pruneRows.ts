@@ -16,6 +16,7 @@ export interface PruneOptions<T> {
 }
 
 export interface PruneResult {
+  /** Rows deleted, or found already gone (another run at once deleted them first). */
   deleted: number;
   /** Rows the filter matched that were kept or had changed. */
   kept: number;
