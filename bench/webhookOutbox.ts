@@ -5,6 +5,7 @@
  * with 0, 1 and 5 matching subscriptions, and with WRITERS emitters racing on one stream (sequence contention).
  * Azurite on loopback is the floor of a real account, where each round trip is milliseconds.
  */
+import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { DeliveryStore } from '../shared/features/webhooks/deliveryStore';
@@ -12,6 +13,7 @@ import { EventStore } from '../shared/features/webhooks/eventStore';
 import { Outbox } from '../shared/features/webhooks/outbox';
 import { SubscriptionStore } from '../shared/features/webhooks/subscriptionStore';
 import type { DeliveryMessage } from '../shared/features/webhooks/deliveryQueue';
+import { SecretKeyRing } from '../shared/platform/secrets/secretEnvelope';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { StorageAccount } from '../shared/platform/storage/storageAccount';
 import { percentile } from './support/percentile';
@@ -22,7 +24,7 @@ const CLUSTER = '/subscriptions/11111111-2222-4333-8444-555555555555/resourceGro
 
 function outboxOver(storage: StorageAccount, prefix: string): { outbox: Outbox; subscriptions: SubscriptionStore } {
   const table = (name: string) => storage.tableClient(`${prefix}${name}`);
-  const subscriptions = new SubscriptionStore(table('subs'));
+  const subscriptions = new SubscriptionStore(table('subs'), new SecretKeyRing({ id: 'bench', key: randomBytes(32) }));
   const outbox = new Outbox({
     events: new EventStore(table('events')),
     deliveries: new DeliveryStore(table('deliveries')),

@@ -16,3 +16,9 @@ app.storageQueue('webhookEventsProcess', {
   connection: 'AzureWebJobsStorage',
   handler: (message, context) => fleetplane().webhookEvents.process(message, context),
 });
+
+// Deletes inbound dedupe rows once no redelivery can come (bounded per run); two instances at once are harmless.
+app.timer('webhookEventsRetention', {
+  schedule: '0 47 * * * *',
+  handler: (_timer, context) => fleetplane().webhookEvents.retain(context),
+});

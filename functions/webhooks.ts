@@ -16,3 +16,6 @@ app.storageQueue('webhookDeliver', {
 
 // Only a safety net for lost messages and interrupted fan-outs.
 app.timer('webhookRepair', { schedule: '0 */5 * * * *', handler: (_timer, context) => fleetplane().webhooks.repair(context) });
+
+// Deletes finished deliveries and events past retention (bounded per run); two instances at once are harmless.
+app.timer('webhookRetention', { schedule: '0 17 * * * *', handler: (_timer, context) => fleetplane().webhooks.retain(context) });

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
 import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
@@ -31,6 +32,7 @@ import { RegionalMetricsClient } from './platform/monitor/metricsClient';
 import { startTelemetry } from './platform/observability/activeTelemetry';
 import { systemClock, virtualClock, type Clock } from './platform/clock/clock';
 import { fleetSubscriptions, parseSettings, type Settings } from './platform/settings/settings';
+import { SecretKeyRing } from './platform/secrets/secretEnvelope';
 import { StorageAccount } from './platform/storage/storageAccount';
 import type { HostResolver } from './platform/outbound/guardedLookup';
 import type { EmitFleetEvent } from './domain/events';
@@ -66,6 +68,21 @@ export interface Fleetplane {
 startTelemetry({ connectionString: process.env.APPLICATIONINSIGHTS_CONNECTION_STRING });
 
 let current: Fleetplane | undefined;
+
+/** Bound on the rows each retention timer deletes per table and run (hourly runs catch up on a backlog). */
+const RETENTION_ROWS_PER_RUN = 2_000;
+
+/**
+ * The keys that seal webhook signing secrets. Azure mode requires `FLEETPLANE_WEBHOOK_SECRET_KEY` (settings refuse
+ * to start without it); local mode falls back to a fixed, public development key, the same in every local host.
+ */
+function webhookSecretKeys(settings: Settings): SecretKeyRing {
+  const current = settings.FLEETPLANE_WEBHOOK_SECRET_KEY ?? {
+    id: 'local-dev',
+    key: createHash('sha256').update('fleetplane local development webhook secret key').digest(),
+  };
+  return new SecretKeyRing(current, settings.FLEETPLANE_WEBHOOK_SECRET_PREVIOUS_KEYS ?? []);
+}
 
 /** This process's Fleetplane, built from the environment on first use. */
 export function fleetplane(): Fleetplane {
@@ -142,6 +159,12 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         giveUpAfterSeconds: settings.FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS,
       },
       secretOverlapMs: settings.FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS * 3_600_000,
+      secretKeys: webhookSecretKeys(settings),
+      retention: {
+        retentionMs: settings.FLEETPLANE_WEBHOOK_RETENTION_DAYS * 86_400_000,
+        eventGraceMs: settings.FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS * 1_000 + 86_400_000,
+        maxRowsPerRun: RETENTION_ROWS_PER_RUN,
+      },
       source: publicBaseUrl ?? 'urn:fleetplane',
       publicBaseUrl,
       logLevel: settings.FLEETPLANE_LOG_LEVEL,
@@ -208,6 +231,11 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         fleetSubscriptions: subscriptions,
         http: http(),
         logLevel: settings.FLEETPLANE_LOG_LEVEL,
+        retention: {
+          dedupeMs: settings.FLEETPLANE_WEBHOOKS_INBOUND_DEDUPE_HOURS * 3_600_000,
+          unprocessedMs: settings.FLEETPLANE_WEBHOOK_RETENTION_DAYS * 86_400_000,
+          maxRowsPerRun: RETENTION_ROWS_PER_RUN,
+        },
         ports: {
           refreshCluster: async (clusterResourceId) => {
             await modules.inventory().refreshCluster(clusterResourceId);

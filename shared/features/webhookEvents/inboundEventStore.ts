@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
 import type { TableClient } from '@azure/data-tables';
+import { odata } from '@azure/data-tables';
 import { ConflictError, PreconditionFailedError } from '../../domain/errors';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
+import { pruneRows, type PruneResult } from '../../platform/storage/pruneRows';
 import { TableRepository, type Stored } from '../../platform/storage/tableRepository';
 import { inboundRecordSchema, type InboundRecord } from './inboundRecord';
 
@@ -28,7 +30,7 @@ export class InboundEventStore {
     this.records = new TableRepository(table, {
       entityName: 'Inbound event',
       schema: inboundRecordSchema,
-      columns: (record) => ({ status: record.status, kind: record.kind }),
+      columns: (record) => ({ status: record.status, kind: record.kind, receivedAt: record.receivedAt }),
     });
   }
 
@@ -79,5 +81,19 @@ export class InboundEventStore {
         ? undefined
         : { ...record, status: 'processed', processedAt: processedAt.toISOString(), outcomes },
     );
+  }
+
+  /**
+   * Deletes records received before `cutoff` that match `status` (processed, or not processed). New rows carry a
+   * `receivedAt` column; rows written before it are found by their `Timestamp` (their last write, never earlier than
+   * their receipt, so such a row is at least as old as it looks).
+   */
+  async pruneReceivedBefore(cutoff: Date, status: 'processed' | 'unprocessed', maxRows: number): Promise<PruneResult> {
+    await this.ensureTable();
+    const ofStatus = status === 'processed' ? "status eq 'processed'" : "status ne 'processed'";
+    const byColumn = await pruneRows(this.records, { filter: `${ofStatus} and ${odata`receivedAt lt ${cutoff.toISOString()}`}`, maxRows });
+    if (byColumn.deleted >= maxRows) return byColumn;
+    const byTimestamp = await pruneRows(this.records, { filter: `${ofStatus} and ${odata`Timestamp lt ${cutoff}`}`, maxRows: maxRows - byColumn.deleted });
+    return { deleted: byColumn.deleted + byTimestamp.deleted, kept: byColumn.kept + byTimestamp.kept, more: byColumn.more || byTimestamp.more };
   }
 }

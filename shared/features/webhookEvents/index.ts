@@ -7,6 +7,7 @@ import { InboundEventStore } from './inboundEventStore';
 import type { InboundPorts } from './inboundPorts';
 import { inboundMessageSchema, type InboundMessage } from './inboundQueue';
 import { processInbound } from './processInbound';
+import { pruneInbound, type InboundRetention } from './pruneInbound';
 import { webhookEventsHttpHandlers } from './webhookEvents.http';
 
 export { webhookEventsOperations } from './webhookEvents.api';
@@ -20,6 +21,8 @@ export interface WebhookEventsModule {
   store: InboundEventStore;
   /** The `webhookEventsProcess` queue trigger: runs one stored event's or alert's actions. */
   process(message: unknown, context: InvocationContext): Promise<void>;
+  /** The `webhookEventsRetention` timer: deletes dedupe rows past every redelivery. */
+  retain(context: InvocationContext): Promise<void>;
 }
 
 export function buildWebhookEvents(deps: {
@@ -29,6 +32,7 @@ export function buildWebhookEvents(deps: {
   ports: InboundPorts;
   http: HttpPipeline;
   logLevel: LogLevel;
+  retention: InboundRetention;
   now?: () => Date;
 }): WebhookEventsModule {
   const store = new InboundEventStore(deps.table);
@@ -48,6 +52,10 @@ export function buildWebhookEvents(deps: {
       const result = await processInbound({ store, ports: deps.ports, now, log }, key);
       if (result === 'alreadyProcessed')
         log.info('Inbound event already processed: nothing done twice', { rowKey: key.rowKey });
+    },
+    async retain(context) {
+      const pruned = await pruneInbound({ store, now, retention: deps.retention });
+      if (pruned.processed + pruned.unprocessed > 0) invocationLogger(context, { operationId: 'webhookEventsRetention' }, deps.logLevel).info('Inbound records pruned', pruned);
     },
   };
 }

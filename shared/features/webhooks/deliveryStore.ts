@@ -2,8 +2,9 @@ import type { TableClient } from '@azure/data-tables';
 import { odata } from '@azure/data-tables';
 import { ConflictError } from '../../domain/errors';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
+import { pruneRows, type PruneResult } from '../../platform/storage/pruneRows';
 import { TableRepository, type Page, type Stored } from '../../platform/storage/tableRepository';
-import { deliveryRecordSchema, type DeliveryRecord } from './deliveryRecord';
+import { deliveryIdOf, deliveryRecordSchema, type DeliveryRecord } from './deliveryRecord';
 
 /** Deliveries in Table storage: one partition per subscription (its delivery log), newest first. */
 export class DeliveryStore {
@@ -54,5 +55,21 @@ export class DeliveryStore {
     const found: Stored<DeliveryRecord>[] = [];
     for await (const row of this.rows.all(odata`status eq 'Pending' and nextAttemptAt lt ${time.toISOString()}`)) found.push(row);
     return found;
+  }
+
+  /**
+   * Deletes finished deliveries (Delivered, Failed, Skipped) of events at or before `eventTime`: row keys start
+   * with the inverted event time, so they are one row-key range of each subscription's partition. A delivery made
+   * Pending again (a redelivery) between the read and the delete stays: the delete is conditional on its ETag.
+   */
+  async pruneFinished(eventTime: Date, now: Date, maxRows: number): Promise<PruneResult> {
+    await this.ensureTable();
+    const oldestRowKeyKept = deliveryIdOf(eventTime.toISOString(), '');
+    return pruneRows(this.rows, {
+      filter: odata`RowKey ge ${oldestRowKeyKept} and status ne 'Pending'`,
+      maxRows,
+      ifUnchanged: true,
+      keep: ({ value }) => value.status === 'Pending' || (value.leaseUntil !== undefined && Date.parse(value.leaseUntil) > now.getTime()),
+    });
   }
 }

@@ -4,6 +4,7 @@ import { odata } from '@azure/data-tables';
 import { z } from 'zod';
 import { ConflictError, NotFoundError, PreconditionFailedError } from '../../domain/errors';
 import { ensureTableOnce } from '../../platform/storage/ensureTable';
+import { pruneRows, type PruneResult } from '../../platform/storage/pruneRows';
 import { TableRepository, type Stored } from '../../platform/storage/tableRepository';
 import { outboxEventRecordSchema, type OutboxEventRecord } from './outboxEvent';
 
@@ -65,6 +66,15 @@ export class EventStore {
     const found: Stored<OutboxEventRecord>[] = [];
     for await (const row of this.events.all(odata`deliveriesPlanned eq false and time lt ${time.toISOString()}`)) found.push(row);
     return found;
+  }
+
+  /**
+   * Deletes planned events stored before `time`. Sequence counters are never deleted: a stream that started again
+   * at 1 would repeat numbers its receivers have seen (one small row per ordering key).
+   */
+  async prunePlannedBefore(time: Date, maxRows: number): Promise<PruneResult> {
+    await this.ensureTable();
+    return pruneRows(this.events, { filter: odata`deliveriesPlanned eq true and time lt ${time.toISOString()}`, maxRows });
   }
 
   /** The next number of the ordering key's stream (1, 2, …): gaps are possible, repeats are not. */

@@ -3,6 +3,7 @@ import type { InvocationContext } from '@azure/functions';
 import type { EmitFleetEvent } from '../../domain/events';
 import type { RetryPolicy } from '../../domain/webhooks';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import type { SecretKeyRing } from '../../platform/secrets/secretEnvelope';
 import { invocationLogger, type LogLevel } from '../../platform/observability/logger';
 import { WebhookSender, type WebhookSenderOptions } from '../../platform/outbound/webhookSender';
 import type { StorageQueue } from '../../platform/storage/storageQueue';
@@ -13,6 +14,7 @@ import { deliveryMessageSchema, type DeliveryMessage } from './deliveryQueue';
 import { DeliveryStore } from './deliveryStore';
 import { EventStore } from './eventStore';
 import { Outbox } from './outbox';
+import { pruneWebhookHistory, type WebhookRetention } from './pruneWebhookHistory';
 import { repairOutbox } from './repairOutbox';
 import { SubscriptionStore } from './subscriptionStore';
 import { urlAdmission } from './urlAdmission';
@@ -30,6 +32,8 @@ export interface WebhooksModule {
   deliver(message: unknown, context: InvocationContext): Promise<void>;
   /** The `webhookRepair` timer: plans events left unplanned and re-sends overdue deliveries. */
   repair(context: InvocationContext): Promise<void>;
+  /** The `webhookRetention` timer: deletes history past retention and re-seals secrets under an older key. */
+  retain(context: InvocationContext): Promise<void>;
 }
 
 export interface WebhooksDependencies {
@@ -41,6 +45,9 @@ export interface WebhooksDependencies {
   sender: WebhookSenderOptions;
   retryPolicy: RetryPolicy;
   secretOverlapMs: number;
+  /** Seals signing secrets at rest; its current key seals, older keys still open. */
+  secretKeys: SecretKeyRing;
+  retention: WebhookRetention;
   /** CloudEvents `source` of every event. */
   source: string;
   publicBaseUrl: string | undefined;
@@ -51,7 +58,7 @@ export interface WebhooksDependencies {
 
 export function buildWebhooks(deps: WebhooksDependencies): WebhooksModule {
   const now = deps.now ?? (() => new Date());
-  const subscriptions = new SubscriptionStore(deps.tables.subscriptions);
+  const subscriptions = new SubscriptionStore(deps.tables.subscriptions, deps.secretKeys);
   const events = new EventStore(deps.tables.events);
   const deliveries = new DeliveryStore(deps.tables.deliveries);
   const outbox = new Outbox({ events, deliveries, subscriptions, queue: deps.queue, now });
@@ -87,6 +94,11 @@ export function buildWebhooks(deps: WebhooksDependencies): WebhooksModule {
     async repair(context) {
       const { planned, resent } = await repairOutbox({ events, deliveries, outbox, queue: deps.queue, now });
       if (planned + resent > 0) logger(context, 'webhookRepair').warn('Webhook outbox repaired', { planned, resent });
+    },
+    async retain(context) {
+      const pruned = await pruneWebhookHistory({ events, deliveries, now, retention: deps.retention });
+      const resealed = await subscriptions.resealStale();
+      if (pruned.deliveries + pruned.events + resealed > 0) logger(context, 'webhookRetention').info('Webhook history pruned', { ...pruned, resealed });
     },
   };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { parseBootstrapOwners } from '../../domain/access/bootstrapOwners';
+import { parseSecretKey } from '../secrets/secretEnvelope';
 
 /**
  * Every setting the app reads, parsed once at cold start. Names follow Azure Functions app settings;
@@ -19,6 +20,16 @@ const queueName = (fallback: string) =>
     .string()
     .regex(/^[a-z0-9](?!.*--)[a-z0-9-]{1,61}[a-z0-9]$/, 'must be a queue name: 3-63 lowercase letters, digits and single hyphens')
     .default(fallback);
+
+/** `keyId:base64` of a 32-byte key; the issue never repeats the value. */
+const secretKey = z.string().transform((value, ctx) => {
+  try {
+    return parseSecretKey(value.trim());
+  } catch (error) {
+    ctx.addIssue({ code: 'custom', message: (error as Error).message });
+    return z.NEVER;
+  }
+});
 
 const settingsSchema = z
   .object({
@@ -58,6 +69,16 @@ const settingsSchema = z
     FLEETPLANE_WEBHOOK_RETRY_FOR_SECONDS: z.coerce.number().min(0).max(604_800).default(259_200),
     /** How long a rotated-out signing secret keeps signing next to the new one. */
     FLEETPLANE_WEBHOOK_SECRET_OVERLAP_HOURS: z.coerce.number().min(0).max(168).default(24),
+    /**
+     * Seals webhook signing secrets at rest: `keyId:base64` of 32 bytes (in Azure a Key Vault reference). Required in
+     * azure mode; local mode uses a fixed development key when unset. Keys listed in `_PREVIOUS_KEYS` still open.
+     */
+    FLEETPLANE_WEBHOOK_SECRET_KEY: secretKey.optional(),
+    FLEETPLANE_WEBHOOK_SECRET_PREVIOUS_KEYS: commaList.pipe(z.array(secretKey)).optional(),
+    /** Finished webhook deliveries are kept this long after their event (events a retry round longer). */
+    FLEETPLANE_WEBHOOK_RETENTION_DAYS: z.coerce.number().min(1).max(3_650).default(30),
+    /** Processed inbound records (dedupe keys) are kept this long: past Event Grid's 24 h retry horizon. */
+    FLEETPLANE_WEBHOOKS_INBOUND_DEDUPE_HOURS: z.coerce.number().min(25).max(8_760).default(48),
     /** Bounds on one webhook attempt: resolving and connecting (TLS included), and the whole attempt. */
     FLEETPLANE_WEBHOOK_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(100).max(30_000).default(3_000),
     FLEETPLANE_WEBHOOK_TIMEOUT_MS: z.coerce.number().int().min(500).max(60_000).default(10_000),
@@ -135,6 +156,9 @@ const settingsSchema = z
     if (value.FLEETPLANE_MODE === 'azure') {
       for (const name of ['FLEETPLANE_AUTH_TRUSTED_TENANTS', 'FLEETPLANE_AUTH_AUDIENCES'] as const) {
         if (!value[name]?.length) ctx.addIssue({ code: 'custom', path: [name], message: 'is required in azure mode' });
+      }
+      if (!value.FLEETPLANE_WEBHOOK_SECRET_KEY) {
+        ctx.addIssue({ code: 'custom', path: ['FLEETPLANE_WEBHOOK_SECRET_KEY'], message: 'is required in azure mode (keyId:base64 of 32 bytes, a Key Vault reference)' });
       }
     }
     if (value.FLEETPLANE_VIRTUAL_CLOCK_URL && value.FLEETPLANE_MODE !== 'local') {

@@ -152,6 +152,17 @@ export class TableRepository<T> {
     }
   }
 
+  /** Deletes only the version read: false when the row changed meanwhile (it stays); a missing row is deleted. */
+  async deleteIfUnchanged(partitionKey: string, rowKey: string, etag: string): Promise<boolean> {
+    try {
+      await this.delete(partitionKey, rowKey, etag);
+      return true;
+    } catch (error) {
+      if (error instanceof PreconditionFailedError) return false;
+      throw error;
+    }
+  }
+
   /** One page of rows matching an OData filter (build it with `odata` from @azure/data-tables). */
   async page(options: { filter?: string; pageSize?: number; continuationToken?: string } = {}): Promise<Page<T>> {
     const iterator = this.table

@@ -90,6 +90,7 @@ describe('registered functions (contract)', () => {
         http('redeliverWebhookDelivery', '/api/webhookSubscriptions/{id}/deliveries/{deliveryId}/redeliver', 'POST'),
         { name: 'webhookDeliver', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOK_DELIVERY_QUEUE%', connection: 'AzureWebJobsStorage' },
         { name: 'webhookRepair', trigger: 'timerTrigger', schedule: '0 */5 * * * *', runOnStartup: false, useMonitor: true },
+        { name: 'webhookRetention', trigger: 'timerTrigger', schedule: '0 17 * * * *', runOnStartup: false, useMonitor: true },
         http('createUpdateRun', '/api/updateRuns', 'POST'),
         http('listUpdateRuns', '/api/updateRuns', 'GET'),
         http('getUpdateRun', '/api/updateRuns/{runId}', 'GET'),
@@ -103,6 +104,7 @@ describe('registered functions (contract)', () => {
         http('eventGridWebhookValidation', '/api/webhooks/eventgrid', 'OPTIONS'),
         http('receiveMonitorAlert', '/api/webhooks/alerts', 'POST'),
         { name: 'webhookEventsProcess', trigger: 'queueTrigger', queueName: '%FLEETPLANE_WEBHOOKS_INBOUND_QUEUE%', connection: 'AzureWebJobsStorage' },
+        { name: 'webhookEventsRetention', trigger: 'timerTrigger', schedule: '0 47 * * * *', runOnStartup: false, useMonitor: true },
       ].sort((a, b) => a.name.localeCompare(b.name)),
     );
   });

@@ -14,6 +14,7 @@ import type { SubscriptionRecord } from '../../../shared/features/webhooks/webho
 import { WebhookSender } from '../../../shared/platform/outbound/webhookSender';
 import type { StorageQueue } from '../../../shared/platform/storage/storageQueue';
 import { StorageAccount } from '../../../shared/platform/storage/storageAccount';
+import { testSecretKeys } from '../../support/secretKeys';
 import { testSettings } from '../../support/storage';
 import { WebhookReceiver } from '../../support/webhookReceiver';
 
@@ -26,7 +27,7 @@ describe('webhook outbox and deliveries (Azurite, loopback receiver)', () => {
   const settings = testSettings();
   const storage = new StorageAccount(settings);
   const table = (name: string) => storage.tableClient(`${settings.FLEETPLANE_TABLE_PREFIX}${name}`);
-  const subscriptions = new SubscriptionStore(table('whsubs'));
+  const subscriptions = new SubscriptionStore(table('whsubs'), testSecretKeys());
   const events = new EventStore(table('whevents'));
   const deliveries = new DeliveryStore(table('whdeliveries'));
   const sent: { message: DeliveryMessage; delaySeconds: number }[] = [];

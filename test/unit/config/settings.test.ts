@@ -4,7 +4,8 @@ import { fleetSubscriptions, parseSettings, SettingsError } from '../../../share
 const base = { AzureWebJobsStorage: 'UseDevelopmentStorage=true' };
 const sub1 = '11111111-1111-1111-1111-111111111111';
 const sub2 = '22222222-2222-2222-2222-222222222222';
-const auth = { FLEETPLANE_AUTH_TRUSTED_TENANTS: sub1, FLEETPLANE_AUTH_AUDIENCES: 'api://fleetplane' };
+const webhookKey = `k1:${Buffer.alloc(32, 9).toString('base64')}`;
+const auth = { FLEETPLANE_AUTH_TRUSTED_TENANTS: sub1, FLEETPLANE_AUTH_AUDIENCES: 'api://fleetplane', FLEETPLANE_WEBHOOK_SECRET_KEY: webhookKey };
 
 describe('settings', () => {
   it('applies defaults', () => {
@@ -35,6 +36,10 @@ describe('settings', () => {
     [{ ...base, ...auth, FLEETPLANE_DEV_ISSUER: `http://127.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: is trusted only when FLEETPLANE_MODE=local'],
     [{ ...base, FLEETPLANE_MODE: 'local', FLEETPLANE_DEV_ISSUER: `http://10.0.0.1:7080/${sub1}/v2.0` }, 'Invalid setting FLEETPLANE_DEV_ISSUER: must be an http URL on loopback'],
     [{ ...base, ...auth, FLEETPLANE_BOOTSTRAP_OWNERS: 'user:not-a-guid' }, 'Invalid setting FLEETPLANE_BOOTSTRAP_OWNERS:'],
+    [{ ...base, ...auth, FLEETPLANE_WEBHOOK_SECRET_KEY: undefined }, 'Invalid setting FLEETPLANE_WEBHOOK_SECRET_KEY: is required in azure mode'],
+    [{ ...base, ...auth, FLEETPLANE_WEBHOOK_SECRET_KEY: `k1:${Buffer.alloc(16).toString('base64')}` }, 'Invalid setting FLEETPLANE_WEBHOOK_SECRET_KEY: must hold a 32-byte key'],
+    [{ ...base, ...auth, FLEETPLANE_WEBHOOK_SECRET_PREVIOUS_KEYS: `${webhookKey},bad key` }, 'Invalid setting FLEETPLANE_WEBHOOK_SECRET_PREVIOUS_KEYS: must be "keyId:base64key"'],
+    [{ ...base, ...auth, FLEETPLANE_WEBHOOKS_INBOUND_DEDUPE_HOURS: '24' }, 'Invalid setting FLEETPLANE_WEBHOOKS_INBOUND_DEDUPE_HOURS:'],
   ])('rejects %j with one line naming the setting', (env, message) => {
     expect(() => parseSettings(env)).toThrow(SettingsError);
     expect(() => parseSettings(env)).toThrow(message);
