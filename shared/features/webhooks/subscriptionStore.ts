@@ -25,10 +25,15 @@ export class SubscriptionStore {
     this.rows = new TableRepository(table, { entityName: 'Webhook subscription', schema: subscriptionRecordSchema });
   }
 
+  /**
+   * Every subscription. One whose secrets do not open (its key was removed too early) is listed without them: every
+   * emit matches events against this list, and one bad row must not stop the outbox; its deliveries, which read the
+   * subscription with `get`, fail and retry until the key is back.
+   */
   async all(): Promise<Stored<SubscriptionRecord>[]> {
     await this.ensureTable();
     const found: Stored<SubscriptionRecord>[] = [];
-    for await (const row of this.rows.all()) found.push(this.opened(row));
+    for await (const row of this.rows.all()) found.push(this.openedOrWithoutSecrets(row));
     return found;
   }
 
@@ -88,6 +93,14 @@ export class SubscriptionStore {
   private openedRecord(record: SubscriptionRecord): SubscriptionRecord {
     const context = contextOf(record.id);
     return { ...record, secrets: record.secrets.map((secret) => ({ ...secret, secret: this.keys.open(secret.secret, context) })) };
+  }
+
+  private openedOrWithoutSecrets(row: Stored<SubscriptionRecord>): Stored<SubscriptionRecord> {
+    try {
+      return this.opened(row);
+    } catch {
+      return { ...row, value: { ...row.value, secrets: [] } };
+    }
   }
 
   private opened(row: Stored<SubscriptionRecord>): Stored<SubscriptionRecord> {

@@ -66,7 +66,10 @@ describe('webhook signing secrets at rest (Azurite)', () => {
     await new SubscriptionStore(client, new SecretKeyRing(k1)).create(subscription('s1', [{ secret: secret(3), createdAt: NOW.toISOString() }]));
     const rotated = new SubscriptionStore(client, new SecretKeyRing(k2, [k1]));
     expect((await rotated.get('s1'))!.value.secrets[0]!.secret).toBe(secret(3));
-    await expect(new SubscriptionStore(client, new SecretKeyRing(k2)).get('s1')).rejects.toThrow(SecretEnvelopeError);
+    const keyRemovedTooEarly = new SubscriptionStore(client, new SecretKeyRing(k2));
+    await expect(keyRemovedTooEarly.get('s1')).rejects.toThrow(SecretEnvelopeError);
+    // Listing (what every emit matches against) still works: that subscription is listed without its secrets.
+    expect((await keyRemovedTooEarly.all()).map((row) => [row.value.id, row.value.secrets])).toEqual([['s1', []]]);
 
     expect(await rotated.resealStale()).toBe(1);
     expect(await rotated.resealStale()).toBe(0);
