@@ -6,3 +6,6 @@ export * from './deprecatedApiQuery';
 export * from './memberAssignment';
 export * from './upgradeDurations';
 export * from './makespanEstimate';
+export * from './kubectlDisruptionBudgets';
+export * from './disruptionBudgetRule';
+export * from './subnetCapacity';
