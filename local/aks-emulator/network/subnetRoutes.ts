@@ -1,7 +1,7 @@
 import { ArmError } from '../errors';
 import type { ArmContext } from '../http/armRoutes';
 import type { RequestContext, Router } from '../http/router';
-import { asString, requireBodyObject, without } from '../services/requestShapes';
+import { requireBodyObject, without } from '../services/requestShapes';
 import { renderSubnet, type SubnetState } from './subnetState';
 
 /** The Microsoft.Network api-versions the emulator accepts for subnets (the SDK's default last). */
@@ -33,10 +33,11 @@ export function addSubnetRoutes(router: Router<ArmContext>): void {
     (r, c) => {
       const body = requireBodyObject(r.body);
       const properties = without(requireBodyObject(body['properties'] ?? {}), ['provisioningState', 'ipConfigurations']);
-      const prefixes = [asString(properties['addressPrefix']), ...(Array.isArray(properties['addressPrefixes']) ? properties['addressPrefixes'] : [])].filter((p) => p !== undefined);
+      const listed: unknown[] = Array.isArray(properties['addressPrefixes']) ? (properties['addressPrefixes'] as unknown[]) : [];
+      const prefixes: unknown[] = [properties['addressPrefix'], ...listed].filter((p) => p !== undefined);
       if (prefixes.length === 0) throw new ArmError(400, 'InvalidRequestFormat', 'Subnet must have addressPrefix or addressPrefixes.', 'properties.addressPrefix');
       const bad = prefixes.find((prefix) => typeof prefix !== 'string' || !IPV4_PREFIX.test(prefix));
-      if (bad !== undefined) throw new ArmError(400, 'InvalidAddressPrefixFormat', `Address prefix ${String(bad)} of resource ${subnetIdOf(r)} is not formatted correctly.`);
+      if (bad !== undefined) throw new ArmError(400, 'InvalidAddressPrefixFormat', `Address prefix ${JSON.stringify(bad)} of resource ${subnetIdOf(r)} is not formatted correctly.`);
       const id = subnetIdOf(r);
       const existed = c.fleet.subnets.has(id.toLowerCase());
       const subnet: SubnetState = { id, name: r.params['subnet'] ?? '', properties, etag: `W/"${c.fleet.random.uuid()}"` };

@@ -44,7 +44,7 @@ export function pdbObjects(view: WorkloadView, cluster: ClusterState): KubeObjec
     status: { currentHealthy: pdb.currentHealthy, desiredHealthy: pdb.minAvailable, disruptionsAllowed: pdb.disruptionsAllowed, expectedPods: expectedPods(view, pdb) },
   }));
   const declared = cluster.podDisruptionBudgets.map((pdb) => {
-    const pods = declaredPdbPods(view, cluster).filter((pod) => (pod.metadata.labels[DECLARED_PDB_LABEL] ?? '') === pdb.name && pod.metadata.namespace === pdb.namespace).length;
+    const pods = declaredPdbPods(view, cluster).filter((pod) => pod.metadata.labels[DECLARED_PDB_LABEL] === pdb.name && pod.metadata.namespace === pdb.namespace).length;
     return {
       apiVersion: 'policy/v1',
       kind: 'PodDisruptionBudget',
@@ -74,7 +74,7 @@ function declaredPdbPods(view: WorkloadView, cluster: ClusterState) {
         {
           apiVersion: 'v1',
           kind: 'Pod',
-          metadata: { name: `${pdb.name}-${node.pool}-0`, namespace: pdb.namespace, labels: { [DECLARED_PDB_LABEL]: pdb.name } as Record<string, string> },
+          metadata: { name: `${pdb.name}-${node.pool}-0`, namespace: pdb.namespace, labels: { [DECLARED_PDB_LABEL]: pdb.name } },
           spec: { nodeName: node.name },
           status: { phase: 'Running' },
         },
