@@ -11,9 +11,11 @@ const LISTED_BUDGETS = 8;
  */
 export function disruptionBudgetProblems(budgets: Checked<PodDisruptionBudgetFact[]> | undefined, rolledPools: readonly PoolFacts[]): PreflightProblem[] {
   if (rolledPools.length === 0) return [];
+  // A stopped pool (or cluster) rolls "on paper" now, but its nodes drain once it runs again: unread is still unread.
   if (budgets === undefined) return [notChecked('the PodDisruptionBudgets were not read')];
   if (!budgets.checked) return [notChecked(budgets.reason)];
-  const byName = new Map(rolledPools.map((pool) => [pool.name.toLowerCase(), pool]));
+  const draining = rolledPools.filter((pool) => pool.powerState !== 'Stopped' && pool.count > 0);
+  const byName = new Map(draining.map((pool) => [pool.name.toLowerCase(), pool]));
   const problems = budgets.value
     .filter((budget) => budget.disruptionsAllowed <= 0)
     .flatMap((budget) => problemsOf(budget, budget.pools.flatMap((name) => byName.get(name.toLowerCase()) ?? [])));

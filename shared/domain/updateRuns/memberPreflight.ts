@@ -70,7 +70,7 @@ export function preflightMember(facts: MemberFacts, target: RunTarget, now: stri
   const movesMinor = planned.steps.some((step) => step.controlPlane !== undefined && minorOf(step.controlPlane) !== minorOf(facts.versions?.controlPlane ?? ''));
   if (movesMinor) problems.push(...deprecatedApiProblems(facts.deprecatedApiUse, planned.resolvedTarget ?? ''));
   const rolls = rollsOf(facts, planned.steps);
-  problems.push(...rolls.problems, ...disruptionBudgetProblems(facts.podDisruptionBudgets, rolls.drainedPools), ...quotaProblems(facts, rolls.surgeByPool), ...subnetProblems(facts, rolls.surgeByPool));
+  problems.push(...rolls.problems, ...disruptionBudgetProblems(facts.podDisruptionBudgets, rolls.rolledPools), ...quotaProblems(facts, rolls.surgeByPool), ...subnetProblems(facts, rolls.surgeByPool));
   const window = windowOf(facts, now);
   problems.push(...window.problems);
   const work = planned.steps.map((step) => ({ controlPlane: step.controlPlane !== undefined, pools: rolls.rollsOf(step) }));
@@ -161,8 +161,8 @@ interface Rolls {
   problems: PreflightProblem[];
   /** The largest surge each pool adds (pools roll one after another, so one pool's surge at a time). */
   surgeByPool: Map<string, number>;
-  /** Pools whose running nodes the run drains. */
-  drainedPools: PoolFacts[];
+  /** Pools the run rolls (a stopped one only "on paper"). */
+  rolledPools: PoolFacts[];
   rollsOf(step: PlannedStep): PoolRoll[];
 }
 
@@ -185,7 +185,7 @@ function rollsOf(facts: MemberFacts, steps: readonly PlannedStep[]): Rolls {
   return {
     problems,
     surgeByPool,
-    drainedPools: facts.pools.filter((pool) => rolled.has(pool.name) && pool.powerState !== 'Stopped' && pool.count > 0),
+    rolledPools: facts.pools.filter((pool) => rolled.has(pool.name)),
     rollsOf: (step) => Object.keys(step.nodePools ?? {}).flatMap((name) => {
       const roll = rollByPool.get(name);
       return roll ? [roll] : [];

@@ -49,7 +49,7 @@ describe('update-run preflight facts: PDBs through run command, subnet addresses
     await create('roomy', { maxPods: 30, vnetSubnetID: subnetId('roomy') }, cni);
     for (const name of ['blocked', 'cordon', 'locked', 'tight', 'roomy']) emulator.workload.set(SUB, RG, name, name === 'blocked' ? STRICT_WEB : NO_PDB);
     emulator.declarePdb(SUB, RG, 'cordon', { namespace: 'payments', name: 'api-pdb', pools: ['system'] });
-    deps = {
+    const used: Pick<UpdateRunDependencies, 'containerService' | 'network' | 'versionCatalogue' | 'regionCapacity' | 'activeOperations' | 'workspaceCustomerId' | 'queryWorkspace'> = {
       containerService: () => client,
       network: () => network,
       versionCatalogue: (_subscription, location) => client.managedClusters.listKubernetesVersions(location),
@@ -57,7 +57,9 @@ describe('update-run preflight facts: PDBs through run command, subnet addresses
       activeOperations: () => Promise.resolve([]),
       workspaceCustomerId: () => Promise.reject(new Error('no workspace')),
       queryWorkspace: () => Promise.reject(new Error('no workspace')),
-    } as unknown as UpdateRunDependencies;
+    };
+    // readMemberFacts uses only these; the rest (store, queue, clock) belong to the API and the engine.
+    deps = used as UpdateRunDependencies;
   }, 90_000);
   afterAll(() => emulator.close());
 

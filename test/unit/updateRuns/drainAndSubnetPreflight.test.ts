@@ -41,6 +41,11 @@ describe('preflight: PodDisruptionBudgets that would block a drain', () => {
       expected: [{ severity: 'NotChecked', code: 'PDB_NOT_READABLE', message: expect.stringContaining('run command is disabled on c1') }],
     },
     { name: 'not read at all: not checked', facts: { podDisruptionBudgets: undefined }, expected: [{ severity: 'NotChecked', code: 'PDB_NOT_READABLE' }] },
+    {
+      name: 'a stopped cluster (its pools stopped) could not run the command: still not checked, its nodes drain once it runs',
+      facts: { powerState: 'Stopped', pools: [poolOf({ powerState: 'Stopped' })], podDisruptionBudgets: { checked: false, reason: 'cluster c1 is stopped' } },
+      expected: [{ severity: 'NotChecked', code: 'PDB_NOT_READABLE' }],
+    },
   ];
   it.each(cases)('$name', ({ facts, target, expected }) => {
     const base = factsOf(facts);
