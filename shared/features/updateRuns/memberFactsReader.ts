@@ -14,8 +14,8 @@ import type { UpdateRunDependencies } from './updateRunDependencies';
 
 /** ARM reads in flight at once for one preflight. */
 const CONCURRENT_MEMBERS = 8;
-/** Run commands in flight at once: each starts a pod in its cluster, so fewer than the plain reads. */
-const CONCURRENT_RUN_COMMANDS = 4;
+/** Run commands in flight at once (one pod in each of that many clusters; each mostly waits for its result). */
+const CONCURRENT_RUN_COMMANDS = 8;
 
 export interface MemberRead {
   facts: MemberFacts;

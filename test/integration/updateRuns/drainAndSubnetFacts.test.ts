@@ -3,7 +3,9 @@ import { NetworkManagementClient } from '@azure/arm-network';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { preflightMember, type PreflightProblem } from '../../../shared/domain/updateRuns';
+import { readDisruptionBudgets } from '../../../shared/features/updateRuns/disruptionBudgetsReader';
 import { readMemberFacts } from '../../../shared/features/updateRuns/memberFactsReader';
+import { withArmDeadline } from '../../../shared/platform/arm/armDeadline';
 import type { UpdateRunDependencies } from '../../../shared/features/updateRuns/updateRunDependencies';
 import { dummyCredential, fast, SUB, sdkClient, startTestEmulator } from '../../emulator/harness';
 
@@ -85,6 +87,12 @@ describe('update-run preflight facts: PDBs through run command, subnet addresses
     expect(of(await problems('locked'), 'podDisruptionBudgets')).toEqual([
       expect.objectContaining({ severity: 'NotChecked', code: 'PDB_NOT_READABLE', message: expect.stringContaining('disableRunCommand') }),
     ]);
+  });
+
+  it('a run command that cannot finish before the request\'s ARM deadline is a reason ("not checked"), not a failed request', async () => {
+    const cluster = await client.managedClusters.get(RG, 'blocked');
+    await expect(withArmDeadline(Date.now() + 300, () => readDisruptionBudgets(client, RG, cluster))).rejects.toThrow(/run command did not finish within 0\.0 s/);
+    expect(await withArmDeadline(Date.now() + 20_000, () => readDisruptionBudgets(client, RG, cluster))).toEqual([{ namespace: 'shop', name: 'web-pdb', disruptionsAllowed: 0, pools: ['system'] }]);
   });
 
   it('a control-plane-only run drains no node: no run command, no PDB problem', async () => {
