@@ -8,6 +8,8 @@ const RESULT_POLL_MS = 1_000;
 /** The longest one run command may take; within a request, it also stops this long before the request's ARM deadline. */
 const RUN_COMMAND_BUDGET_MS = 60_000;
 const BEFORE_DEADLINE_MS = 500;
+/** Less time than this left and the command is not started: it could not return before a poll. */
+const LEAST_USEFUL_BUDGET_MS = RESULT_POLL_MS + 500;
 
 /**
  * A cluster's PodDisruptionBudgets and the pools their pods run on, read with AKS run command (what
@@ -21,6 +23,7 @@ export async function readDisruptionBudgets(client: ContainerServiceClient, reso
     throw new Error(`run command is disabled on ${name} (apiServerAccessProfile.disableRunCommand), so its PodDisruptionBudgets cannot be listed`);
   }
   const budgetMs = Math.max(0, armCallDeadline(RUN_COMMAND_BUDGET_MS) - BEFORE_DEADLINE_MS - Date.now());
+  if (budgetMs < LEAST_USEFUL_BUDGET_MS) throw new Error(`no time was left for run command before the request's ARM deadline`);
   const abortSignal = AbortSignal.timeout(budgetMs);
   let result;
   try {
