@@ -272,6 +272,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         selectClustersByTags: (tags) =>
           selectInventoryByTags((token) => modules.inventory().store.page('', 1000, token), tags),
         kickRun: (runId, delaySeconds) => modules.updateRunsEngine().kickRun(runId, delaySeconds),
+        requestPreflight: (runId, preflightId) => modules.updateRunsEngine().requestPreflight(runId, preflightId),
         clock,
         publicBaseUrl,
         http: http(),
@@ -294,6 +295,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
             targets,
             window,
           ),
+        queryMetrics: (region, ids, names, namespace, queryOptions) => metrics().queryResources(region, ids, names, namespace, queryOptions),
         workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         clustersInUpdateRun: () => modules.updateRunsEngine().clustersInUpdateRun(),
@@ -327,6 +329,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         runner: operations().runner,
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
+        preflight: (message, log) => modules.updateRuns().preflight(message, log),
         emitEvent,
         recordAudit: async (event) => {
           await auditStore().record(event);

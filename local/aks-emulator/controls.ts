@@ -165,12 +165,12 @@ export class EmulatorControls {
     }
   }
 
-  /** Publishes a node image for one family (or every family when omitted), e.g. suffix "202612.05.0". */
-  publishNodeImage(versionSuffix: string, family?: string): Record<string, string> {
+  /** Publishes a node image for one family (or every family when omitted), e.g. suffix "202612.05.0", everywhere or in one region. */
+  publishNodeImage(versionSuffix: string, family?: string, location?: string): Record<string, string> {
     const families = family === undefined ? IMAGE_FAMILIES : IMAGE_FAMILIES.filter((f) => f.toLowerCase() === family.toLowerCase());
     if (families.length === 0) throw new ArmError(400, 'InvalidImageFamily', `Unknown image family '${family ?? ''}'. Known: ${IMAGE_FAMILIES.join(', ')}.`);
-    for (const f of families) this.fleet.nodeImages.publish(f, versionSuffix);
-    return this.fleet.nodeImages.families();
+    const published = families.map((f) => this.fleet.nodeImages.publish(f, versionSuffix, location));
+    return location === undefined ? this.fleet.nodeImages.families() : Object.fromEntries(families.map((f, i) => [f, published[i]!]));
   }
 
   /**

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
 import { basicCluster, clusterPath, raw, SUB, withApi } from '../emulator/harness';
 import { startFleetStack, type FleetStack } from '../support/fleetStack';
+import { waitFor } from './updateRuns/updateRunStack';
 
 const AUDIENCE = 'api://fleetplane-update-runs-e2e';
 const OWNER = '0e000000-0000-4000-8000-00000000a001';
@@ -47,6 +48,10 @@ describe('update runs through the local host', () => {
     return { status: response.status, body: text ? (JSON.parse(text) as unknown) : undefined, headers: response.headers };
   }
 
+  /** GETs the run until its preflight (queued system work) is no longer pending. */
+  const preflighted = (runId: string): Promise<Answer> =>
+    waitFor(() => call(`updateRuns/${runId}`), (answer) => answer.body?.preflight?.status !== 'Pending', 60_000, `preflight of ${runId}`, (answer) => answer.body?.preflight);
+
   const twoMinorRun = (extra: Record<string, unknown> = {}) => ({
     upgradeType: 'Full',
     kubernetesVersion: '1.37',
@@ -91,12 +96,15 @@ describe('update runs through the local host', () => {
 
   afterAll(() => stack?.stop());
 
-  it('a dry run of a two-minor upgrade shows both hops for every member and the blocking problem of each bad one, and stores nothing', async () => {
+  it('a dry run of a two-minor upgrade, planned on the queue, shows both hops for every member and the blocking problem of each bad one, and never starts', async () => {
     const before = emulator.counters();
-    const dry = await call('updateRuns?dryRun=true', { method: 'POST', body: twoMinorRun() });
+    const accepted = await call('updateRuns?dryRun=true', { method: 'POST', body: twoMinorRun() });
+    expect(accepted.status).toBe(202);
+    expect(accepted.headers.get('location')).toMatch(new RegExp(`/api/updateRuns/${accepted.body.id}$`));
+    expect(accepted.body).toMatchObject({ dryRun: true, preflight: { status: 'Pending', purpose: 'plan' } });
+    const dry = await preflighted(accepted.body.id);
     const after = emulator.counters();
-    expect(dry.status).toBe(200);
-    expect(dry.body).toMatchObject({ status: 'NotStarted', resolvedVersion: '1.37.1' });
+    expect(dry.body).toMatchObject({ status: 'NotStarted', dryRun: true, preflight: { status: 'Completed' }, resolvedVersion: '1.37.1' });
     expect(dry.body.members).toHaveLength(6);
     for (const member of dry.body.members) {
       expect(member.steps.map((step: { controlPlane: string }) => step.controlPlane), member.name).toEqual(['1.36.2', '1.37.1']);
@@ -120,14 +128,16 @@ describe('update runs through the local host', () => {
     expect(delta('managedClusters.getUpgradeProfile')).toBe(0);
     expect(delta('maintenanceConfigurations.get')).toBe(6);
     expect(delta('managedClusters.runCommand')).toBe(5);
-    expect((await call('updateRuns')).body.value).toEqual([]);
+    expect((await call('updateRuns')).body.value).toEqual([expect.objectContaining({ id: dry.body.id, dryRun: true, preflight: expect.objectContaining({ status: 'Completed' }) })]);
+    expect(await call(`updateRuns/${dry.body.id}/start`, { method: 'POST' })).toMatchObject({ status: 409, body: { code: 'DryRunNotStartable' } });
   });
 
   it('a tag selector resolves the members through the inventory; groups take them by tags; a member no group takes blocks', async () => {
     expect((await call('clusters/sync', { method: 'POST' })).status).toBe(200);
     const strategy = { stages: [{ name: 'canary', groups: [{ name: 'first', members: { tagSelector: { ring: 'canary' } } }] }] };
-    const dry = await call('updateRuns?dryRun=true', { method: 'POST', body: { upgradeType: 'Full', kubernetesVersion: '1.36', members: { tagSelector: { FLEET: 'runs-e2e' } }, strategy } });
-    expect(dry.status).toBe(200);
+    const accepted = await call('updateRuns?dryRun=true', { method: 'POST', body: { upgradeType: 'Full', kubernetesVersion: '1.36', members: { tagSelector: { FLEET: 'runs-e2e' } }, strategy } });
+    expect(accepted.status).toBe(202);
+    const dry = await preflighted(accepted.body.id);
     const byName = Object.fromEntries(dry.body.members.map((member: { name: string }) => [member.name, member]));
     expect(Object.keys(byName).sort()).toEqual(GOOD);
     expect(byName['good-a']).toMatchObject({ stage: 'canary', group: 'first', steps: [{ controlPlane: '1.36.2' }] });
@@ -153,6 +163,7 @@ describe('update runs through the local host', () => {
     expect(created.status).toBe(201);
     expect(created.headers.get('location')).toMatch(new RegExp(`/api/updateRuns/${created.body.id}$`));
     expect(created.body.gates).toEqual([expect.objectContaining({ id: 'canary.before.0', status: 'Pending', definition: { type: 'Approval' } })]);
+    expect((await preflighted(created.body.id)).body.preflight).toMatchObject({ status: 'Completed', requestedBy: OPERATOR });
     const approve = `updateRuns/${created.body.id}/gates/canary.before.0/approve`;
     expect((await call(approve, { method: 'POST', as: 'reader' })).status).toBe(403);
     const read = await call(`updateRuns/${created.body.id}`, { as: 'reader' });
@@ -161,29 +172,36 @@ describe('update runs through the local host', () => {
     const approved = await call(approve, { method: 'POST', as: 'operator' });
     expect(approved.status).toBe(200);
     expect(approved.body.gates[0]).toMatchObject({ status: 'Approved', decidedBy: OPERATOR });
-    expect(approved.body.events.map((event: { kind: string }) => event.kind)).toEqual(['Created', 'GateApproved']);
+    expect(approved.body.events.map((event: { kind: string }) => event.kind)).toEqual(['Created', 'Planned', 'GateApproved']);
     expect((await call('updateRuns/ur-missing-1/gates/x.before.0/approve', { method: 'POST', as: 'operator' })).status).toBe(404);
   });
 
-  it('start is refused while members have blocking problems; skipped, the run starts frozen; stop, then the report', async () => {
-    // Run ids sort by creation time on the host's (virtual) clock, newest first: each run here is a minute younger.
+  it('the start preflight refuses a start while members have blocking problems; skipped, the run starts frozen; stop, then the report', async () => {
+    // Run ids sort by creation time on the host's (virtual) clock, newest first: each run here is a minute younger
+    // than the runs of the tests above.
+    emulator.advanceClock(60);
     const oldest = await call('updateRuns', { method: 'POST', body: twoMinorRun({ members: { clusterIds: [idOf('good-b')] } }) });
     emulator.advanceClock(60);
     const created = await call('updateRuns', { method: 'POST', body: twoMinorRun() });
     expect(created.status).toBe(201);
     const runId = created.body.id as string;
-    const refused = await call(`updateRuns/${runId}/start`, { method: 'POST' });
-    expect(refused.status).toBe(422);
-    expect(refused.body).toMatchObject({ code: 'PreflightFailed' });
-    for (const name of Object.keys(BAD)) expect(refused.body.detail).toContain(name);
+    await preflighted(runId);
+    const asked = await call(`updateRuns/${runId}/start`, { method: 'POST' });
+    expect(asked.status).toBe(202);
+    expect(asked.body).toMatchObject({ status: 'NotStarted', preflight: { status: 'Pending', purpose: 'start', requestedBy: OWNER } });
+    const refused = await preflighted(runId);
+    expect(refused.body).toMatchObject({ status: 'NotStarted', preflight: { status: 'Failed', purpose: 'start' } });
+    for (const name of Object.keys(BAD)) expect(refused.body.preflight.error).toContain(name);
     expect((await call(`updateRuns/${runId}/report`)).status).toBe(409);
 
     for (const name of Object.keys(BAD)) expect((await call(`updateRuns/${runId}/skip`, { method: 'POST', body: { member: idOf(name) } })).status).toBe(200);
-    const started = await call(`updateRuns/${runId}/start`, { method: 'POST' });
-    expect(started.status).toBe(200);
-    expect(started.body).toMatchObject({ status: 'Running', memberCounts: { NotStarted: 2, Skipped: 4 } });
+    expect((await call(`updateRuns/${runId}/start`, { method: 'POST' })).status).toBe(202);
+    const started = await preflighted(runId);
+    expect(started.body).toMatchObject({ status: 'Running', preflight: { status: 'Completed' } });
+    expect(started.body.memberCounts).toMatchObject({ Skipped: 4 });
     expect(started.body.frozenAt).toBe(started.body.startedAt);
-    expect(started.body.events.map((event: { kind: string }) => event.kind)).toEqual(['Created', 'PreflightFailed', 'Skipped', 'Skipped', 'Skipped', 'Skipped', 'Started']);
+    expect(started.body.events.map((event: { kind: string }) => event.kind).slice(0, 8)).toEqual(['Created', 'Planned', 'PreflightFailed', 'Skipped', 'Skipped', 'Skipped', 'Skipped', 'Started']);
+    expect((await call(`updateRuns/${runId}/start`, { method: 'POST' })).status).toBe(200);
 
     const stopped = await call(`updateRuns/${runId}/stop`, { method: 'POST', as: 'operator' });
     expect(stopped.body.status).toBe('Stopping');
@@ -191,6 +209,7 @@ describe('update runs through the local host', () => {
 
     emulator.advanceClock(60);
     const unstarted = await call('updateRuns', { method: 'POST', body: twoMinorRun({ members: { clusterIds: [idOf('good-a')] } }) });
+    await preflighted(unstarted.body.id);
     expect((await call(`updateRuns/${unstarted.body.id}/stop`, { method: 'POST' })).body.status).toBe('Stopped');
     const report = await call(`updateRuns/${unstarted.body.id}/report`);
     expect(report.status).toBe(200);
@@ -205,10 +224,10 @@ describe('update runs through the local host', () => {
 });
 
 /**
- * The preflight's reads come out of the caller's share of the ARM read budget. Past it the request answers 429 with
- * Retry-After — never a run whose members show problems that are only the budget running out.
+ * The preflight's reads are system work on the update-runs queue, not the caller's: a run needing more reads than the
+ * caller's share of the ARM read budget is created, planned and started without a 429.
  */
-describe('an update-run preflight past the caller’s ARM read budget', () => {
+describe('an update run larger than the caller’s ARM read burst', () => {
   let stack: FleetStack;
   const names = ['budget-a', 'budget-b', 'budget-c', 'budget-d'];
 
@@ -228,14 +247,20 @@ describe('an update-run preflight past the caller’s ARM read budget', () => {
 
   afterAll(() => stack?.stop());
 
-  it('answers 429 ArmReadBudgetExceeded with Retry-After', async () => {
-    const response = await fetch(`${stack.host.origin}/api/updateRuns?dryRun=true`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${await stack.token({ role: 'Owner', oid: OWNER })}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ upgradeType: 'Full', kubernetesVersion: '1.36', members: { clusterIds: names.map((name) => clusterPath(RG, name)) } }),
-    });
-    expect(response.status).toBe(429);
-    expect(Number(response.headers.get('retry-after'))).toBeGreaterThan(0);
-    expect(await response.json()).toMatchObject({ code: 'ArmReadBudgetExceeded' });
+  it('is planned and started by the queue, no 429', async () => {
+    const authorization = `Bearer ${await stack.token({ role: 'Owner', oid: OWNER })}`;
+    const call = async (route: string, method = 'GET', body?: unknown) => {
+      const response = await fetch(`${stack.host.origin}/api/${route}`, { method, headers: { authorization, ...(body ? { 'content-type': 'application/json' } : {}) }, ...(body ? { body: JSON.stringify(body) } : {}) });
+      return { status: response.status, body: (await response.json()) as any };
+    };
+    const settled = (runId: string) => waitFor(() => call(`updateRuns/${runId}`), (answer) => answer.body.preflight?.status !== 'Pending', 60_000, 'preflight', (answer) => answer.body);
+    const created = await call('updateRuns', 'POST', { upgradeType: 'Full', kubernetesVersion: '1.36', members: { clusterIds: names.map((name) => clusterPath(RG, name)) } });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const planned = await settled(created.body.id);
+    expect(planned.body.preflight).toMatchObject({ status: 'Completed' });
+    expect(planned.body.members.map((member: { steps: unknown[]; problems: { severity: string }[] }) => [member.steps.length, member.problems.filter((p) => p.severity === 'Blocking')])).toEqual(names.map(() => [1, []]));
+    expect((await call(`updateRuns/${created.body.id}/start`, 'POST')).status).toBe(202);
+    expect((await settled(created.body.id)).body).toMatchObject({ status: 'Running', preflight: { status: 'Completed', purpose: 'start' } });
+    expect((await call(`updateRuns/${created.body.id}/stop`, 'POST')).status).toBe(200);
   });
 });

@@ -67,6 +67,12 @@ describe('cluster lifecycle through the real @azure/arm-containerservice client'
     await client.agentPools.upgradeNodeImageVersion(rg, name, 'system', fast);
     const system = await client.agentPools.get(rg, name, 'system');
     expect(system.nodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202612.05.0');
+    // Images roll out region by region: another region's newer image is not offered here; this region's is.
+    emulator.publishNodeImage('202612.09.0', 'AKSUbuntu-2204gen2containerd', 'westus');
+    expect((await client.agentPools.getUpgradeProfile(rg, name, 'system')).latestNodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202612.05.0');
+    emulator.publishNodeImage('202612.07.0', 'AKSUbuntu-2204gen2containerd', 'East US');
+    expect((await client.agentPools.getUpgradeProfile(rg, name, 'system')).latestNodeImageVersion).toBe('AKSUbuntu-2204gen2containerd-202612.07.0');
+    emulator.publishNodeImage('202612.05.0', 'AKSUbuntu-2204gen2containerd'); // everywhere again
 
     await client.managedClusters.stop(rg, name, fast);
     const stopped = await client.managedClusters.get(rg, name);

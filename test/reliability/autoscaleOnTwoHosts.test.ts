@@ -1,3 +1,5 @@
+import { QueueClient } from '@azure/storage-queue';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningAksEmulator } from '../../local/aks-emulator';
 import { SUB } from '../emulator/harness';
@@ -59,10 +61,21 @@ describe('the autoscale cycle on two hosts', () => {
 
   it('evaluates each pool once per cycle and writes it at most once', async () => {
     for (let i = 0; i < 8; i++) await nextCycle(emulator, api, 'shared', POOLS[i % POOLS.length]!);
+    // Copies of one batch at once (at-least-once delivery, a lost-lease redelivery): on one host or both, their
+    // evaluations race for every pool, and only the per-pool claim keeps it to one decision and one write per pool.
+    const racedCycle = 1_000_000;
+    const queue = new QueueClient(inject('storageConnectionString'), `${stack.tablePrefix.toLowerCase()}-autoscale`);
+    const copy = Buffer.from(JSON.stringify({ kind: 'subscription', cycle: racedCycle, subscriptionId: SUB, at: emulator.now() })).toString('base64');
+    await Promise.all(Array.from({ length: 4 }, () => queue.sendMessage(copy)));
+    const batchLines = () => [stack.host, second].flatMap((host) => host.output().split('\n')).filter((line) => line.includes('"Autoscale batch evaluated"') && line.includes(`"cycle":${racedCycle}`));
+    for (const deadline = Date.now() + 60_000; batchLines().length < 4; await sleep(200)) {
+      if (Date.now() > deadline) throw new Error(`the copies were not all handled: ${JSON.stringify(batchLines())}`);
+    }
     const decisions = (await Promise.all(POOLS.map((pool) => decisionsOf(api, 'shared', pool)))).flat().filter((d) => d.trigger === 'cycle');
     const perPoolAndCycle = new Map<string, number>();
     for (const decision of decisions) perPoolAndCycle.set(`${decision.poolName}#${decision.cycle}`, (perPoolAndCycle.get(`${decision.poolName}#${decision.cycle}`) ?? 0) + 1);
     expect(decisions.length).toBeGreaterThan(POOLS.length);
+    expect(POOLS.map((pool) => decisions.filter((d) => d.poolName === pool && d.cycle === racedCycle).length)).toEqual(POOLS.map(() => 1));
     expect([...perPoolAndCycle.values()].every((count) => count === 1), JSON.stringify([...perPoolAndCycle])).toBe(true);
 
     const submitted = decisions.filter((d) => d.outcome.kind === 'Submitted' && d.action.type === 'SetCount');

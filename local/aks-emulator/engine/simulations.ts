@@ -11,9 +11,10 @@ import { nodePoolRollingEvent } from '../webhooks/aksEvents';
 
 /** Simulations of AKS operations on the virtual clock. Each `yield` is a wait in virtual milliseconds. */
 
-export function latestImageFor(fleet: Fleet, pool: PoolState): string {
+/** The newest node image the cluster's region offers the pool. */
+export function latestImageFor(fleet: Fleet, cluster: Pick<ClusterState, 'location'>, pool: PoolState): string {
   const osSku = typeof pool.properties['osSKU'] === 'string' ? pool.properties['osSKU'] : undefined;
-  return fleet.nodeImages.latestFor(imageFamilyFor(pool.osType, osSku));
+  return fleet.nodeImages.latestFor(imageFamilyFor(pool.osType, osSku), cluster.location);
 }
 
 function setNodes(nodes: readonly NodeState[], status: NodeState['status']): void {
@@ -70,7 +71,7 @@ export function* upgradeCluster(fleet: Fleet, cluster: ClusterState, target: str
   cluster.currentKubernetesVersion = target;
   yield* applyInlinePoolUpdates(fleet, updates, pools);
   for (const pool of pools) {
-    yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, pool));
+    yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, cluster, pool));
     pool.orchestratorVersion = target;
     succeedPool(pool);
   }
@@ -126,7 +127,7 @@ export function* updatePool(fleet: Fleet, cluster: ClusterState, pool: PoolState
 
 export function* upgradePool(fleet: Fleet, cluster: ClusterState, pool: PoolState, target: string, state: string): Simulation {
   pool.provisioningState = state;
-  yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, pool));
+  yield* rollingUpgrade(fleet, cluster, pool, target, latestImageFor(fleet, cluster, pool));
   succeedPool(pool);
   succeed(cluster);
 }

@@ -82,7 +82,7 @@ export function buildAdminRouter(): Router<EmulatorControls> {
   });
   router.add('POST', '/_emulator/node-images', 'admin.nodeImages.publish', (r, c) => ({
     status: 200,
-    body: c.publishNodeImage(required(asString(body(r)['version']), 'version'), asString(body(r)['family'])),
+    body: c.publishNodeImage(required(asString(body(r)['version']), 'version'), asString(body(r)['family']), asString(body(r)['location'])),
   }));
   router.add('POST', '/_emulator/demo-fleet', 'admin.demoFleet', (_r, c) => ({ status: 200, body: { clusters: c.seedDemoFleet() } }));
   router.add('POST', '/_emulator/reset', 'admin.reset', (_r, c) => {

@@ -1,12 +1,13 @@
+import type { MetricDefinition } from './metricCatalogue';
 import { METRICS, METRIC_NAMESPACE } from './metricCatalogue';
 
-/** The `metricDefinitions` list of a managed cluster, shaped like Azure Monitor's (MetricDefinitions_List). */
-export function renderMetricDefinitions(resourceId: string): { value: Record<string, unknown>[] } {
+/** The `metricDefinitions` list of a managed cluster (a namespace's), shaped like Azure Monitor's (MetricDefinitions_List). */
+export function renderMetricDefinitions(resourceId: string, metrics: readonly MetricDefinition[] = METRICS, namespace = METRIC_NAMESPACE): { value: Record<string, unknown>[] } {
   return {
-    value: METRICS.map((metric) => ({
+    value: metrics.map((metric) => ({
       id: `${resourceId}/providers/microsoft.insights/metricdefinitions/${metric.name}`,
       resourceId,
-      namespace: METRIC_NAMESPACE,
+      namespace,
       name: { value: metric.name, localizedValue: metric.displayName },
       displayDescription: metric.description,
       category: metric.category,

@@ -35,7 +35,7 @@ export interface MetricResult {
   errorCode?: 'Success';
 }
 
-interface Series {
+export interface Series {
   values: string[];
   buckets: (Stats | undefined)[];
   overall: Stats;
@@ -48,7 +48,7 @@ interface Contribution {
 }
 
 /** What one metric of the query keeps: the filter conditions on its own dimensions (others are validated away or ignored). */
-interface MetricPlan {
+export interface MetricPlan {
   metric: MetricDefinition;
   filter: DimensionFilter;
   seriesDimensions: string[];
@@ -78,7 +78,7 @@ export function evaluateMetrics(query: MetricsQuery, source: MetricsSource, nowM
   return plans.map((plan) => renderMetric(plan, source.resourceId, query, starts));
 }
 
-function planFor(metric: MetricDefinition, query: MetricsQuery): MetricPlan {
+export function planFor(metric: MetricDefinition, query: MetricsQuery): MetricPlan {
   const filter = query.filter.filter((c) => metric.dimensions.some((d) => d.toLowerCase() === c.dimension.toLowerCase()));
   const seriesDimensions = filter.map((c) => c.dimension.toLowerCase()).filter((d) => !query.rollUpBy.includes(d));
   return { metric, filter, seriesDimensions, series: new Map(), contributions: new Map() };
@@ -100,7 +100,7 @@ function contributionsOf(plan: MetricPlan, frame: ViewInputs, bucketCount: numbe
   return contributions;
 }
 
-function seriesFor(plan: MetricPlan, dimensions: Record<string, string>, bucketCount: number): Series {
+export function seriesFor(plan: MetricPlan, dimensions: Record<string, string>, bucketCount: number): Series {
   const values = plan.seriesDimensions.map((d) => dimensionValue(dimensions, d) ?? '');
   const key = JSON.stringify(values);
   let series = plan.series.get(key);
@@ -121,7 +121,7 @@ function addValue(series: Series, bucket: number, value: number): void {
   series.overall.add(value);
 }
 
-function renderMetric({ metric, seriesDimensions, series }: MetricPlan, resourceId: string, query: MetricsQuery, starts: readonly number[]): MetricResult {
+export function renderMetric({ metric, seriesDimensions, series }: MetricPlan, resourceId: string, query: MetricsQuery, starts: readonly number[]): MetricResult {
   // An unsplit query always answers one series, with empty data points when nothing was sampled.
   let kept = [...series.values()];
   if (seriesDimensions.length === 0 && kept.length === 0) kept = [{ values: [], buckets: [], overall: new Stats() }];

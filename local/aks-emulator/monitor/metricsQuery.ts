@@ -4,6 +4,7 @@ import type { DimensionFilter } from './dimensionFilter';
 import { parseDimensionFilter } from './dimensionFilter';
 import type { MetricDefinition } from './metricCatalogue';
 import { METRICS, METRIC_NAMESPACE, RESOURCE_PROVIDER, RESOURCE_TYPE, findMetric } from './metricCatalogue';
+import type { MetricCatalogueView } from './customMetrics';
 import { MetricsRequestError } from './metricsError';
 import type { Granularity, TimeWindow } from './timeWindow';
 import { resolveGranularity } from './timeWindow';
@@ -36,9 +37,12 @@ export function queryParameters(search: URLSearchParams): QueryParameters {
 const MAX_METRIC_NAMES = 20;
 const DEFAULT_TOP = 10;
 
-export function parseMetricsQuery(params: QueryParameters, window: TimeWindow): MetricsQuery {
-  checkNamespace(params.get('metricnamespace'));
-  const metrics = parseMetricNames(params.get('metricnames'));
+/** The platform metrics of a managed cluster, the catalogue a query without a custom namespace reads. */
+export const PLATFORM_CATALOGUE: MetricCatalogueView = { namespace: METRIC_NAMESPACE, find: findMetric, names: () => METRICS.map((m) => m.name) };
+
+export function parseMetricsQuery(params: QueryParameters, window: TimeWindow, catalogue: MetricCatalogueView = PLATFORM_CATALOGUE): MetricsQuery {
+  if (catalogue === PLATFORM_CATALOGUE) checkNamespace(params.get('metricnamespace'));
+  const metrics = parseMetricNames(params.get('metricnames'), catalogue);
   const filter = parseDimensionFilter(params.get('filter'));
   if (params.get('ValidateDimensions')?.toLowerCase() !== 'false') for (const metric of metrics) checkDimensions(metric, filter);
   const autoAdjust = params.get('AutoAdjustTimegrain')?.toLowerCase() === 'true';
@@ -56,22 +60,24 @@ export function parseMetricsQuery(params: QueryParameters, window: TimeWindow): 
   };
 }
 
-export function checkNamespace(namespace: string | undefined): void {
+/** Refuses a namespace other than the platform one and the custom ones published to (`custom`). */
+export function checkNamespace(namespace: string | undefined, custom: readonly string[] = []): void {
   if (namespace === undefined || namespace === '' || namespace.toLowerCase() === METRIC_NAMESPACE.toLowerCase()) return;
-  throw new MetricsRequestError(`Metric namespace '${namespace}' is not valid for resource type ${METRIC_NAMESPACE}. Valid metric namespaces: ${METRIC_NAMESPACE}.`);
+  if (custom.some((known) => known.toLowerCase() === namespace.toLowerCase())) return;
+  throw new MetricsRequestError(`Metric namespace '${namespace}' is not valid for resource type ${METRIC_NAMESPACE}. Valid metric namespaces: ${[METRIC_NAMESPACE, ...custom].join(', ')}.`);
 }
 
 /** Comma-separated names; `%2` stands for a comma inside a name. */
-function parseMetricNames(text: string | undefined): MetricDefinition[] {
+function parseMetricNames(text: string | undefined, catalogue: MetricCatalogueView): MetricDefinition[] {
   const names = (text ?? '').split(',').map((n) => n.replace(/%2/g, ',').trim()).filter((n) => n !== '');
   if (names.length === 0) throw new MetricsRequestError('The metricnames parameter is required: name at least one metric.');
   if (names.length > MAX_METRIC_NAMES) throw new MetricsRequestError(`At most ${MAX_METRIC_NAMES} metric names can be specified; the request names ${names.length}.`);
   const metrics: MetricDefinition[] = [];
   for (const name of names) {
-    const metric = findMetric(name);
+    const metric = catalogue.find(name);
     if (!metric) {
       throw new MetricsRequestError(
-        `Failed to find metric configuration for provider: ${RESOURCE_PROVIDER}, resource Type: ${RESOURCE_TYPE}, metric: ${name}, Valid metrics: ${METRICS.map((m) => m.name).join(',')}`,
+        `Failed to find metric configuration for provider: ${RESOURCE_PROVIDER}, resource Type: ${RESOURCE_TYPE}, metric: ${name}, Valid metrics: ${catalogue.names().join(',')}`,
       );
     }
     if (!metrics.includes(metric)) metrics.push(metric);

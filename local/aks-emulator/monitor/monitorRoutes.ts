@@ -8,7 +8,10 @@ import type { ErrorEnvelope } from './metricsError';
 import { MetricsRequestError, renderMetricsError } from './metricsError';
 import type { MetricResult } from './metricsEvaluator';
 import { evaluateMetrics } from './metricsEvaluator';
-import { checkNamespace, parseMetricsQuery, queryParameters } from './metricsQuery';
+import type { MetricsQuery } from './metricsQuery';
+import { checkNamespace, parseMetricsQuery, PLATFORM_CATALOGUE, queryParameters } from './metricsQuery';
+import type { MetricCatalogueView } from './customMetrics';
+import { evaluateCustomMetrics } from './customMetricsEvaluator';
 import { formatTimestamp, parseStartEnd, parseTimespan } from './timeWindow';
 
 /**
@@ -33,8 +36,11 @@ export function addMonitorRoutes(router: Router<ArmContext>): void {
     'metricDefinitions.list',
     (r, c) =>
       answer('flat', () => {
-        checkNamespace(queryParameters(r.query).get('metricnamespace'));
-        return { status: 200, body: renderMetricDefinitions(clusterResourceId(clusterOf(r, c))) };
+        const namespace = queryParameters(r.query).get('metricnamespace');
+        const resourceId = clusterResourceId(clusterOf(r, c));
+        const catalogue = catalogueOf(namespace, c);
+        if (catalogue === PLATFORM_CATALOGUE) return { status: 200, body: renderMetricDefinitions(resourceId) };
+        return { status: 200, body: renderMetricDefinitions(resourceId, catalogue.names().map((name) => catalogue.find(name)!), catalogue.namespace) };
       }),
     { apiVersions: METRIC_DEFINITIONS_API_VERSIONS },
   );
@@ -58,16 +64,17 @@ function listMetrics(r: RequestContext, c: ArmContext): ArmResponse {
   const cluster = clusterOf(r, c);
   const nowMs = c.fleet.clock.now();
   const params = queryParameters(r.query);
-  const query = parseMetricsQuery(params, parseTimespan(params.get('timespan'), nowMs));
+  const catalogue = catalogueOf(params.get('metricnamespace'), c);
+  const query = parseMetricsQuery(params, parseTimespan(params.get('timespan'), nowMs), catalogue);
   const key = clusterKey(cluster.subscriptionId, cluster.resourceGroup, cluster.name);
-  const value = evaluateMetrics(query, { resourceId: clusterResourceId(cluster), frame: (atMs) => c.workload.frame(key, atMs) }, nowMs);
+  const value = evaluateFor(query, catalogue, c, { resourceId: clusterResourceId(cluster), clusterKey: key, exists: true }, nowMs);
   return {
     status: 200,
     body: {
       cost: dataPointCount(value),
       timespan: `${formatTimestamp(query.window.startMs)}/${formatTimestamp(query.window.endMs)}`,
       interval: query.granularity.label,
-      namespace: RESPONSE_NAMESPACE,
+      namespace: catalogue.namespace.toLowerCase(),
       resourceregion: cluster.location,
       value,
     },
@@ -82,17 +89,32 @@ function getBatch(r: RequestContext, c: ArmContext, endpointRegion: string | und
   if (!params.get('metricnamespace')) throw new MetricsRequestError('The metricnamespace parameter is required.');
   const targets = parseBatchTargets(r.body, r.params['sub'] ?? '', c.fleet, endpointRegion);
   const nowMs = c.fleet.clock.now();
-  const query = parseMetricsQuery(params, parseStartEnd(params.get('starttime'), params.get('endtime'), nowMs));
+  const catalogue = catalogueOf(params.get('metricnamespace'), c);
+  const query = parseMetricsQuery(params, parseStartEnd(params.get('starttime'), params.get('endtime'), nowMs), catalogue);
   const values = targets.map((target) => ({
     starttime: formatTimestamp(query.window.startMs),
     endtime: formatTimestamp(query.window.endMs),
     interval: query.granularity.label,
-    value: evaluateMetrics(query, { resourceId: target.resourceId, frame: (atMs) => (target.cluster ? c.workload.frame(target.clusterKey, atMs) : undefined) }, nowMs),
-    namespace: RESPONSE_NAMESPACE,
+    value: evaluateFor(query, catalogue, c, { resourceId: target.resourceId, clusterKey: target.clusterKey, exists: target.cluster !== undefined }, nowMs),
+    namespace: catalogue.namespace.toLowerCase(),
     resourceregion: target.cluster?.location ?? endpointRegion ?? '',
     resourceid: target.resourceId,
   }));
   return { status: 200, body: { values } };
+}
+
+/** The platform catalogue, or the custom namespace's metrics; any other namespace is refused. */
+function catalogueOf(namespace: string | undefined, c: ArmContext): MetricCatalogueView {
+  const custom = c.workload.customMetrics;
+  checkNamespace(namespace, custom.namespaces());
+  return namespace === undefined || namespace === '' || namespace.toLowerCase() === RESPONSE_NAMESPACE ? PLATFORM_CATALOGUE : custom.catalogue(namespace)!;
+}
+
+function evaluateFor(query: MetricsQuery, catalogue: MetricCatalogueView, c: ArmContext, target: { resourceId: string; clusterKey: string; exists: boolean }, nowMs: number): MetricResult[] {
+  if (catalogue !== PLATFORM_CATALOGUE) {
+    return evaluateCustomMetrics(query, (metric) => (target.exists ? c.workload.customMetrics.points(target.clusterKey, catalogue.namespace, metric.name) : []), target.resourceId);
+  }
+  return evaluateMetrics(query, { resourceId: target.resourceId, frame: (atMs) => (target.exists ? c.workload.frame(target.clusterKey, atMs) : undefined) }, nowMs);
 }
 
 const dataPointCount = (metrics: readonly MetricResult[]): number => metrics.reduce((sum, m) => sum + m.timeseries.reduce((n, s) => n + (s.data?.length ?? 0), 0), 0);

@@ -66,7 +66,7 @@ export function buildPool(
     properties['scaleSetEvictionPolicy'] ??= 'Delete';
     properties['spotMaxPrice'] ??= -1;
   }
-  const image = fleet.nodeImages.latestFor(imageFamilyFor(input.osType, asString(properties['osSKU'])));
+  const image = fleet.nodeImages.latestFor(imageFamilyFor(input.osType, asString(properties['osSKU'])), cluster.location);
   const pool: PoolState = {
     name,
     properties,

@@ -58,7 +58,7 @@ export function poolUpgradeProfile(fleet: Fleet, cluster: ClusterState, pool: Po
       kubernetesVersion: pool.currentOrchestratorVersion,
       osType: pool.osType,
       upgrades: poolUpgradeTargets(fleet.versions, cluster, pool).map((v) => ({ kubernetesVersion: v, isPreview: fleet.versions.isPreview(v) })),
-      latestNodeImageVersion: latestImageFor(fleet, pool),
+      latestNodeImageVersion: latestImageFor(fleet, cluster, pool),
       recentlyUsedVersions: rollbackCandidates(pool, fleet.clock.now()),
     },
   };

@@ -18,6 +18,10 @@ export function addWorkloadAdminRoutes(router: Router<EmulatorControls>): void {
     status: 200,
     body: { value: c.workload.drainBlockers(...ids(r), r.params['node'] ?? '', r.query.get('at') ?? undefined) },
   }));
+  router.add('POST', '/_emulator/clusters/{sub}/{rg}/{name}/customMetrics', 'admin.customMetrics.publish', (r, c) => {
+    c.workload.publishCustomMetric(...ids(r), r.body);
+    return { status: 200, body: {} };
+  });
   router.add('GET', `${path}/tables/{table}`, 'admin.workload.tables', (r, c) => ({
     status: 200,
     body: c.workload.tableRows(...ids(r), r.params['table'] ?? '', { from: r.query.get('from') ?? '', to: r.query.get('to') ?? '' }),

@@ -1,5 +1,6 @@
 import type { Fleet } from '../engine/fleet';
 import { ArmError } from '../errors';
+import { MetricsRequestError } from '../monitor/metricsError';
 import { clusterKey, clusterResourceId } from '../model';
 import type { ColumnSchema, Row } from './tables/tableSchemas';
 import { TABLE_SCHEMAS } from './tables/tableSchemas';
@@ -74,6 +75,21 @@ export class WorkloadControls {
   /** The budgets that would refuse evicting every pod of the node now (what a drain would hit). */
   drainBlockers(subscriptionId: string, resourceGroup: string, name: string, nodeName: string, at?: string | number): PdbStatus[] {
     return drainBlockers(this.snapshot(subscriptionId, resourceGroup, name, at), nodeName);
+  }
+
+  /**
+   * Publishes a custom metric for the cluster, in the body Azure Monitor's ingestion API takes
+   * (`{time, data: {baseData: {metric, namespace, dimNames, series: [{dimValues, min, max, sum, count}]}}}`); queries
+   * of that namespace read it. A body the service would refuse is a 400 with the reason.
+   */
+  publishCustomMetric(subscriptionId: string, resourceGroup: string, name: string, body: unknown): void {
+    const key = this.keyOf(subscriptionId, resourceGroup, name);
+    try {
+      this.simulation.customMetrics.publish(key, body, this.fleet.clock.now());
+    } catch (error) {
+      if (error instanceof MetricsRequestError) throw new ArmError(400, 'BadRequest', error.message);
+      throw error;
+    }
   }
 
   reset(): void {

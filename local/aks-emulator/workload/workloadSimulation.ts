@@ -1,3 +1,4 @@
+import { CustomMetricStore } from '../monitor/customMetrics';
 import type { Fleet } from '../engine/fleet';
 import { subResourceNotFound } from '../errors';
 import { defaultWorkloadSpec } from './defaultWorkload';
@@ -38,6 +39,8 @@ export class WorkloadSimulation {
   private readonly origins = new Map<string, WorkloadOrigin>();
   /** Counts resets: what was derived from the simulation before the last one is void. */
   private resets = 0;
+  /** What clusters published as custom metrics (Azure Monitor's ingestion API). */
+  readonly customMetrics = new CustomMetricStore();
 
   constructor(
     private readonly fleet: Fleet,
@@ -139,6 +142,7 @@ export class WorkloadSimulation {
     this.specs.clear();
     this.placements.clear();
     this.origins.clear();
+    this.customMetrics.reset();
   }
 
   private appendDefault(clusterKey: string, atMs: number): void {

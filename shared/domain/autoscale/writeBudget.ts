@@ -49,10 +49,13 @@ function stepOf(decision: PoolDecision): number {
   return decision.action.type === 'SetCount' ? Math.abs(decision.action.to - decision.action.from) : 0;
 }
 
+const ONE_OPERATION_PER_CLUSTER = 'AKS runs one operation per cluster at a time and another change of this cluster goes first in this cycle; retried next cycle.';
+
 /**
- * Splits one subscription's decisions that need an ARM write into those to do now (at most `budget`) and
- * those deferred to a later cycle, by priority: scale-ups for pending pods, other scale-ups, schedule changes
- * (range, stop/start, windows), scale-downs. Decisions that need no write are ignored.
+ * Splits one subscription's decisions that need an ARM write into those to do now and those deferred to a later
+ * cycle, by priority: scale-ups for pending pods, other scale-ups, schedule changes (range, stop/start, windows),
+ * scale-downs. At most `budget` agent-pool writes (a cluster's stop or start is not one), and at most one change per
+ * cluster (AKS refuses a second operation while one runs). Decisions that need no write are ignored.
  */
 export function planWrites(decisions: readonly PoolDecision[], budget: number): WriteBudgetPlan {
   const ordered = decisions
@@ -60,13 +63,28 @@ export function planWrites(decisions: readonly PoolDecision[], budget: number): 
     .map((decision) => ({ decision, priority: priorityOf(decision) }))
     .sort(compareWrites);
   const allowed = Math.max(0, Math.floor(budget));
-  const now = ordered.slice(0, allowed);
-  const deferred = ordered.slice(allowed).map((write) => ({
-    ...write,
-    reason:
-      allowed === 0
-        ? 'The subscription\'s agent-pool write budget is spent for now; retried next cycle.'
-        : `The subscription's write budget (${allowed}) went to ${now.length} higher-priority write(s); retried next cycle.`,
-  }));
+  const now: PlannedWrite[] = [];
+  const deferred: DeferredWrite[] = [];
+  const changedClusters = new Set<string>();
+  let poolWrites = 0;
+  for (const write of ordered) {
+    const cluster = write.decision.clusterResourceId.toLowerCase();
+    const isPoolWrite = write.decision.clusterAction === null;
+    if (changedClusters.has(cluster)) {
+      deferred.push({ ...write, reason: ONE_OPERATION_PER_CLUSTER });
+    } else if (isPoolWrite && poolWrites >= allowed) {
+      deferred.push({ ...write, reason: budgetReason(allowed, poolWrites) });
+    } else {
+      now.push(write);
+      changedClusters.add(cluster);
+      if (isPoolWrite) poolWrites += 1;
+    }
+  }
   return { now, deferred };
+}
+
+function budgetReason(allowed: number, spent: number): string {
+  return allowed === 0
+    ? 'The subscription\'s agent-pool write budget is spent for now; retried next cycle.'
+    : `The subscription's write budget (${allowed}) went to ${spent} higher-priority write(s); retried next cycle.`;
 }

@@ -21,6 +21,14 @@ export function nodePoolArmId(address: NodePoolAddress): string {
   return `${clusterArmId(address)}/agentPools/${address.nodePoolName}`;
 }
 
+const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+
+/** The address of a managed cluster's ARM id (case-insensitive path words); undefined for any other shape. */
+export function clusterAddressOfId(id: string | undefined): ClusterAddress | undefined {
+  const match = CLUSTER_ID.exec(id ?? '');
+  return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, clusterName: match[3]! } : undefined;
+}
+
 const CLUSTER_PREFIX = /^\/subscriptions\/[^/]+\/resourceGroups\/[^/]+\/providers\/Microsoft\.ContainerService\/managedClusters\/[^/]+/i;
 
 /** The cluster an operation target (a cluster or one of its pools) belongs to, for access checks. */

@@ -6,6 +6,7 @@ export * from './deprecatedApiQuery';
 export * from './memberAssignment';
 export * from './upgradeDurations';
 export * from './makespanEstimate';
+export * from './nodeImageSelection';
 export * from './kubectlDisruptionBudgets';
 export * from './disruptionBudgetRule';
 export * from './subnetCapacity';

@@ -5,6 +5,7 @@ import { memberUpgradeSeconds, type PoolRoll, type StepWork, type UpgradeDuratio
 import { deprecatedApiProblems } from './deprecatedApiRule';
 import { disruptionBudgetProblems } from './disruptionBudgetRule';
 import { subnetProblems } from './subnetCapacity';
+import { compareNodeImages, nodeImageFamilyOf } from './nodeImageSelection';
 
 export type RunUpgradeKind = 'Full' | 'ControlPlaneOnly' | 'NodeImageOnly';
 
@@ -12,11 +13,15 @@ export interface RunTarget {
   upgradeType: RunUpgradeKind;
   /** x.y.z or x.y; absent for NodeImageOnly. */
   kubernetesVersion?: string;
+  /** NodeImageOnly with Consistent selection: per image family, the image every pool goes to (`consistentNodeImages`). */
+  consistentNodeImages?: Record<string, string>;
 }
 
 /** One planned ARM operation: a planner hop, or the node-image upgrade of the listed pools (pool → image). */
 export interface PlannedStep extends UpgradeStep {
   nodeImage?: boolean;
+  /** The pools must end on exactly the listed images (Consistent): a newer one offered by then fails the step. */
+  exactNodeImage?: boolean;
 }
 
 export interface PlannedWindow {
@@ -122,7 +127,7 @@ function autoUpgradeProblems(facts: MemberFacts, target: RunTarget): PreflightPr
 }
 
 function planSteps(facts: MemberFacts, target: RunTarget): { steps: PlannedStep[]; resolvedTarget?: string; problems: PreflightProblem[] } {
-  if (target.upgradeType === 'NodeImageOnly') return nodeImageSteps(facts);
+  if (target.upgradeType === 'NodeImageOnly') return nodeImageSteps(facts, target.consistentNodeImages);
   if (!facts.versions) return { steps: [], problems: [] };
   if (!facts.versionCatalogue.checked) {
     return { steps: [], problems: [problem('versionOffered', 'Blocking', 'VERSION_CATALOGUE_UNREADABLE', `The Kubernetes versions of ${facts.location} could not be read: ${facts.versionCatalogue.reason}`)] };
@@ -140,21 +145,32 @@ function planSteps(facts: MemberFacts, target: RunTarget): { steps: PlannedStep[
   return { steps: plan.steps, resolvedTarget: plan.resolvedTarget, problems };
 }
 
-function nodeImageSteps(facts: MemberFacts): { steps: PlannedStep[]; problems: PreflightProblem[] } {
+function nodeImageSteps(facts: MemberFacts, consistent: Record<string, string> | undefined): { steps: PlannedStep[]; problems: PreflightProblem[] } {
   const problems: PreflightProblem[] = [];
   const images: Record<string, string> = {};
   for (const pool of facts.pools) {
     if (!pool.latestNodeImageVersion.checked) {
       problems.push(problem('nodeImage', 'NotChecked', 'NODE_IMAGE_UNKNOWN', `The latest node image of pool ${pool.name} could not be read: ${pool.latestNodeImageVersion.reason}`, { pools: [pool.name] }));
-    } else if (pool.latestNodeImageVersion.value !== pool.nodeImageVersion) {
-      images[pool.name] = pool.latestNodeImageVersion.value;
+      continue;
     }
+    const latest = pool.latestNodeImageVersion.value;
+    const wanted = consistent?.[nodeImageFamilyOf(latest)] ?? latest;
+    if (pool.nodeImageVersion !== undefined && nodeImageFamilyOf(pool.nodeImageVersion) === nodeImageFamilyOf(wanted) && compareNodeImages(pool.nodeImageVersion, wanted) >= 0) continue;
+    if (compareNodeImages(latest, wanted) > 0) {
+      problems.push(
+        problem('nodeImage', 'Blocking', 'NODE_IMAGE_NOT_CONSISTENT', `Pool ${pool.name} is offered ${latest}, newer than ${wanted} that the run selected for every ${nodeImageFamilyOf(wanted)} pool: AKS upgrades a pool only to the newest image of its region, so it cannot match. Skip the member or plan with nodeImageSelection Latest.`, { pools: [pool.name] }),
+      );
+      continue;
+    }
+    images[pool.name] = wanted;
   }
   if (Object.keys(images).length === 0) {
-    problems.push(problem('nodeImage', 'Warning', 'NODE_IMAGE_CURRENT', `Every pool of ${facts.name} already runs its latest node image.`));
+    if (!problems.some((p) => p.severity === 'Blocking')) problems.push(problem('nodeImage', 'Warning', 'NODE_IMAGE_CURRENT', `Every pool of ${facts.name} already runs ${consistent ? 'the run\'s selected' : 'its latest'} node image.`));
     return { steps: [], problems };
   }
-  return { steps: [{ nodeImage: true, nodePools: images }], problems };
+  // One ARM operation per pool: AKS upgrades node images pool by pool (`upgradeNodeImageVersion`).
+  const steps = Object.entries(images).map(([pool, image]) => ({ nodeImage: true, ...(consistent ? { exactNodeImage: true } : {}), nodePools: { [pool]: image } }));
+  return { steps, problems };
 }
 
 interface Rolls {

@@ -9,8 +9,7 @@ const THROTTLED = /answered 429/;
 
 /**
  * Turns the claimed decisions into ARM writes, as far as the subscription's write budget goes: `planWrites` orders
- * them (scale-ups for pending pods first) and defers the rest with the reason; AKS runs one operation per cluster
- * at a time, so a second change to a cluster waits for the next cycle. A write AKS throttles empties the mirror of
+ * them (scale-ups for pending pods first), one per cluster, and defers the rest with the reason. A write AKS throttles empties the mirror of
  * its bucket. Only a count change that was sent enters the pool's history as a scale event (the rate limits count it).
  */
 export async function applyDecisions(deps: AutoscaleDependencies, run: EvaluationRun, evaluated: readonly Evaluated[]): Promise<AppliedDecision[]> {
@@ -24,16 +23,9 @@ export async function applyDecisions(deps: AutoscaleDependencies, run: Evaluatio
     const budget = await deps.writeBudget.available(run.subscriptionId, run.at);
     const plan = planWrites(needing.map((entry) => entry.decision), budget);
     for (const deferred of plan.deferred) outcomes.set(deferred.decision, { kind: 'Deferred', reason: deferred.reason });
-    const changedClusters = new Set<string>();
     let poolWrites = 0;
     for (const { decision } of plan.now) {
       const entry = needing.find((candidate) => candidate.decision === decision)!;
-      const clusterId = entry.candidate.cluster.id.toLowerCase();
-      if (changedClusters.has(clusterId)) {
-        outcomes.set(decision, { kind: 'Deferred', reason: 'AKS runs one operation per cluster at a time and another change of this cluster was sent in this cycle; retried next cycle.' });
-        continue;
-      }
-      changedClusters.add(clusterId);
       const change = changeOf(decision);
       try {
         const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, entry.candidate.profile, change, run.correlationId);

@@ -7,6 +7,7 @@ import type { StorageQueue } from '../../platform/storage/storageQueue';
 import type { ArmOperationRunner } from '../operations';
 import type { AutoscaleMessage } from './autoscaleMessages';
 import type { CycleChainStore } from './cycleChainStore';
+import type { QueryMetrics } from './customMetricTargets';
 import type { DecisionStore } from './decisionStore';
 import type { PendingPodPorts } from './pendingPods';
 import type { PoolStateStore } from './poolStateStore';
@@ -33,6 +34,8 @@ export interface AutoscaleDependencies extends PendingPodPorts {
   };
   /** Node CPU and memory % per pool and minute: one metrics batch per ≤ 50 clusters of a region (clusterHealth's). */
   queryPoolMetrics: (targets: readonly MetricsTarget[], window: { start: Date; end: Date }) => Promise<Map<string, { series: PoolMetricSeries } | { unavailable: string }>>;
+  /** Azure Monitor's metrics batch (`MetricsClient.queryResources`), for custom metric targets. */
+  queryMetrics: QueryMetrics;
   /** Lower-cased ids of the clusters a Fleetplane update run is upgrading now (one read per batch). */
   clustersInUpdateRun: () => Promise<ReadonlySet<string>>;
   runner: ArmOperationRunner;

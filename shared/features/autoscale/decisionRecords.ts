@@ -1,13 +1,17 @@
 import type { DecisionOutcome, DecisionRecord } from './decisionRecord';
 import type { AppliedDecision, EvaluationRun } from './evaluationRun';
+import { targetKeyOf, type TargetValues } from './logAnalyticsTargets';
 import type { PendingByPool } from './pendingPods';
+import type { PoolMeasurements } from './poolMeasurements';
 
 type PendingOfCluster = PendingByPool extends Map<string, infer V> ? V | undefined : never;
 
 /** The stored record of one pool's decision: the evaluation's inputs and steps, and what was done about it. */
-export function decisionRecordOf(run: EvaluationRun, applied: AppliedDecision, pending: PendingOfCluster, id: string): DecisionRecord {
+export function decisionRecordOf(run: EvaluationRun, applied: AppliedDecision, measured: Pick<PoolMeasurements, 'pending' | 'logAnalytics' | 'custom'>, id: string): DecisionRecord {
   const { candidate, decision, outcome } = applied;
   const { profile, cluster, policy } = candidate;
+  const pending = measured.pending.get(cluster.id.toLowerCase());
+  const key = targetKeyOf(cluster.id, profile.name ?? '');
   return {
     id,
     clusterResourceId: cluster.id,
@@ -34,6 +38,8 @@ export function decisionRecordOf(run: EvaluationRun, applied: AppliedDecision, p
       provisioningState: profile.provisioningState,
       clusterPowerState: cluster.powerState,
       pendingPods: pendingInputOf(pending, profile.name ?? ''),
+      ...(policy.targets.logAnalyticsMetric === undefined ? {} : { logAnalyticsMetric: { query: policy.targets.logAnalyticsMetric.query, ...targetInputOf(measured.logAnalytics, key) } }),
+      ...(policy.targets.customMetric === undefined ? {} : { customMetric: { ...policy.targets.customMetric, ...targetInputOf(measured.custom, key) } }),
     },
     steps: { ...decision.steps },
     skipped: decision.skipped,
@@ -49,6 +55,10 @@ function pendingInputOf(pending: PendingOfCluster, poolName: string): Record<str
   if (pending === undefined) return { read: false };
   if ('unavailable' in pending) return { unavailable: pending.unavailable };
   return { groups: pending.groups.get(poolName.toLowerCase()) ?? [], unattributedInCluster: pending.unattributed };
+}
+
+function targetInputOf(values: TargetValues, key: string): Record<string, unknown> {
+  return values.get(key) ?? { read: false };
 }
 
 function outcomeSentence(outcome: DecisionOutcome): string {

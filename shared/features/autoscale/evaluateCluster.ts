@@ -22,10 +22,3 @@ export async function evaluateCluster(
     correlationId: request.correlationId,
   });
 }
-
-const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
-
-export function clusterAddressOf(clusterResourceId: string): ClusterAddress | undefined {
-  const match = CLUSTER_ID.exec(clusterResourceId);
-  return match ? { subscriptionId: match[1]!, resourceGroup: match[2]!, clusterName: match[3]! } : undefined;
-}

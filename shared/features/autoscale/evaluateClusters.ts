@@ -6,14 +6,11 @@ import { applyDecisions } from './applyDecisions';
 import type { AppliedDecision, Candidate, EvaluationRun, Evaluated } from './evaluationRun';
 import { decisionRecordOf } from './decisionRecords';
 import type { DecisionRecord } from './decisionRecord';
-import type { ListedCluster } from './listedClusters';
-import { readPendingPods, type PendingByPool } from './pendingPods';
+import { measurePools, type PoolMeasurements } from './poolMeasurements';
 import { observationsOf, poolIdentityOf, poolStateOf } from './poolInputs';
-import { latestReadings, type PoolReadings } from './poolReadings';
 import { PoolStateStore, type ClaimablePool, type PoolStateRow } from './poolStateStore';
 import { runBounded } from '../../platform/concurrency/runBounded';
 
-const METRICS_WINDOW_MS = 5 * 60_000;
 /** Conditional writes of pool rows in flight at once (one round trip each). */
 const PARALLEL_CLAIMS = 8;
 /** An on-request evaluation racing others for a pool's row tries this many times before it gives way. */
@@ -30,20 +27,18 @@ export async function evaluateClusters(deps: AutoscaleDependencies, run: Evaluat
   const rows = await deps.poolStates.ofSubscription(run.subscriptionId);
   const unclaimed = candidates.filter((candidate) => run.cycle === undefined || (PoolStateStore.find(rows, candidate.key).row?.cycle ?? 0) < run.cycle);
   if (unclaimed.length === 0) return [];
-  const [readings, pending, inUpdateRun] = await Promise.all([poolReadingsOf(deps, unclaimed, run.at), pendingPodsOf(deps, unclaimed, run.at), deps.clustersInUpdateRun()]);
+  const [measured, inUpdateRun] = await Promise.all([measurePools(deps, unclaimed, run.at), deps.clustersInUpdateRun()]);
 
   const claims = await runBounded(
-    unclaimed.map((candidate) => () => evaluateAndClaim(deps, run, candidate, PoolStateStore.find(rows, candidate.key), { readings, pending, inUpdateRun })),
+    unclaimed.map((candidate) => () => evaluateAndClaim(deps, run, candidate, PoolStateStore.find(rows, candidate.key), { ...measured, inUpdateRun })),
     PARALLEL_CLAIMS,
   );
   const evaluated = claims.filter((entry): entry is Evaluated => entry !== undefined);
   const applied = await applyDecisions(deps, run, evaluated);
-  return recordAndAnnounce(deps, run, applied, pending);
+  return recordAndAnnounce(deps, run, applied, measured);
 }
 
-interface PoolSignals {
-  readings: Map<string, PoolReadings>;
-  pending: PendingByPool;
+interface PoolSignals extends PoolMeasurements {
   inUpdateRun: ReadonlySet<string>;
 }
 
@@ -70,7 +65,7 @@ function evaluateOn(run: EvaluationRun, candidate: Candidate, row: PoolStateRow 
   return evaluatePool({
     policy: run.dryRun ? { ...candidate.policy, mode: 'DryRun' } : candidate.policy,
     pool: poolStateOf(candidate.cluster, candidate.profile, signals.inUpdateRun.has(clusterId)),
-    observations: observationsOf(signals.readings.get(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`), signals.pending.get(clusterId), candidate.profile.name ?? '', run.at),
+    observations: observationsOf(signals, clusterId, candidate.profile.name ?? '', run.at),
     history: row?.history ?? EMPTY_POOL_HISTORY,
     now: run.at.toISOString(),
   });
@@ -99,35 +94,8 @@ function claim(deps: AutoscaleDependencies, candidate: Candidate, decision: Pool
   );
 }
 
-async function poolReadingsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[], at: Date): Promise<Map<string, PoolReadings>> {
-  const wanted = candidates.filter((c) => c.cluster.powerState === 'Running' && (c.policy.targets.cpuUtilizationPercent !== undefined || c.policy.targets.memoryUtilizationPercent !== undefined));
-  const clusters = [...new Map(wanted.map((c) => [c.cluster.id.toLowerCase(), c.cluster])).values()];
-  if (clusters.length === 0) return new Map();
-  const window = { start: new Date(at.getTime() - METRICS_WINDOW_MS), end: at };
-  const outcomes = await deps.queryPoolMetrics(
-    clusters.map((cluster) => ({ id: cluster.id, name: cluster.name, subscriptionId: cluster.subscriptionId, resourceGroup: cluster.resourceGroup, location: cluster.location, pools: cluster.pools.map((p) => ({ name: p.name ?? '', count: p.count })) })),
-    window,
-  );
-  const readings = new Map<string, PoolReadings>();
-  for (const candidate of wanted) {
-    const clusterId = candidate.cluster.id.toLowerCase();
-    const outcome = outcomes.get(clusterId);
-    if (!outcome || !('series' in outcome)) continue;
-    readings.set(`${clusterId}/${(candidate.profile.name ?? '').toLowerCase()}`, latestReadings(outcome.series, candidate.profile.name ?? '', window.start));
-  }
-  return readings;
-}
-
-function pendingPodsOf(deps: AutoscaleDependencies, candidates: readonly Candidate[], at: Date): Promise<PendingByPool> {
-  const wanted = candidates.filter((c) => c.cluster.powerState === 'Running' && c.policy.targets.pendingPods === true);
-  const clusters = [...new Map(wanted.map((c) => [c.cluster.id.toLowerCase(), c.cluster])).values()];
-  if (clusters.length === 0) return Promise.resolve<PendingByPool>(new Map());
-  const autoscaled = (cluster: ListedCluster) => wanted.filter((c) => c.cluster === cluster && c.profile.mode !== 'System').map((c) => c.profile.name ?? '');
-  return readPendingPods(deps, clusters, at, autoscaled);
-}
-
-async function recordAndAnnounce(deps: AutoscaleDependencies, run: EvaluationRun, applied: readonly AppliedDecision[], pending: PendingByPool): Promise<DecisionRecord[]> {
-  const records = applied.map((entry) => decisionRecordOf(run, entry, pending.get(entry.candidate.cluster.id.toLowerCase()), randomUUID()));
+async function recordAndAnnounce(deps: AutoscaleDependencies, run: EvaluationRun, applied: readonly AppliedDecision[], measured: PoolMeasurements): Promise<DecisionRecord[]> {
+  const records = applied.map((entry) => decisionRecordOf(run, entry, measured, randomUUID()));
   const byCluster = new Map<string, DecisionRecord[]>();
   for (const record of records) byCluster.set(record.clusterResourceId.toLowerCase(), [...(byCluster.get(record.clusterResourceId.toLowerCase()) ?? []), record]);
   await Promise.all([...byCluster].map(([clusterId, ofCluster]) => deps.decisions.record(clusterId, ofCluster)));

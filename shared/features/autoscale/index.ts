@@ -1,16 +1,19 @@
 import type { TableClient } from '@azure/data-tables';
 import type { InvocationContext } from '@azure/functions';
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
-import { invocationLogger, type LogLevel } from '../../platform/observability/logger';
+import { clusterAddressOfId } from '../../domain/fleet/clusterAddress';
+import { invocationLogger, type Logger, type LogLevel } from '../../platform/observability/logger';
 import { autoscaleHttpHandlers } from './autoscale.http';
 import type { AutoscaleDependencies } from './autoscaleDependencies';
 import { autoscaleMessageSchema } from './autoscaleMessages';
 import { ensureRunning, runTick } from './cycleChain';
 import { CycleChainStore } from './cycleChainStore';
 import { DecisionStore } from './decisionStore';
-import { clusterAddressOf, evaluateCluster } from './evaluateCluster';
+import { evaluateCluster } from './evaluateCluster';
 import { evaluateSubscription } from './evaluateSubscription';
+import type { DecisionRecord } from './decisionRecord';
 import { PoolStateStore } from './poolStateStore';
+import { unreadTargetsOf } from './unreadTargets';
 import { WriteBudgetStore } from './writeBudgetStore';
 import { randomUUID } from 'node:crypto';
 
@@ -59,16 +62,18 @@ export function buildAutoscale(ports: AutoscalePorts & { stateTable: TableClient
           const submitted = records.filter((record) => record.outcome.kind === 'Submitted').length;
           const deferred = records.filter((record) => record.outcome.kind === 'Deferred').length;
           log.info('Autoscale batch evaluated', { cycle: parsed.cycle, subscriptionId: parsed.subscriptionId, pools: records.length, submitted, deferred });
+          warnUnread(log, records);
           return;
         }
         case 'cluster': {
-          const address = clusterAddressOf(parsed.clusterResourceId);
+          const address = clusterAddressOfId(parsed.clusterResourceId);
           if (!address) {
             log.warn('An evaluation was asked for something that is not a cluster id', { target: parsed.clusterResourceId });
             return;
           }
           const records = await evaluateCluster(deps, address, { trigger: 'alert', reason: parsed.reason, dryRun: false, correlationId: randomUUID() });
           log.info('Autoscale evaluation on request', { target: parsed.clusterResourceId, reason: parsed.reason, pools: records.length });
+          warnUnread(log, records);
           return;
         }
       }
@@ -85,4 +90,11 @@ export function buildAutoscale(ports: AutoscalePorts & { stateTable: TableClient
       await deps.queue.send({ kind: 'cluster', clusterResourceId: input.clusterResourceId, reason: input.reason });
     },
   };
+}
+
+/** A target that could not be read leaves its pools unable to scale down: say which and why. */
+function warnUnread(log: Logger, records: readonly DecisionRecord[]): void {
+  for (const unread of unreadTargetsOf(records)) {
+    log.warn('An autoscale target could not be read; its pools are not scaled down', { target: unread.target, reason: unread.reason, pools: unread.pools.length, firstPool: unread.pools[0] });
+  }
 }

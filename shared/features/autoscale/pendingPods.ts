@@ -1,6 +1,7 @@
-import type { BatchQuery, LogRowsResult } from '../../platform/monitor/logsClient';
+import type { LogRowsResult } from '../../platform/monitor/logsClient';
 import { PENDING_QUERY_KINDS, pendingPodQuery, poolOfNode, type PendingQueryKind } from './pendingPodQueries';
 import type { ListedCluster } from './listedClusters';
+import { failureOf, rowsOf, type ChunkReader, type WorkspaceLogPorts } from './workspaceLogBatches';
 
 export interface PendingPodGroup {
   controller: string;
@@ -12,54 +13,40 @@ export interface PendingPodGroup {
 /** Per lower-case cluster id and lower-case pool: the pending pod groups, or why they are unknown. */
 export type PendingByPool = Map<string, { groups: Map<string, PendingPodGroup[]>; unattributed: number } | { unavailable: string }>;
 
-export interface PendingPodPorts {
-  workspaceCustomerId: (workspaceResourceId: string) => Promise<string>;
-  queryLogsBatch: (queries: readonly BatchQuery[]) => Promise<(LogRowsResult | Error)[]>;
-}
+export type PendingPodPorts = WorkspaceLogPorts;
 
-const CLUSTERS_PER_QUERY = 100;
 const WINDOW_MS = 2 * 60_000;
 
 /**
- * Pending pods of the monitored clusters: one `$batch` request per workspace and 100 clusters, holding the three
- * queries of pendingPodQueries.ts. A group is attributed to the pool where most of its controller's running pods
- * run and sized like them; a controller with no running pod cannot be sized and is counted as unattributed (the
- * decision says so).
+ * Pending pods of the monitored clusters, as a reader of the cycle's one `$batch` request per workspace and 100
+ * clusters (workspaceLogBatches.ts): the three queries of pendingPodQueries.ts over the chunk's clusters that want
+ * them. A group is attributed to the pool where most of its controller's running pods run and sized like them; a
+ * controller with no running pod cannot be sized and is counted as unattributed (the decision says so). Fills
+ * `result` as the answers come.
  */
-export async function readPendingPods(ports: PendingPodPorts, clusters: readonly ListedCluster[], at: Date, autoscaledPools: (cluster: ListedCluster) => string[]): Promise<PendingByPool> {
-  const result: PendingByPool = new Map();
-  const byWorkspace = new Map<string, ListedCluster[]>();
-  for (const cluster of clusters) {
-    if (cluster.workspaceResourceId === undefined) continue;
-    const key = cluster.workspaceResourceId.toLowerCase();
-    byWorkspace.set(key, [...(byWorkspace.get(key) ?? []), cluster]);
-  }
+export function pendingPodReader(clusters: readonly ListedCluster[], at: Date, autoscaledPools: (cluster: ListedCluster) => string[], result: PendingByPool): ChunkReader {
+  const wanted = new Set(clusters.map((cluster) => cluster.id.toLowerCase()));
   const range = { start: new Date(at.getTime() - WINDOW_MS), end: at };
-  for (const group of byWorkspace.values()) {
-    for (let start = 0; start < group.length; start += CLUSTERS_PER_QUERY) {
-      const chunk = group.slice(start, start + CLUSTERS_PER_QUERY);
-      for (const [id, pending] of await queryChunk(ports, chunk, range, autoscaledPools)) result.set(id, pending);
-    }
-  }
-  return result;
+  const mine = (chunk: readonly ListedCluster[]) => chunk.filter((cluster) => wanted.has(cluster.id.toLowerCase()));
+  return {
+    queriesFor(chunk) {
+      const ids = mine(chunk).map((cluster) => cluster.id.toLowerCase());
+      return ids.length === 0 ? [] : PENDING_QUERY_KINDS.map((kind) => ({ query: pendingPodQuery(kind, ids), range }));
+    },
+    read(chunk, answers) {
+      for (const [id, pending] of pendingOfChunk(mine(chunk), answers, autoscaledPools)) result.set(id, pending);
+    },
+  };
 }
 
-async function queryChunk(
-  ports: PendingPodPorts,
+function pendingOfChunk(
   chunk: readonly ListedCluster[],
-  range: { start: Date; end: Date },
+  answers: readonly (LogRowsResult | Error)[],
   autoscaledPools: (cluster: ListedCluster) => string[],
-): Promise<[string, PendingByPool extends Map<string, infer V> ? V : never][]> {
+): [string, PendingByPool extends Map<string, infer V> ? V : never][] {
   const ids = chunk.map((cluster) => cluster.id.toLowerCase());
-  let answers: (LogRowsResult | Error)[];
-  try {
-    const workspaceId = await ports.workspaceCustomerId(chunk[0]!.workspaceResourceId!);
-    answers = await ports.queryLogsBatch(PENDING_QUERY_KINDS.map((kind) => ({ workspaceId, query: pendingPodQuery(kind, ids), range })));
-  } catch (error) {
-    return ids.map((id) => [id, { unavailable: (error as Error).message }]);
-  }
-  const failed = answers.find((answer): answer is Error => answer instanceof Error);
-  if (failed) return ids.map((id) => [id, { unavailable: failed.message }]);
+  const failure = PENDING_QUERY_KINDS.map((_kind, index) => failureOf(answers[index])).find((reason) => reason !== undefined);
+  if (failure !== undefined) return ids.map((id) => [id, { unavailable: failure }]);
   const table = (kind: PendingQueryKind) => rowsOf(answers[PENDING_QUERY_KINDS.indexOf(kind)] as LogRowsResult);
   const [pending, running, requests] = PENDING_QUERY_KINDS.map(table) as [Row[], Row[], Row[]];
   return chunk.map((cluster) => {
@@ -122,8 +109,4 @@ function controllersOf(running: readonly Row[], requests: ReadonlyMap<string, Po
 
 function textOf(value: unknown): string {
   return typeof value === 'string' ? value : '';
-}
-
-function rowsOf(result: LogRowsResult): Record<string, unknown>[] {
-  return result.rows.map((row) => Object.fromEntries(result.columns.map((column, index) => [column.name, row[index]])));
 }

@@ -3,8 +3,8 @@ import type { PoolObservations, PoolState } from '../../domain/autoscale/evaluat
 import type { PoolIdentity } from '../../domain/autoscale/policy';
 import type { ListedCluster } from './listedClusters';
 import { nodeTemplateOf } from './nodeTemplate';
-import type { PendingByPool } from './pendingPods';
-import type { PoolReadings } from './poolReadings';
+import type { TargetValues } from './logAnalyticsTargets';
+import type { PoolMeasurements } from './poolMeasurements';
 
 const SETTLED = new Set(['Succeeded', 'Failed', 'Canceled']);
 
@@ -43,11 +43,21 @@ export function poolStateOf(cluster: ListedCluster, profile: ManagedClusterAgent
 }
 
 /** What the cycle measured for the pool; a source that could not be read leaves its field null (missing). */
-export function observationsOf(readings: PoolReadings | undefined, pending: PendingByPool extends Map<string, infer V> ? V | undefined : never, poolName: string, at: Date): PoolObservations {
+export function observationsOf(measured: PoolMeasurements, clusterId: string, poolName: string, at: Date): PoolObservations {
+  const key = `${clusterId.toLowerCase()}/${poolName.toLowerCase()}`;
+  const readings = measured.readings.get(key);
+  const pending = measured.pending.get(clusterId.toLowerCase());
   const groups = pending && 'groups' in pending ? (pending.groups.get(poolName.toLowerCase()) ?? []) : undefined;
   return {
     cpuPercent: readings?.cpuPercent ?? null,
     memoryPercent: readings?.memoryPercent ?? null,
     pendingPods: groups === undefined ? null : { groups: groups.map(({ count, cpuMilli, memoryBytes }) => ({ count, cpuMilli, memoryBytes })), sampledAt: at.toISOString() },
+    logAnalyticsValue: readingOf(measured.logAnalytics, key),
+    customMetricValue: readingOf(measured.custom, key),
   };
+}
+
+function readingOf(values: TargetValues, key: string): { value: number; sampledAt: string } | null {
+  const read = values.get(key);
+  return read !== undefined && 'value' in read ? read : null;
 }

@@ -1,5 +1,4 @@
-const CLUSTER_ID =
-  /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+import { clusterAddressOfId } from '../../domain/fleet/clusterAddress';
 
 export interface ClusterCoordinates {
   subscriptionId: string;
@@ -7,10 +6,8 @@ export interface ClusterCoordinates {
   name: string;
 }
 
-/** The parts of a managed cluster's ARM id; undefined when the id has another shape. */
+/** The parts of a managed cluster's ARM id (subscription lower-cased, as inventory keys are); undefined for another shape. */
 export function parseClusterId(id: string | undefined): ClusterCoordinates | undefined {
-  const match = CLUSTER_ID.exec(id ?? '');
-  if (!match) return undefined;
-  const [, subscriptionId = '', resourceGroup = '', name = ''] = match;
-  return { subscriptionId: subscriptionId.toLowerCase(), resourceGroup, name };
+  const address = clusterAddressOfId(id);
+  return address && { subscriptionId: address.subscriptionId.toLowerCase(), resourceGroup: address.resourceGroup, name: address.clusterName };
 }

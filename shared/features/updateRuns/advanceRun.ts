@@ -1,10 +1,12 @@
+import { runBounded } from '../../platform/concurrency/runBounded';
 import { randomUUID } from 'node:crypto';
 import { PreconditionFailedError } from '../../domain/errors';
 import { decideAdvance, observationNeeds, type OperationObservation, type RunEventState } from '../../domain/upgrades/run';
 import type { Logger } from '../../platform/observability/logger';
 import { nextAdvanceDelay } from './nextAdvance';
 import type { RunEngineDependencies } from './runEngineDependencies';
-import { isoSeconds, observe } from './runObservations';
+import { observe } from './runObservations';
+import { isoSeconds } from './runTime';
 import { submitMemberStep } from './submitMemberStep';
 import type { UpdateRun } from './updateRunDocument';
 
@@ -49,7 +51,7 @@ export async function advanceRun(deps: RunEngineDependencies, runId: string, pre
   }
   for (const step of decision.actions.map((a) => a.operationId)) preSubmissionFailures.delete(step);
   await auditEvents(deps, written, decision.events, now, log);
-  await inBatches(submitted, SUBMISSION_CONCURRENCY, (action) => submitMemberStep(deps, written, action, preSubmissionFailures, log));
+  await runBounded(submitted.map((action) => () => submitMemberStep(deps, written, action, preSubmissionFailures, log)), SUBMISSION_CONCURRENCY);
   if (sendNext) await deps.kickRun(runId, delay);
   if (decision.events.length > 0) log.info('Run advanced', { run: runId, status: written.status, events: decision.events.length, submitted: submitted.length });
   return 'advanced';
@@ -80,8 +82,4 @@ async function auditEvents(deps: RunEngineDependencies, run: UpdateRun, events: 
       log.warn('Could not write a run event to the audit trail', { run: run.id, kind: event.kind, error: error instanceof Error ? error.message : String(error) });
     }
   }
-}
-
-async function inBatches<T>(items: readonly T[], size: number, work: (item: T) => Promise<void>): Promise<void> {
-  for (let i = 0; i < items.length; i += size) await Promise.all(items.slice(i, i + size).map(work));
 }

@@ -1,10 +1,8 @@
-import type { ClusterAddress } from '../../domain/fleet/clusterAddress';
-
-const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
+import { clusterAddressOfId, type ClusterAddress } from '../../domain/fleet/clusterAddress';
 
 /** The subscription, resource group and name of a member's cluster id (the SDK calls take them apart). */
 export function clusterTargetOf(clusterId: string): ClusterAddress {
-  const match = CLUSTER_ID.exec(clusterId);
-  if (!match) throw new Error(`Not a managed cluster id: ${clusterId}`);
-  return { subscriptionId: match[1]!, resourceGroup: match[2]!, clusterName: match[3]! };
+  const address = clusterAddressOfId(clusterId);
+  if (!address) throw new Error(`Not a managed cluster id: ${clusterId}`);
+  return address;
 }

@@ -1,28 +1,35 @@
-import { readMemberFacts } from './memberFactsReader';
+import type { Logger } from '../../platform/observability/logger';
+import type { Stored } from '../../platform/storage/tableRepository';
+import { requestedPreflight, sendPreflight } from './preflightRequest';
 import { resolveMembers } from './memberResolution';
 import { actorOf, authorizeMembers, type RunCall } from './runAccess';
-import { planRun } from './runPlanning';
+import { unplannedRun } from './runPlanning';
 import { isoSeconds, newRunId } from './runTime';
 import type { UpdateRunDependencies } from './updateRunDependencies';
 import type { UpdateRun } from './updateRunDocument';
 import type { CreateUpdateRunRequest } from './updateRunRequest';
 
 /**
- * Plans a run: resolve the members, authorize `clusters/upgrades.create` on each, read and preflight them, lay out
- * the strategy. A dry run returns the plan without storing it; otherwise it is stored NotStarted (nothing moves).
+ * Creates a run without a live ARM read: resolve the members (ids, or the inventory's tag selector), authorize
+ * `clusters/upgrades.create` on each, store the run NotStarted with its members listed and a `plan` preflight
+ * pending, and queue that preflight (system work: `runPreflight` reads, preflights and plans every member). A dry
+ * run is stored the same way, marked never to start.
  */
 export async function createUpdateRun(
   deps: UpdateRunDependencies,
-  call: RunCall,
+  call: RunCall & { log: Logger },
   request: CreateUpdateRunRequest,
   dryRun: boolean,
-): Promise<{ run: UpdateRun; etag?: string }> {
+): Promise<Stored<UpdateRun>> {
   const clusterIds = await resolveMembers(deps, request.members);
   await authorizeMembers(call, 'create', clusterIds);
-  const now = await deps.clock.now();
-  const members = await readMemberFacts(deps, clusterIds, request.upgradeType, now);
-  const run = planRun({ id: newRunId(now), request, createdBy: actorOf(call), createdAt: isoSeconds(now), now: isoSeconds(now), members });
-  if (dryRun) return { run };
-  const stored = await deps.store.create(run);
-  return { run: stored.value, etag: stored.etag };
+  const clock = await deps.clock.now();
+  const now = isoSeconds(clock);
+  const by = actorOf(call);
+  const run = unplannedRun({ id: newRunId(clock), request, createdBy: by, createdAt: now, clusterIds });
+  const preflight = requestedPreflight('plan', by, now);
+  const stored = await deps.store.create({ ...run, ...(dryRun ? { dryRun: true as const } : {}), preflight });
+  await sendPreflight(deps, stored.value.id, preflight.id, call.log);
+  return stored;
 }
+

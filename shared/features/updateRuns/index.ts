@@ -1,13 +1,17 @@
 import type { HttpHandlers, HttpPipeline } from '../../platform/http/handleHttp';
+import type { Logger } from '../../platform/observability/logger';
+import type { PreflightOutcome } from './preflightOutcome';
+import { runPreflight } from './runPreflight';
 import type { UpdateRunDependencies } from './updateRunDependencies';
 import { updateRunHttpHandlers } from './updateRuns.http';
+import type { RunPreflightMessage } from './updateRunsQueue';
 
 export * from './updateRunGates';
 export * from './updateRunRequest';
 export * from '../../domain/updateRuns/preflightProblem';
 export * from './updateRunDocument';
 export { UpdateRunStore } from './updateRunStore';
-export type { KickRun, InventoryMember, SelectClustersByTags } from './updateRunPorts';
+export type { KickRun, InventoryMember, RequestPreflight, SelectClustersByTags } from './updateRunPorts';
 export type { UpdateRunDependencies } from './updateRunDependencies';
 export { updateRunOperations, updateRunViewSchema, type UpdateRunView } from './updateRuns.api';
 export { runReportOf, runReportSchema, type RunReport } from './runReport';
@@ -16,7 +20,8 @@ export { isoSeconds } from './runTime';
 export { selectInventoryByTags } from './inventoryMembers';
 export { buildUpdateRunsEngine } from './updateRunsEngine';
 export type { UpdateRunsEngine } from './updateRunsEngine';
-export type { RunAdvanceMessage } from './updateRunsQueue';
+export type { RunAdvanceMessage, RunPreflightMessage, UpdateRunsMessage } from './updateRunsQueue';
+export type { PreflightOutcome } from './preflightOutcome';
 export type { ClusterAlert, NodePoolRollingEvent } from './runSignals';
 export {
   DOCUMENTED_UPGRADE_DURATIONS,
@@ -30,13 +35,18 @@ export {
   type UpgradeDurations,
 } from '../../domain/updateRuns';
 
-/** Update runs: the planned, preflighted run document and its API; the engine (kickRun) advances started runs. */
+/**
+ * Update runs: the run document and its API, and the preflight (queued by the API, run by the engine's queue
+ * trigger); the engine (kickRun) advances started runs.
+ */
 export interface UpdateRunsModule {
   dependencies: UpdateRunDependencies;
   http: HttpHandlers;
+  /** A preflight message: read and plan the members as system work; 'stale' when the run no longer waits for it. */
+  preflight(message: RunPreflightMessage, log: Logger): Promise<PreflightOutcome | 'stale'>;
 }
 
 export function buildUpdateRuns(deps: UpdateRunDependencies & { http: HttpPipeline }): UpdateRunsModule {
   const { http, ...dependencies } = deps;
-  return { dependencies, http: updateRunHttpHandlers(http, dependencies) };
+  return { dependencies, http: updateRunHttpHandlers(http, dependencies), preflight: (message, log) => runPreflight(dependencies, message, log) };
 }

@@ -21,7 +21,7 @@ export type StepOperation = Omit<StartOperation, 'id' | 'correlationId' | 'creat
 export async function stepOperation(client: ContainerServiceClient, clusterId: string, step: MemberStep, kind: string): Promise<StepOperation> {
   const target = clusterTargetOf(clusterId);
   if (step.rollback) return rollbackOperation(client, clusterId, step, kind);
-  if (step.nodeImage) return nodeImageOperation(clusterId, onlyPool(step), kind);
+  if (step.nodeImage) return nodeImageOperation(client, clusterId, step, kind);
   if (step.controlPlane) return clusterHopOperation(await client.managedClusters.get(target.resourceGroup, target.clusterName), clusterId, step, kind);
   const [pool, version] = onlyPoolVersion(step);
   const current = await client.agentPools.get(target.resourceGroup, target.clusterName, pool);
@@ -56,7 +56,7 @@ async function rollbackOperation(client: ContainerServiceClient, clusterId: stri
   ]);
   const entry = (profile.recentlyUsedVersions ?? []).find((used) => used.orchestratorVersion === version);
   if (!entry?.nodeImageVersion) {
-    throw new RollbackUnavailableError(`Pool ${pool} has no recently used version ${version} to roll back to (AKS keeps them 7 days).`);
+    throw new StepNotPossibleError('RollbackUnavailable', `Pool ${pool} has no recently used version ${version} to roll back to (AKS keeps them 7 days).`);
   }
   return poolPutOperation(clusterId, pool, { ...writablePool(current), orchestratorVersion: version, nodeImageVersion: entry.nodeImageVersion }, kind);
 }
@@ -72,8 +72,20 @@ function poolPutOperation(clusterId: string, pool: string, body: AgentPool, kind
   };
 }
 
-function nodeImageOperation(clusterId: string, pool: string, kind: string): StepOperation {
+/**
+ * `upgradeNodeImageVersion` takes the pool to the newest image of its region. A Consistent step names the image it
+ * must end on: when the region offers a newer one by now, the step fails before the write instead of breaking the
+ * run's consistency.
+ */
+async function nodeImageOperation(client: ContainerServiceClient, clusterId: string, step: MemberStep, kind: string): Promise<StepOperation> {
   const { resourceGroup, clusterName, subscriptionId } = clusterTargetOf(clusterId);
+  const [pool, image] = onlyPoolVersion(step);
+  if (step.exactNodeImage) {
+    const offered = (await client.agentPools.getUpgradeProfile(resourceGroup, clusterName, pool)).latestNodeImageVersion;
+    if (offered !== image) {
+      throw new StepNotPossibleError('NodeImageNotConsistent', `Pool ${pool} is now offered ${offered ?? 'no image'}, not ${image} that the run selected for every pool of its family; AKS upgrades only to the newest image.`);
+    }
+  }
   return {
     kind,
     target: `${clusterId}/agentPools/${pool}`,
@@ -99,7 +111,12 @@ function onlyPoolVersion(step: MemberStep): [string, string] {
   return [pool, step.nodePools![pool]!];
 }
 
-/** The pool's previous version is no longer offered for rollback: the step fails without an ARM write. */
-export class RollbackUnavailableError extends Error {
-  readonly code = 'RollbackUnavailable';
+/** The step cannot be done as planned (no rollback target, a newer image than the run's selection): it fails without an ARM write. */
+export class StepNotPossibleError extends Error {
+  constructor(
+    readonly code: 'RollbackUnavailable' | 'NodeImageNotConsistent',
+    message: string,
+  ) {
+    super(message);
+  }
 }

@@ -5,13 +5,13 @@ import { advanceRun } from './advanceRun';
 import { repairRuns } from './repairRuns';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import { clustersInUpdateRun, onAlert, onNodePoolRollingEvent, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
-import { runAdvanceMessageSchema } from './updateRunsQueue';
+import { updateRunsMessageSchema } from './updateRunsQueue';
 
 /** The update-run execution engine: the queue trigger, the repair timer, and the ports other features call. */
 export interface RunEngine {
-  /** `updateRunsAdvance`: one advance of the run the message names. */
-  advance(message: unknown, context: InvocationContext): Promise<void>;
-  /** `updateRunsRepair`: advances runs whose message was lost. */
+  /** `updateRunsAdvance`: one advance of the run the message names, or the preflight it names. */
+  handleMessage(message: unknown, context: InvocationContext): Promise<void>;
+  /** `updateRunsRepair`: advances runs, and re-sends preflights, whose message was lost. */
   repair(context: InvocationContext): Promise<void>;
   onNodePoolRollingEvent(input: NodePoolRollingEvent, context?: InvocationContext): Promise<void>;
   onAlert(input: ClusterAlert, context?: InvocationContext): Promise<void>;
@@ -23,13 +23,16 @@ export function buildRunEngine(deps: RunEngineDependencies): RunEngine {
   const preSubmissionFailures = new Map<string, OperationObservation>();
   const logger = (context: InvocationContext | undefined, fields: Record<string, string>): Logger => (context ? invocationLogger(context, fields, deps.logLevel) : SILENT);
   return {
-    async advance(message, context) {
-      const { runId } = runAdvanceMessageSchema.parse(message);
-      await advanceRun(deps, runId, preSubmissionFailures, logger(context, { run: runId }));
+    async handleMessage(message, context) {
+      const parsed = updateRunsMessageSchema.parse(message);
+      const log = logger(context, { run: parsed.runId });
+      if (parsed.kind === 'preflight') await deps.preflight(parsed, log);
+      else await advanceRun(deps, parsed.runId, preSubmissionFailures, log);
     },
     async repair(context) {
-      const { active, kicked } = await repairRuns(deps);
+      const { active, kicked, preflightsResent } = await repairRuns(deps);
       if (kicked > 0) logger(context, {}).warn('Update runs had no advance pending; kicked', { active, kicked });
+      if (preflightsResent > 0) logger(context, {}).warn('Update-run preflights had no message; sent again', { preflightsResent });
     },
     onNodePoolRollingEvent: (input, context) => onNodePoolRollingEvent(deps, input, logger(context, {})),
     onAlert: (input, context) => onAlert(deps, input, logger(context, {})),

@@ -2,17 +2,22 @@ import type { ContainerServiceClient } from '@azure/arm-containerservice';
 import type { AuditEvent } from '../../domain/audit/auditEvent';
 import type { EmitFleetEvent } from '../../domain/events';
 import type { Clock } from '../../platform/clock/clock';
-import type { LogLevel } from '../../platform/observability/logger';
+import type { LogLevel, Logger } from '../../platform/observability/logger';
 import type { ArmOperationRunner } from '../operations';
 import type { ReadClusterHealth } from './healthReadings';
 import type { MaintenanceWindowReader } from './maintenanceWindows';
-import type { KickRun } from './updateRunPorts';
+import type { PreflightOutcome } from './preflightOutcome';
+import type { KickRun, RequestPreflight } from './updateRunPorts';
+import type { RunPreflightMessage } from './updateRunsQueue';
 import type { UpdateRunStore } from './updateRunStore';
 
 /** What the execution engine needs; the composition root wires it (tests over Azurite and the emulator). */
 export interface RunEngineDependencies {
   store: UpdateRunStore;
   kickRun: KickRun;
+  requestPreflight: RequestPreflight;
+  /** The update-run API's preflight (its member reads need the API's dependencies). */
+  preflight: (message: RunPreflightMessage, log: Logger) => Promise<PreflightOutcome | 'stale'>;
   runner: ArmOperationRunner;
   containerService: (subscriptionId: string) => ContainerServiceClient;
   windows: MaintenanceWindowReader;

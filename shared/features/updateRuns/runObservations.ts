@@ -1,7 +1,9 @@
+import { runBounded } from '../../platform/concurrency/runBounded';
 import type { AdvanceContext, HealthReading, ObservationNeeds, OperationObservation } from '../../domain/upgrades/run';
 import type { Logger } from '../../platform/observability/logger';
 import { healthReadingOf, type HealthGateWindow } from './healthReadings';
 import { clusterTargetOf } from './clusterTarget';
+import { isoSeconds } from './runTime';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { UpdateRun } from './updateRunDocument';
 
@@ -49,23 +51,18 @@ async function readHealth(deps: RunEngineDependencies, run: UpdateRun, clusterId
 
 const WINDOW_MINUTES: Record<HealthGateWindow, number> = { PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60 };
 
+/** Reads every key, a few at a time; a failed read is logged and left out. */
 async function readEach<T>(keys: readonly string[], read: (key: string) => Promise<T>, log: Logger, what: string): Promise<[string, T][]> {
-  const results: [string, T][] = [];
-  let next = 0;
-  const worker = async () => {
-    while (next < keys.length) {
-      const key = keys[next++]!;
+  const results = await runBounded(
+    keys.map((key) => async (): Promise<[string, T] | undefined> => {
       try {
-        results.push([key, await read(key)]);
+        return [key, await read(key)];
       } catch (error) {
         log.warn(`Could not read the ${what}; the run waits for it`, { key, error: error instanceof Error ? error.message : String(error) });
+        return undefined;
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(READ_CONCURRENCY, keys.length) }, worker));
-  return results;
-}
-
-export function isoSeconds(time: Date): string {
-  return time.toISOString().replace(/\.\d{3}Z$/, 'Z');
+    }),
+    READ_CONCURRENCY,
+  );
+  return results.filter((entry): entry is [string, T] => entry !== undefined);
 }

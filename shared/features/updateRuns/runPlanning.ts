@@ -1,5 +1,6 @@
 import {
   assignMembers,
+  consistentNodeImages,
   estimateMakespan,
   preflightMember,
   type EstimatedStage,
@@ -40,7 +41,8 @@ const NOT_IN_ANY_GROUP: PreflightProblem = {
 /** The run as planned now: members placed, ordered and preflighted, stages and gates laid out, the makespan estimated. */
 export function planRun(input: PlanInput): UpdateRun {
   const strategy = input.request.strategy ?? DEFAULT_STRATEGY;
-  const planned = placeMembers(input, strategy);
+  const selection = consistentSelectionOf(input);
+  const planned = placeMembers(input, strategy, selection);
   const ordered = strategy.stages.flatMap((stage) => stage.groups.flatMap((group) => orderGroup(planned, stage.name, group.name, input.now)));
   const unplaced = planned.filter((member) => !member.place);
   const members = [...ordered, ...unplaced].map((member) => runMemberOf(member));
@@ -54,6 +56,7 @@ export function planRun(input: PlanInput): UpdateRun {
     createdAt: input.createdAt,
     createdBy: input.createdBy,
     ...(resolved.length > 0 ? { resolvedVersion: resolved[resolved.length - 1] } : {}),
+    ...(selection ? { selectedNodeImageVersions: selection } : {}),
     plannedAt: input.now,
     estimate: estimateOf(strategy, stages, ordered, input.now),
     stages,
@@ -65,17 +68,63 @@ export function planRun(input: PlanInput): UpdateRun {
   return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Planned ${members.length} member(s) in ${stages.length} stage(s).`, by: input.createdBy });
 }
 
-function placeMembers(input: PlanInput, strategy: StrategyRequest): PlannedMember[] {
+export interface UnplannedInput {
+  id: string;
+  request: CreateUpdateRunRequest;
+  createdBy: string;
+  createdAt: string;
+  clusterIds: readonly string[];
+}
+
+/**
+ * The run before its first preflight: the members listed (not read, not placed: no stage, group or steps yet), the
+ * stages and gates laid out, no estimate. The preflight replaces it with `planRun`'s plan.
+ */
+export function unplannedRun(input: UnplannedInput): UpdateRun {
+  const strategy = input.request.strategy ?? DEFAULT_STRATEGY;
+  const members = input.clusterIds.map((clusterId) => unplannedMember(clusterId));
+  const run: UpdateRun = {
+    id: input.id,
+    ...(input.request.name ? { name: input.request.name } : {}),
+    request: input.request,
+    status: 'NotStarted',
+    createdAt: input.createdAt,
+    createdBy: input.createdBy,
+    stages: stagesOf(strategy, []),
+    gates: gatesOf(strategy),
+    members,
+    events: [],
+    eventsDropped: 0,
+  };
+  return withEvent(run, { at: input.createdAt, kind: 'Created', message: `Created with ${members.length} member(s); the preflight is queued.`, by: input.createdBy });
+}
+
+/** A member known by its id only (what member resolution gives, without live reads). */
+export function unplannedMember(clusterId: string): RunMember {
+  return { clusterId, name: clusterId.split('/').at(-1) ?? clusterId, stage: '', group: '', status: 'NotStarted', steps: [], currentStep: 0, failures: [], problems: [] };
+}
+
+function placeMembers(input: PlanInput, strategy: StrategyRequest, consistent: Record<string, string> | undefined): PlannedMember[] {
   const assignment = assignMembers(
     strategy.stages,
     input.members.map((member) => ({ clusterId: member.facts.clusterId, tags: member.tags })),
   );
-  const target = { upgradeType: input.request.upgradeType, ...(input.request.kubernetesVersion ? { kubernetesVersion: input.request.kubernetesVersion } : {}) };
+  const target = {
+    upgradeType: input.request.upgradeType,
+    ...(input.request.kubernetesVersion ? { kubernetesVersion: input.request.kubernetesVersion } : {}),
+    ...(consistent ? { consistentNodeImages: consistent } : {}),
+  };
   return input.members.map((read) => {
     const plan = preflightMember(read.facts, target, input.now);
     const place = assignment.placeOf.get(read.facts.clusterId.toLowerCase());
     return place ? { read, plan, place } : { read, plan: { ...plan, problems: [...plan.problems, NOT_IN_ANY_GROUP] } };
   });
+}
+
+/** Consistent node images: per family, the oldest of the latest images the members' pools are offered (read now). */
+function consistentSelectionOf(input: PlanInput): Record<string, string> | undefined {
+  if (input.request.upgradeType !== 'NodeImageOnly' || input.request.nodeImageSelection !== 'Consistent') return undefined;
+  return consistentNodeImages(input.members.flatMap((member) => member.facts.pools.flatMap((pool) => (pool.latestNodeImageVersion.checked ? [pool.latestNodeImageVersion.value] : []))));
 }
 
 /** A group's members: open windows first, then opening within 4 hours, then without a window, then closed. */

@@ -22,9 +22,14 @@ export function stopRun(run: UpdateRun, actor: Actor): UpdateRun | undefined {
   if (run.status === 'Completed' || run.status === 'Failed') refuse(run, 'be stopped');
   const stopped: UpdateRun =
     run.status === 'NotStarted'
-      ? { ...run, status: 'Stopped', finishedAt: actor.at, statusReason: 'Stopped before it started.' }
+      ? { ...run, status: 'Stopped', finishedAt: actor.at, statusReason: 'Stopped before it started.', ...cancelledPreflight(run, actor) }
       : { ...run, status: 'Stopping', statusReason: 'Stop requested: no member starts; running operations finish.' };
   return withEvent(stopped, { at: actor.at, kind: stopped.status === 'Stopped' ? 'Stopped' : 'Stopping', message: 'Stop requested.', by: actor.by });
+}
+
+/** A preflight still pending when the run stops is never done (its message finds the run Stopped). */
+function cancelledPreflight(run: UpdateRun, actor: Actor): Partial<UpdateRun> {
+  return run.preflight?.status === 'Pending' ? { preflight: { ...run.preflight, status: 'Cancelled', completedAt: actor.at } } : {};
 }
 
 export function resumeRun(run: UpdateRun, actor: Actor): UpdateRun | undefined {

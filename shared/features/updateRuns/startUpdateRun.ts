@@ -1,74 +1,52 @@
-import { ConflictError, PreconditionFailedError, UnprocessableError } from '../../domain/errors';
-import { isBlocking } from '../../domain/updateRuns';
+import { ConflictError } from '../../domain/errors';
+import type { Logger } from '../../platform/observability/logger';
 import type { Stored } from '../../platform/storage/tableRepository';
-import { readMemberFacts } from './memberFactsReader';
+import { requestedPreflight, sendPreflight } from './preflightRequest';
 import { resolveMembers } from './memberResolution';
 import { actorOf, authorizeMembers, type RunCall } from './runAccess';
-import { planRun } from './runPlanning';
+import { unplannedMember } from './runPlanning';
 import { isoSeconds } from './runTime';
 import type { UpdateRunDependencies } from './updateRunDependencies';
-import { withEvent, type UpdateRun } from './updateRunDocument';
+import type { RunMember, UpdateRun } from './updateRunDocument';
+
+export interface StartAnswer {
+  stored: Stored<UpdateRun>;
+  /** A start preflight is queued or pending (202); false when the run was already Running (200). */
+  accepted: boolean;
+}
 
 /**
- * Starts a NotStarted run: the members are resolved again (a tag selector may match other clusters now) and frozen,
- * preflighted again, and planned again. A blocking problem on a member not skipped refuses the start (422) and the
- * fresh problems are stored for GET to show. Otherwise the run turns Running in one conditional write and the
- * engine is kicked. Skips and approvals made before the start are kept.
+ * Asks to start a NotStarted run, without a live ARM read: the members are resolved again (a tag selector may match
+ * other clusters now; this list is the one the run starts with), the caller is authorized on each, and a `start`
+ * preflight is queued — it supersedes a `plan` preflight still pending, so a start during planning is not lost.
+ * `runPreflight` then turns the run Running, or refuses the start (PreflightFailed) and leaves it NotStarted.
+ * A start while a start preflight is pending answers the same without queuing another.
  */
-export async function startUpdateRun(deps: UpdateRunDependencies, call: RunCall, runId: string): Promise<Stored<UpdateRun>> {
+export async function startUpdateRun(deps: UpdateRunDependencies, call: RunCall & { log: Logger }, runId: string): Promise<StartAnswer> {
   const current = await deps.store.require(runId);
-  if (current.value.status === 'Running') return current;
-  if (current.value.status !== 'NotStarted') throw new ConflictError(`Update run ${runId} is ${current.value.status}: only a NotStarted run starts.`, 'RunStateConflict');
-  const { request } = current.value;
-  const clusterIds = await resolveMembers(deps, request.members);
+  if (current.value.status === 'Running') return { stored: current, accepted: false };
+  refuseUnstartable(current.value);
+  const clusterIds = await resolveMembers(deps, current.value.request.members);
   await authorizeMembers(call, 'create', clusterIds);
-  const now = await deps.clock.now();
-  const reads = await readMemberFacts(deps, clusterIds, request.upgradeType, now);
-  const replanned = keepDecisions(current.value, planRun({ id: runId, request, createdBy: current.value.createdBy, createdAt: current.value.createdAt, now: isoSeconds(now), members: reads }));
-  const actor = { at: isoSeconds(now), by: actorOf(call) };
-  const blocked = replanned.members.filter((member) => member.status !== 'Skipped' && member.problems.some(isBlocking));
-  if (blocked.length > 0) {
-    const refused = withEvent(replanned, { at: actor.at, kind: 'PreflightFailed', message: `Start refused: ${blocked.length} member(s) have blocking problems.`, by: actor.by });
-    await replaceOrConflict(deps, refused, current.etag);
-    const detail = blocked
-      .slice(0, 10)
-      .map((member) => `${member.name}: ${member.problems.filter(isBlocking).map((problem) => problem.code).join(', ')}`)
-      .join('; ');
-    throw new UnprocessableError(`The preflight found blocking problems (fix them or skip those members): ${detail}.`, 'PreflightFailed');
-  }
-  const started = withEvent({ ...replanned, status: 'Running', startedAt: actor.at, frozenAt: actor.at }, { at: actor.at, kind: 'Started', message: `Started with ${replanned.members.length} member(s).`, by: actor.by });
-  const stored = await replaceOrConflict(deps, started, current.etag);
-  await deps.kickRun(runId);
-  return stored;
+  if (current.value.preflight?.status === 'Pending' && current.value.preflight.purpose === 'start') return { stored: current, accepted: true };
+  const preflight = requestedPreflight('start', actorOf(call), isoSeconds(await deps.clock.now()));
+  const stored = await deps.store.update(runId, (run) => {
+    if (run.status === 'Running') return undefined; // another start's preflight got there first
+    refuseUnstartable(run);
+    return { ...run, members: membersResolved(run.members, clusterIds), preflight };
+  });
+  if (stored.value.preflight?.id !== preflight.id) return { stored, accepted: false };
+  await sendPreflight(deps, runId, preflight.id, call.log);
+  return { stored, accepted: true };
 }
 
-/** The fresh plan with what people decided before the start: skipped members and groups, approved gates, the event log. */
-function keepDecisions(previous: UpdateRun, replanned: UpdateRun): UpdateRun {
-  const skipped = new Map(previous.members.filter((member) => member.status === 'Skipped').map((member) => [member.clusterId.toLowerCase(), member]));
-  const approved = new Map(previous.gates.filter((gate) => gate.status === 'Approved').map((gate) => [gate.id, gate]));
-  const skippedGroups = new Set(previous.stages.flatMap((stage) => stage.groups.filter((group) => group.status === 'Skipped').map((group) => `${stage.name}/${group.name}`)));
-  return {
-    ...replanned,
-    members: replanned.members.map((member) => {
-      const before = skipped.get(member.clusterId.toLowerCase());
-      const groupSkipped = skippedGroups.has(`${member.stage}/${member.group}`);
-      return before || groupSkipped ? { ...member, status: 'Skipped' as const, statusReason: before?.statusReason ?? 'Its group was skipped.', steps: member.steps.map((step) => ({ ...step, status: 'Skipped' as const })) } : member;
-    }),
-    stages: replanned.stages.map((stage) => ({
-      ...stage,
-      groups: stage.groups.map((group) => (skippedGroups.has(`${stage.name}/${group.name}`) ? { ...group, status: 'Skipped' as const } : group)),
-    })),
-    gates: replanned.gates.map((gate) => approved.get(gate.id) ?? gate),
-    events: previous.events,
-    eventsDropped: previous.eventsDropped,
-  };
+function refuseUnstartable(run: UpdateRun): void {
+  if (run.dryRun) throw new ConflictError(`Update run ${run.id} is a dry run: it is planned and read, never started. Create it without dryRun to run it.`, 'DryRunNotStartable');
+  if (run.status !== 'NotStarted') throw new ConflictError(`Update run ${run.id} is ${run.status}: only a NotStarted run starts.`, 'RunStateConflict');
 }
 
-async function replaceOrConflict(deps: Pick<UpdateRunDependencies, 'store'>, run: UpdateRun, etag: string): Promise<Stored<UpdateRun>> {
-  try {
-    return await deps.store.replace(run, etag);
-  } catch (error) {
-    if (error instanceof PreconditionFailedError) throw new ConflictError(`Update run ${run.id} changed while it was being started; read it and retry.`, 'RunChanged');
-    throw error;
-  }
+/** The members resolved now: those already in the run keep their entry (and its decisions), new ones are listed unplanned. */
+function membersResolved(members: readonly RunMember[], clusterIds: readonly string[]): RunMember[] {
+  const known = new Map(members.map((member) => [member.clusterId.toLowerCase(), member]));
+  return clusterIds.map((clusterId) => known.get(clusterId.toLowerCase()) ?? unplannedMember(clusterId));
 }

@@ -3,7 +3,7 @@ import type { OperationObservation, SubmitStep } from '../../domain/upgrades/run
 import { statusCodeOf } from '../../platform/azure/restErrors';
 import type { Logger } from '../../platform/observability/logger';
 import { clusterTargetOf } from './clusterTarget';
-import { RollbackUnavailableError, stepOperation } from './memberStepSubmission';
+import { StepNotPossibleError, stepOperation } from './memberStepSubmission';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { MemberStep, UpdateRun } from './updateRunDocument';
 
@@ -49,15 +49,15 @@ function operationKind(step: MemberStep): string {
   return 'updateRunUpgrade';
 }
 
-/** A 4xx from ARM (other than throttling and timeouts) or a missing rollback target will not change by asking again. */
+/** A 4xx from ARM (other than throttling and timeouts) or a step not possible as planned will not change by asking again. */
 function isPermanent(error: unknown): boolean {
-  if (error instanceof RollbackUnavailableError) return true;
+  if (error instanceof StepNotPossibleError) return true;
   const status = statusCodeOf(error);
   return status !== undefined && status >= 400 && status < 500 && status !== 408 && status !== 429;
 }
 
 function codeOf(error: unknown): string {
-  if (error instanceof RollbackUnavailableError) return error.code;
+  if (error instanceof StepNotPossibleError) return error.code;
   const code = (error as { code?: unknown }).code;
   return typeof code === 'string' ? code : 'StepPreparationFailed';
 }

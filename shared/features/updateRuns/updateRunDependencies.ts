@@ -3,7 +3,7 @@ import type { NetworkManagementClient } from '@azure/arm-network';
 import type { RegionCapacity } from '../../domain/fleet/regionCapacity';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogRowsResult } from '../../platform/monitor/logsClient';
-import type { KickRun, SelectClustersByTags } from './updateRunPorts';
+import type { KickRun, RequestPreflight, SelectClustersByTags } from './updateRunPorts';
 import type { UpdateRunStore } from './updateRunStore';
 
 /** What the update-run API needs; the composition root wires it (tests build it over Azurite and the emulator). */
@@ -22,6 +22,7 @@ export interface UpdateRunDependencies {
   queryWorkspace: (workspaceId: string, query: string, range: { start: Date; end: Date }) => Promise<LogRowsResult>;
   selectClustersByTags: SelectClustersByTags;
   kickRun: KickRun;
+  requestPreflight: RequestPreflight;
   clock: Clock;
   publicBaseUrl?: string;
 }

@@ -37,6 +37,8 @@ export const memberStepSchema = z.object({
   controlPlane: z.string().max(32).optional(),
   nodePools: versionMap.optional(),
   nodeImage: z.boolean().optional(),
+  /** Consistent node images: the pools must end on exactly the listed images; a newer one offered by then fails the step. */
+  exactNodeImage: z.boolean().optional(),
   /** Added by the engine after a failed health gate: the pool goes back to its planned-from version (AKS rollback). */
   rollback: z.boolean().optional(),
   status: z.enum(STEP_STATUSES),
@@ -120,6 +122,7 @@ export type RunStage = z.infer<typeof runStageSchema>;
 
 export const RUN_EVENT_KINDS = [
   'Created',
+  'Planned',
   'PreflightFailed',
   'Started',
   'StageStarted',
@@ -169,21 +172,51 @@ export const makespanEstimateSchema = z.object({
 });
 export type MakespanEstimate = z.infer<typeof makespanEstimateSchema>;
 
+export const PREFLIGHT_STATUSES = ['Pending', 'Completed', 'Failed', 'Cancelled'] as const;
+export type PreflightStatus = (typeof PREFLIGHT_STATUSES)[number];
+
+/**
+ * The live reads and planning of the members, done as system work on the update-runs queue (never inside the caller's
+ * request: a 200-member preflight is ~800 ARM reads). `plan`: after create, the members are read and planned;
+ * `start`: planned again, then the run turns Running, or the start is refused (Failed) and it stays NotStarted.
+ */
+export const runPreflightSchema = z.object({
+  /** The message's id: a message naming an older preflight (superseded by a start, or a duplicate) does nothing. */
+  id: z.string().max(64),
+  purpose: z.enum(['plan', 'start']),
+  status: z.enum(PREFLIGHT_STATUSES),
+  requestedAt: time,
+  requestedBy: z.string().max(200),
+  /** Wall clock of the last message sent for it; the repair timer sends another when this is minutes old and it still waits. */
+  messageSentAt: time,
+  completedAt: time.optional(),
+  /** Failed: why the start was refused (the members show every problem). Pending: why the last attempt failed (it is retried). */
+  error: z.string().max(1000).optional(),
+});
+export type RunPreflight = z.infer<typeof runPreflightSchema>;
+
 export const updateRunSchema = z.object({
   id: z.string().max(64),
   name: z.string().max(100).optional(),
   request: createUpdateRunSchema,
   status: z.enum(RUN_STATUSES),
   statusReason: z.string().max(500).optional(),
+  /** A dry run: planned and read like any run, never started. */
+  dryRun: z.literal(true).optional(),
+  /** The last preflight asked for (absent on runs stored before preflights were queued). */
+  preflight: runPreflightSchema.optional(),
   createdAt: time,
   createdBy: z.string().max(200),
   startedAt: time.optional(),
   finishedAt: time.optional(),
-  /** When the members were resolved and frozen (the start); before that they show the last preflight. */
+  /** When the members were frozen (the start); before that they show the last preflight (none yet while the first is pending). */
   frozenAt: time.optional(),
   /** The target resolved at the last plan (an alias x.y becomes x.y.z per member; this is the highest). */
   resolvedVersion: z.string().max(32).optional(),
-  plannedAt: time,
+  /** NodeImageOnly with Consistent selection: per image family, the image every pool goes to (chosen at the last plan). */
+  selectedNodeImageVersions: z.record(z.string().max(64), z.string().max(96)).optional(),
+  /** When the members were last read and planned; absent until the first preflight is done. */
+  plannedAt: time.optional(),
   estimate: makespanEstimateSchema.optional(),
   stages: z.array(runStageSchema).max(10),
   gates: z.array(gateStateSchema).max(200),

@@ -6,6 +6,9 @@
 /** Enqueue an advance of the run (after `delaySeconds`, default 0). Idempotent from the run's point of view. */
 export type KickRun = (runId: string, delaySeconds?: number) => Promise<void>;
 
+/** Enqueue the preflight `preflightId` of the run (system work: the member reads are not charged to any caller). */
+export type RequestPreflight = (runId: string, preflightId: string) => Promise<void>;
+
 /** A cluster of the inventory as member resolution needs it. */
 export interface InventoryMember {
   clusterId: string;

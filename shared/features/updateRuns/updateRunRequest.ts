@@ -95,9 +95,11 @@ export const createUpdateRunSchema = z
     upgradeType: z.enum(UPGRADE_TYPES),
     kubernetesVersion: kubernetesVersionSchema.optional().describe('Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch).'),
     nodeImageSelection: z
-      .enum(['Latest'])
+      .enum(['Latest', 'Consistent'])
       .default('Latest')
-      .describe('Latest: each pool takes the newest image of its region at its turn (Fleet Manager\'s Consistent is not offered yet).'),
+      .describe(
+        'NodeImageOnly runs. Latest: each pool takes the newest image of its region at its turn. Consistent: every pool of an image family goes to the newest image all of the run\'s pools of that family are offered (chosen at the plan); a pool whose region offers only a newer one is a blocking problem, as AKS upgrades a pool only to its region\'s newest image.',
+      ),
     members: memberSelectionSchema,
     strategy: strategySchema.optional().describe('Absent: one stage with one group of every member.'),
   })

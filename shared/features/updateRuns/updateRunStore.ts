@@ -19,7 +19,7 @@ export class UpdateRunStore {
     this.runs = new TableRepository(table, {
       entityName: 'Update run',
       schema: updateRunSchema,
-      columns: (run) => ({ status: run.status, createdAt: run.createdAt }),
+      columns: (run) => ({ status: run.status, createdAt: run.createdAt, preflight: run.preflight?.status ?? 'None' }),
       // Members repeat ARM id prefixes, versions and messages: compressed, 200 members fit one row with room to spare.
       compress: true,
     });
@@ -59,6 +59,14 @@ export class UpdateRunStore {
   async page(options: { pageSize: number; continuationToken?: string }): Promise<Page<UpdateRun>> {
     await this.ensureTable();
     return this.runs.page({ filter: `PartitionKey eq '${PARTITION}'`, ...options });
+  }
+
+  /** NotStarted runs waiting for a preflight (the repair sweep re-sends a lost message). */
+  async preflightsPending(): Promise<Stored<UpdateRun>[]> {
+    await this.ensureTable();
+    const found: Stored<UpdateRun>[] = [];
+    for await (const run of this.runs.all(`PartitionKey eq '${PARTITION}' and status eq 'NotStarted' and preflight eq 'Pending'`)) found.push(run);
+    return found;
   }
 
   /** Runs that are not finished (the engine's repair sweep). */

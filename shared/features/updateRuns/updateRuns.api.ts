@@ -26,7 +26,7 @@ export const createQuerySchema = z.object({
     .enum(['true', 'false'])
     .optional()
     .transform((value) => value === 'true')
-    .describe('true: resolve the members, preflight and plan them and return the run; nothing is stored.'),
+    .describe('true: a dry run — stored and preflighted like a run (GET it once preflight.status is Completed), never started.'),
 });
 
 export const listQuerySchema = z.object({
@@ -53,6 +53,8 @@ const runSummarySchema = updateRunSchema.extend({ memberCounts: z.record(z.enum(
   id: true,
   name: true,
   status: true,
+  dryRun: true,
+  preflight: true,
   createdAt: true,
   createdBy: true,
   startedAt: true,
@@ -75,13 +77,13 @@ export const createUpdateRun = defineOperation({
   method: 'POST',
   route: 'updateRuns',
   summary:
-    'Plan an update run: members (ids or a tag selector), target, stages → groups with gates. Every member is preflighted (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows) and the makespan estimated. Needs clusters/upgrades create (Operator) on every member. ?dryRun=true stores nothing.',
+    'Create an update run: members (ids or a tag selector), target, stages → groups with gates. Needs clusters/upgrades create (Operator) on every member. The run is stored NotStarted with its members listed and preflight.status Pending; the preflight (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows, makespan estimate) runs on the update-runs queue: GET the run until preflight.status is Completed. ?dryRun=true stores a dry run, which is never started.',
   tags: TAGS,
   authenticated: true,
   request: { query: createQuerySchema, body: namedCreateUpdateRunSchema },
   responses: {
-    200: { description: 'Dry run: the run as it would be planned', schema: updateRunViewSchema },
-    201: { description: 'The planned run (NotStarted)', schema: updateRunViewSchema, headers: { Location: 'The run', ETag: 'Its version' } },
+    201: { description: 'The run (NotStarted, its preflight pending)', schema: updateRunViewSchema, headers: { Location: 'The run', ETag: 'Its version' } },
+    202: { description: 'Dry run: stored, its preflight pending; GET the Location for the plan', schema: updateRunViewSchema, headers: { Location: 'The dry run', ETag: 'Its version' } },
     ...authenticatedProblems,
   },
 });
@@ -120,18 +122,24 @@ const transition = (operationId: string, verb: string, summary: string) =>
     tags: TAGS,
     authenticated: true,
     request: { params: runParamsSchema },
-    responses: {
-      200: { description: 'The run after the transition', schema: updateRunViewSchema },
-      ...runProblems,
-      422: { description: 'Start: the preflight found blocking problems (the run shows them per member)', schema: problemSchema },
-    },
+    responses: { 200: { description: 'The run after the transition', schema: updateRunViewSchema }, ...runProblems },
   });
 
-export const startUpdateRun = transition(
-  'startUpdateRun',
-  'start',
-  'Start a NotStarted run: the members are resolved again and frozen, the preflight runs again, and a blocking problem on any member not skipped refuses the start (422). Operator on every member.',
-);
+export const startUpdateRun = defineOperation({
+  operationId: 'startUpdateRun',
+  method: 'POST',
+  route: 'updateRuns/{runId}/start',
+  summary:
+    'Start a NotStarted run (Operator on every member): the members are resolved again and a start preflight is queued (202). It turns the run Running, or, when a member not skipped has a blocking problem, refuses the start: the run stays NotStarted with preflight.status Failed, its error and a PreflightFailed event, the problems per member. A dry run never starts (409).',
+  tags: TAGS,
+  authenticated: true,
+  request: { params: runParamsSchema },
+  responses: {
+    200: { description: 'The run was already Running', schema: updateRunViewSchema },
+    202: { description: 'The start preflight is queued: GET the Location until the run is Running or preflight.status is Failed', schema: updateRunViewSchema, headers: { Location: 'The run', ETag: 'Its version' } },
+    ...runProblems,
+  },
+});
 export const stopUpdateRun = transition('stopUpdateRun', 'stop', 'Stop a run: no new member starts; operations under way finish, then the run is Stopped. Operator on every member.');
 export const resumeUpdateRun = transition('resumeUpdateRun', 'resume', 'Resume a Paused or Stopped run. Operator on every member.');
 

@@ -34,10 +34,9 @@ export function updateRunHttpHandlers(http: HttpPipeline, deps: UpdateRunDepende
   const allMembers = (run: Parameters<typeof runViewOf>[0]) => run.members;
   return {
     [createOperation.operationId]: http.handle(createOperation, async (call) => {
-      const { run, etag } = await createUpdateRun(deps, call, call.body, call.query.dryRun);
-      if (!etag) return { status: 200, jsonBody: runViewOf(run), headers: NO_STORE };
+      const { value: run, etag } = await createUpdateRun(deps, call, call.body, call.query.dryRun);
       const location = publicUrl(call.request.url, `/api/updateRuns/${run.id}`, deps.publicBaseUrl);
-      return { status: 201, jsonBody: runViewOf(run), headers: { ...NO_STORE, ...etagHeader(etag), location } };
+      return { status: run.dryRun ? 202 : 201, jsonBody: runViewOf(run), headers: { ...NO_STORE, ...etagHeader(etag), location } };
     }),
     [listOperation.operationId]: http.handle(listOperation, async (call) => {
       const page = await listUpdateRuns(deps, call, call.query);
@@ -51,6 +50,8 @@ export function updateRunHttpHandlers(http: HttpPipeline, deps: UpdateRunDepende
           createdBy: view.createdBy,
           ...(view.startedAt ? { startedAt: view.startedAt } : {}),
           ...(view.finishedAt ? { finishedAt: view.finishedAt } : {}),
+          ...(view.dryRun ? { dryRun: view.dryRun } : {}),
+          ...(view.preflight ? { preflight: view.preflight } : {}),
           ...(view.resolvedVersion ? { resolvedVersion: view.resolvedVersion } : {}),
           ...(view.estimate ? { estimate: view.estimate } : {}),
           memberCounts: view.memberCounts,
@@ -64,7 +65,12 @@ export function updateRunHttpHandlers(http: HttpPipeline, deps: UpdateRunDepende
       const stored = await readUpdateRun(deps, call, call.params.runId);
       return { status: 200, jsonBody: runReportOf(stored.value), headers: NO_STORE };
     }),
-    [startOperation.operationId]: http.handle(startOperation, async (call) => runResponse(await startUpdateRun(deps, call, call.params.runId))),
+    [startOperation.operationId]: http.handle(startOperation, async (call) => {
+      const { stored, accepted } = await startUpdateRun(deps, call, call.params.runId);
+      if (!accepted) return runResponse(stored);
+      const location = publicUrl(call.request.url, `/api/updateRuns/${stored.value.id}`, deps.publicBaseUrl);
+      return { ...runResponse(stored), status: 202, headers: { ...NO_STORE, ...etagHeader(stored.etag), location } };
+    }),
     [stopUpdateRun.operationId]: http.handle(stopUpdateRun, async (call) =>
       runResponse(await changeUpdateRun(deps, call, call.params.runId, { verb: 'abort', membersConcerned: allMembers, transition: stopRun })),
     ),

@@ -104,10 +104,12 @@ describe('update run over 12 clusters in 3 stages (local host, Azurite, emulator
     });
     expect(created.status, `${JSON.stringify(created.body)}\n${stack.host.output().slice(-4000)}`).toBe(201);
     const runId = created.body.id as string;
+    // The start preflight is queued (202); it turns the run Running.
     const started = await stack.call('POST', `updateRuns/${runId}/start`);
-    expect(started.status, JSON.stringify(started.body)).toBe(200);
-    // c05's PDB appears after the start (before ring1 reaches it): one present at the start is a blocking preflight
-    // problem (PDB_BLOCKS_DRAIN), so only the drain can catch this one.
+    expect(started.status, JSON.stringify(started.body)).toBe(202);
+    await waitFor(() => run(runId), (a) => a.body.status === 'Running', 60_000, 'run started by its preflight', (a) => a.body.preflight);
+    // c05's PDB appears once the run has started (before ring1 reaches it): one present at the start preflight is a
+    // blocking problem (PDB_BLOCKS_DRAIN), so only the drain can catch this one.
     emulator.declarePdb(SUB, RG, 'c05', { namespace: 'payments', name: 'api-pdb' });
 
     // Kill 1: while the canary's upgrades are in flight.

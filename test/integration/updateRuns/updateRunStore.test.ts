@@ -58,6 +58,8 @@ function runOf(members: number, heavy = false): UpdateRun {
     createdAt: AT,
     createdBy: '0e000000-0000-4000-8000-000000000001',
     plannedAt: AT,
+    // The last preflight, at its largest: a refused start's reason.
+    preflight: { id: randomUUID(), purpose: 'start', status: 'Failed', requestedAt: AT, requestedBy: '0e000000-0000-4000-8000-000000000001', messageSentAt: AT, completedAt: AT, error: 'x'.repeat(1000) },
     stages: [{ name: 'production', status: 'Running', maxConcurrency: 10, afterStageWaitInSeconds: 0, groups: Array.from({ length: 10 }, (_, g) => ({ name: `ring-${g}`, status: 'Running' as const, maxConcurrency: 5, maxAllowedFailures: 1, failureCount: 0 })) }],
     gates: [],
     members: Array.from({ length: members }, (_, i) => memberOf(i, heavy)),

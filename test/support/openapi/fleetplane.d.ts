@@ -518,7 +518,7 @@ export interface paths {
         /** Update runs the caller may read (clusters/upgrades get on every member), newest first; paged with nextLink. */
         get: operations["listUpdateRuns"];
         put?: never;
-        /** Plan an update run: members (ids or a tag selector), target, stages → groups with gates. Every member is preflighted (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows) and the makespan estimated. Needs clusters/upgrades create (Operator) on every member. ?dryRun=true stores nothing. */
+        /** Create an update run: members (ids or a tag selector), target, stages → groups with gates. Needs clusters/upgrades create (Operator) on every member. The run is stored NotStarted with its members listed and preflight.status Pending; the preflight (version path, skew, power state, operations in flight, auto-upgrade channel, deprecated APIs, quota, windows, makespan estimate) runs on the update-runs queue: GET the run until preflight.status is Completed. ?dryRun=true stores a dry run, which is never started. */
         post: operations["createUpdateRun"];
         delete?: never;
         options?: never;
@@ -552,7 +552,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Start a NotStarted run: the members are resolved again and frozen, the preflight runs again, and a blocking problem on any member not skipped refuses the start (422). Operator on every member. */
+        /** Start a NotStarted run (Operator on every member): the members are resolved again and a start preflight is queued (202). It turns the run Running, or, when a member not skipped has a blocking problem, refuses the start: the run stays NotStarted with preflight.status Failed, its error and a PreflightFailed event, the problems per member. A dry run never starts (409). */
         post: operations["startUpdateRun"];
         delete?: never;
         options?: never;
@@ -800,11 +800,11 @@ export interface components {
                 /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
                 kubernetesVersion?: string;
                 /**
-                 * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
+                 * @description NodeImageOnly runs. Latest: each pool takes the newest image of its region at its turn. Consistent: every pool of an image family goes to the newest image all of the run's pools of that family are offered (chosen at the plan); a pool whose region offers only a newer one is a blocking problem, as AKS upgrades a pool only to its region's newest image.
                  * @default Latest
                  * @enum {string}
                  */
-                nodeImageSelection: "Latest";
+                nodeImageSelection: "Latest" | "Consistent";
                 members: {
                     clusterIds?: string[];
                     /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
@@ -1002,13 +1002,30 @@ export interface components {
             /** @enum {string} */
             status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
             statusReason?: string;
+            /** @enum {boolean} */
+            dryRun?: true;
+            preflight?: {
+                id: string;
+                /** @enum {string} */
+                purpose: "plan" | "start";
+                /** @enum {string} */
+                status: "Pending" | "Completed" | "Failed" | "Cancelled";
+                requestedAt: string;
+                requestedBy: string;
+                messageSentAt: string;
+                completedAt?: string;
+                error?: string;
+            };
             createdAt: string;
             createdBy: string;
             startedAt?: string;
             finishedAt?: string;
             frozenAt?: string;
             resolvedVersion?: string;
-            plannedAt: string;
+            selectedNodeImageVersions?: {
+                [key: string]: string;
+            };
+            plannedAt?: string;
             estimate?: {
                 makespanMinutes: number;
                 lowerBoundMinutes: number;
@@ -1125,6 +1142,7 @@ export interface components {
                         [key: string]: string;
                     };
                     nodeImage?: boolean;
+                    exactNodeImage?: boolean;
                     rollback?: boolean;
                     /** @enum {string} */
                     status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
@@ -1176,7 +1194,7 @@ export interface components {
             events: {
                 at: string;
                 /** @enum {string} */
-                kind: "Created" | "PreflightFailed" | "Started" | "StageStarted" | "StageCompleted" | "GroupStarted" | "GroupCompleted" | "GroupFailed" | "GateWaiting" | "GateApproved" | "GatePassed" | "GateFailed" | "MemberStarted" | "MemberStepStarted" | "MemberStepSucceeded" | "MemberSucceeded" | "MemberFailed" | "MemberRolledBack" | "Skipped" | "Stopping" | "Stopped" | "Resumed" | "Paused" | "Completed" | "Failed";
+                kind: "Created" | "Planned" | "PreflightFailed" | "Started" | "StageStarted" | "StageCompleted" | "GroupStarted" | "GroupCompleted" | "GroupFailed" | "GateWaiting" | "GateApproved" | "GatePassed" | "GateFailed" | "MemberStarted" | "MemberStepStarted" | "MemberStepSucceeded" | "MemberSucceeded" | "MemberFailed" | "MemberRolledBack" | "Skipped" | "Stopping" | "Stopped" | "Resumed" | "Paused" | "Completed" | "Failed";
                 message: string;
                 clusterId?: string;
                 stage?: string;
@@ -1206,11 +1224,11 @@ export interface components {
             /** @description Target of Full and ControlPlaneOnly runs (x.y = its latest GA patch). */
             kubernetesVersion?: string;
             /**
-             * @description Latest: each pool takes the newest image of its region at its turn (Fleet Manager's Consistent is not offered yet).
+             * @description NodeImageOnly runs. Latest: each pool takes the newest image of its region at its turn. Consistent: every pool of an image family goes to the newest image all of the run's pools of that family are offered (chosen at the plan); a pool whose region offers only a newer one is a blocking problem, as AKS upgrades a pool only to its region's newest image.
              * @default Latest
              * @enum {string}
              */
-            nodeImageSelection: "Latest";
+            nodeImageSelection: "Latest" | "Consistent";
             members: {
                 clusterIds?: string[];
                 /** @description Clusters of the inventory carrying every one of these tags (names compared case-insensitively, values exactly). */
@@ -10046,6 +10064,20 @@ export interface operations {
                             name?: string;
                             /** @enum {string} */
                             status: "NotStarted" | "Running" | "Paused" | "Stopping" | "Stopped" | "Completed" | "Failed";
+                            /** @enum {boolean} */
+                            dryRun?: true;
+                            preflight?: {
+                                id: string;
+                                /** @enum {string} */
+                                purpose: "plan" | "start";
+                                /** @enum {string} */
+                                status: "Pending" | "Completed" | "Failed" | "Cancelled";
+                                requestedAt: string;
+                                requestedBy: string;
+                                messageSentAt: string;
+                                completedAt?: string;
+                                error?: string;
+                            };
                             createdAt: string;
                             createdBy: string;
                             startedAt?: string;
@@ -10172,7 +10204,7 @@ export interface operations {
     createUpdateRun: {
         parameters: {
             query?: {
-                /** @description true: resolve the members, preflight and plan them and return the run; nothing is stored. */
+                /** @description true: a dry run — stored and preflighted like a run (GET it once preflight.status is Completed), never started. */
                 dryRun?: "true" | "false";
             };
             header?: never;
@@ -10185,19 +10217,23 @@ export interface operations {
             };
         };
         responses: {
-            /** @description Dry run: the run as it would be planned */
-            200: {
+            /** @description The run (NotStarted, its preflight pending) */
+            201: {
                 headers: {
+                    /** @description The run */
+                    Location?: string;
+                    /** @description Its version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
                     "application/json": components["schemas"]["UpdateRun"];
                 };
             };
-            /** @description The planned run (NotStarted) */
-            201: {
+            /** @description Dry run: stored, its preflight pending; GET the Location for the plan */
+            202: {
                 headers: {
-                    /** @description The run */
+                    /** @description The dry run */
                     Location?: string;
                     /** @description Its version */
                     ETag?: string;
@@ -10474,9 +10510,22 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description The run after the transition */
+            /** @description The run was already Running */
             200: {
                 headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["UpdateRun"];
+                };
+            };
+            /** @description The start preflight is queued: GET the Location until the run is Running or preflight.status is Failed */
+            202: {
+                headers: {
+                    /** @description The run */
+                    Location?: string;
+                    /** @description Its version */
+                    ETag?: string;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10577,29 +10626,6 @@ export interface operations {
             };
             /** @description The run is not in a state that allows this */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -10781,29 +10807,6 @@ export interface operations {
                     };
                 };
             };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
             /** @description An error, as problem details */
             default: {
                 headers: {
@@ -10943,29 +10946,6 @@ export interface operations {
             };
             /** @description The run is not in a state that allows this */
             409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/problem+json": {
-                        type: string;
-                        title: string;
-                        status: number;
-                        detail?: string;
-                        instance?: string;
-                        code?: string;
-                        correlationId?: string;
-                        /** @description Every problem found, each naming the field it concerns. */
-                        errors?: {
-                            path: string;
-                            code: string;
-                            message: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Start: the preflight found blocking problems (the run shows them per member) */
-            422: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -11605,7 +11585,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11614,8 +11594,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11867,7 +11851,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -11876,8 +11860,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -11984,7 +11972,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -11993,8 +11981,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12105,7 +12097,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12114,8 +12106,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12598,7 +12594,7 @@ export interface operations {
                                     pendingPods?: boolean;
                                     /** @description A Log Analytics metric the pool follows. */
                                     logAnalyticsMetric?: {
-                                        /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                        /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                         query: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
@@ -12607,8 +12603,12 @@ export interface operations {
                                     };
                                     /** @description A custom metric the pool follows. */
                                     customMetric?: {
-                                        /** @description Name of the metric value the evaluation is given for the pool. */
+                                        /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                         name: string;
+                                        /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                        namespace?: string;
+                                        /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                        poolDimension?: string;
                                         /** @description The pool is sized so the metric equals this total. */
                                         targetValue?: number;
                                         /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -12864,7 +12864,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -12873,8 +12873,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13141,7 +13145,7 @@ export interface operations {
                         pendingPods?: boolean;
                         /** @description A Log Analytics metric the pool follows. */
                         logAnalyticsMetric?: {
-                            /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                            /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                             query: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
@@ -13150,8 +13154,12 @@ export interface operations {
                         };
                         /** @description A custom metric the pool follows. */
                         customMetric?: {
-                            /** @description Name of the metric value the evaluation is given for the pool. */
+                            /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                             name: string;
+                            /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                            namespace?: string;
+                            /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                            poolDimension?: string;
                             /** @description The pool is sized so the metric equals this total. */
                             targetValue?: number;
                             /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13274,7 +13282,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13283,8 +13291,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13411,7 +13423,7 @@ export interface operations {
                                 pendingPods?: boolean;
                                 /** @description A Log Analytics metric the pool follows. */
                                 logAnalyticsMetric?: {
-                                    /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                    /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                     query: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
@@ -13420,8 +13432,12 @@ export interface operations {
                                 };
                                 /** @description A custom metric the pool follows. */
                                 customMetric?: {
-                                    /** @description Name of the metric value the evaluation is given for the pool. */
+                                    /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                     name: string;
+                                    /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                    namespace?: string;
+                                    /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                    poolDimension?: string;
                                     /** @description The pool is sized so the metric equals this total. */
                                     targetValue?: number;
                                     /** @description The pool is sized so the metric divided by the node count equals this. */
@@ -13850,7 +13866,7 @@ export interface operations {
                             pendingPods?: boolean;
                             /** @description A Log Analytics metric the pool follows. */
                             logAnalyticsMetric?: {
-                                /** @description KQL over the cluster's Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). */
+                                /** @description KQL over the cluster's Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes. */
                                 query: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
@@ -13859,8 +13875,12 @@ export interface operations {
                             };
                             /** @description A custom metric the pool follows. */
                             customMetric?: {
-                                /** @description Name of the metric value the evaluation is given for the pool. */
+                                /** @description An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes. */
                                 name: string;
+                                /** @description The metric namespace (default Microsoft.ContainerService/managedClusters, the platform metrics); a custom metric's own namespace otherwise. */
+                                namespace?: string;
+                                /** @description The metric's dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster's value. */
+                                poolDimension?: string;
                                 /** @description The pool is sized so the metric equals this total. */
                                 targetValue?: number;
                                 /** @description The pool is sized so the metric divided by the node count equals this. */

@@ -58,12 +58,15 @@ describe('evaluatePool: the count from the targets', () => {
     const policy = effective({ targets: { customMetric: { name: 'queueDepth', targetAverageValue: 100 } } });
     const decision = evaluatePool(input({ policy, observations: { customMetricValue: reading(550) } }));
     expect(decision).toMatchObject({ action: { to: 6 }, rule: 'metric:custom' });
+    expect(decision.steps.metrics).toMatchObject([{ metric: 'custom', value: 550, source: 'Microsoft.ContainerService/managedClusters/queueDepth' }]);
   });
 
   it('a Log Analytics value against a total target', () => {
-    const policy = effective({ targets: { logAnalyticsMetric: { query: 'Perf | summarize value = avg(CounterValue) by _ResourceId', targetValue: 50 } } });
+    const query = 'Perf | summarize value = avg(CounterValue) by _ResourceId, NodePool = "user"';
+    const policy = effective({ targets: { logAnalyticsMetric: { query, targetValue: 50 } } });
     const decision = evaluatePool(input({ policy, observations: { logAnalyticsValue: reading(100) } }));
     expect(decision).toMatchObject({ action: { to: 6 }, rule: 'metric:logAnalytics' });
+    expect(decision.steps.metrics).toMatchObject([{ metric: 'logAnalytics', value: 100, source: query }]);
   });
 });
 

@@ -6,7 +6,7 @@ import { NOW } from './support/poolFixtures';
 
 function decision(poolName: string, action: PoolDecision['action'], extra: Partial<PoolDecision> = {}): PoolDecision {
   return {
-    clusterResourceId: '/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/c',
+    clusterResourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${poolName}`,
     poolName,
     evaluatedAt: NOW,
     mode: 'Enforce',
@@ -56,6 +56,20 @@ describe('the per-subscription write budget', () => {
     expect(plan.now).toEqual([]);
     expect(plan.deferred).toHaveLength(5);
     expect(plan.deferred.every((w) => w.reason.includes('spent'))).toBe(true);
+  });
+
+  it('one change per cluster: its second pool waits for the next cycle without spending the budget', () => {
+    const ofCluster = (name: string) => ({ clusterResourceId: `/subscriptions/s/resourceGroups/rg/providers/Microsoft.ContainerService/managedClusters/${name}` });
+    const plan = planWrites([up('a1', 2, 4, { hasPendingPods: true, ...ofCluster('a') }), up('a2', 2, 3, ofCluster('a')), up('b1', 2, 3, ofCluster('b'))], 2);
+    expect(plan.now.map((w) => w.decision.poolName)).toEqual(['a1', 'b1']);
+    expect(plan.deferred.map((w) => [w.decision.poolName, w.reason])).toEqual([['a2', expect.stringContaining('one operation per cluster')]]);
+  });
+
+  it('stopping or starting a cluster is no agent-pool write: it goes even when the pool-write budget is spent', () => {
+    const stop = decision('night', { type: 'None' }, { clusterAction: { type: 'Stop', schedule: 'weekend' }, needsWrite: true, rule: 'schedule:weekend' });
+    const plan = planWrites([stop, up('cpu', 2, 3)], 0);
+    expect(plan.now.map((w) => w.decision.poolName)).toEqual(['night']);
+    expect(plan.deferred.map((w) => w.decision.poolName)).toEqual(['cpu']);
   });
 
   it('the plan does not depend on the order the decisions come in (property)', () => {

@@ -101,12 +101,35 @@ describe('preflightMember: the plan and every problem of one member at once', ()
     expect(plan.window).toEqual({ hasWindow: true, open: false, opensAt: '2026-12-12T02:00:00Z', closesAt: '2026-12-12T06:00:00Z' });
   });
 
-  it('node-image runs: one step with the pools whose image is behind; stopped pools roll no nodes', () => {
+  it('node-image runs: one step (one ARM operation) per pool whose image is behind; stopped pools roll no nodes', () => {
     const facts = factsOf({
       pools: [poolOf(), poolOf({ name: 'user', mode: 'User', nodeImageVersion: 'AKSUbuntu-2204gen2containerd-202612.01.0' }), poolOf({ name: 'idle', mode: 'User', powerState: 'Stopped' })],
     });
     const plan = preflightMember(facts, { upgradeType: 'NodeImageOnly' }, NOW);
-    expect(plan.steps).toEqual([{ nodeImage: true, nodePools: { system: 'AKSUbuntu-2204gen2containerd-202612.01.0', idle: 'AKSUbuntu-2204gen2containerd-202612.01.0' } }]);
+    expect(plan.steps).toEqual([
+      { nodeImage: true, nodePools: { system: 'AKSUbuntu-2204gen2containerd-202612.01.0' } },
+      { nodeImage: true, nodePools: { idle: 'AKSUbuntu-2204gen2containerd-202612.01.0' } },
+    ]);
     expect(plan.upgradeSeconds).toBe(90 + 3 * 180 + 30);
+  });
+
+  describe('Consistent node images (the run selected one image per family)', () => {
+    const UBUNTU = 'AKSUbuntu-2204gen2containerd';
+    const consistentTo = (image: string) => ({ upgradeType: 'NodeImageOnly' as const, consistentNodeImages: { [UBUNTU]: `${UBUNTU}-${image}` } });
+
+    it.each([
+      ['offered the selected image: an exact step to it', '202612.01.0', '202611.01.0', 'step'],
+      ['already on the selected image: nothing to do', '202612.01.0', '202612.01.0', 'current'],
+      ['already past the selected image: nothing to do (no downgrade)', '202612.01.0', '202612.08.0', 'current'],
+      ['offered only a newer image: blocking, AKS cannot pin an older one', '202612.08.0', '202611.01.0', 'blocked'],
+    ])('%s', (_case, offered, current, outcome) => {
+      const facts = factsOf({ pools: [poolOf({ latestNodeImageVersion: { checked: true, value: `${UBUNTU}-${offered}` }, nodeImageVersion: `${UBUNTU}-${current}` })] });
+      const plan = preflightMember(facts, consistentTo('202612.01.0'), NOW);
+      const imageProblems = plan.problems.filter((p) => p.check === 'nodeImage');
+      if (outcome === 'step') expect(plan.steps).toEqual([{ nodeImage: true, exactNodeImage: true, nodePools: { system: `${UBUNTU}-202612.01.0` } }]);
+      else expect(plan.steps).toEqual([]);
+      if (outcome === 'blocked') expect(imageProblems).toEqual([expect.objectContaining({ severity: 'Blocking', code: 'NODE_IMAGE_NOT_CONSISTENT', pools: ['system'] })]);
+      if (outcome === 'current') expect(imageProblems).toEqual([expect.objectContaining({ severity: 'Warning', code: 'NODE_IMAGE_CURRENT' })]);
+    });
   });
 });

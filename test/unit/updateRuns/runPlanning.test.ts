@@ -87,3 +87,40 @@ describe('planRun', () => {
     expect(stray?.problems[0]).toMatchObject({ severity: 'Blocking', code: 'MEMBER_NOT_IN_ANY_GROUP' });
   });
 });
+
+describe('planRun with Consistent node images', () => {
+  const UBUNTU = 'AKSUbuntu-2204gen2containerd';
+  const offered = (name: string, location: string, latest: string): MemberRead => ({
+    facts: factsOf({
+      clusterId: id(name),
+      name,
+      location,
+      pools: [{ ...factsOf().pools[0]!, latestNodeImageVersion: { checked: true, value: `${UBUNTU}-${latest}` }, nodeImageVersion: `${UBUNTU}-202610.18.0` }],
+    }),
+    tags: {},
+  });
+  const nodeImages = (selection: 'Latest' | 'Consistent') =>
+    planRun({
+      id: 'ur-2',
+      request: { upgradeType: 'NodeImageOnly', nodeImageSelection: selection, members: { clusterIds: [id('west'), id('east')] } },
+      createdBy: 'me',
+      createdAt: NOW,
+      now: NOW,
+      members: [offered('west', 'westeurope', '202612.08.0'), offered('east', 'eastus', '202612.01.0')],
+    });
+
+  it('selects the oldest of the latest images; the member offered only a newer one is blocked, the other goes exactly there', () => {
+    const run = nodeImages('Consistent');
+    expect(run.selectedNodeImageVersions).toEqual({ [UBUNTU]: `${UBUNTU}-202612.01.0` });
+    const [west, east] = ['west', 'east'].map((name) => run.members.find((member) => member.name === name)!);
+    expect(west!.steps).toEqual([]);
+    expect(west!.problems).toContainEqual(expect.objectContaining({ code: 'NODE_IMAGE_NOT_CONSISTENT', severity: 'Blocking' }));
+    expect(east!.steps).toEqual([{ nodeImage: true, exactNodeImage: true, nodePools: { system: `${UBUNTU}-202612.01.0` }, status: 'Pending' }]);
+  });
+
+  it('Latest: each member to its own region\'s newest image, nothing selected run-wide', () => {
+    const run = nodeImages('Latest');
+    expect(run.selectedNodeImageVersions).toBeUndefined();
+    expect(run.members.map((member) => member.steps.map((step) => step.nodePools))).toEqual([[{ system: `${UBUNTU}-202612.08.0` }], [{ system: `${UBUNTU}-202612.01.0` }]]);
+  });
+});

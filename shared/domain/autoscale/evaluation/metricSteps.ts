@@ -1,6 +1,7 @@
 import { estimateNodes } from '../binpacking';
 import { calculateReplicas } from '../calculateReplicas';
 import type { EffectivePolicy } from '../policy/effectivePolicy';
+import { CLUSTER_METRIC_NAMESPACE } from '../policy/targetsSchema';
 import type { MetricTarget, ReplicaSample } from '../types';
 import type { MetricName, MetricStep, PoolObservations, PoolState, Reading } from './poolEvaluationTypes';
 
@@ -61,6 +62,16 @@ function valueTargetStep(
   metric: 'logAnalytics' | 'custom',
   reading: Reading | null | undefined,
   target: { targetValue?: number | undefined; targetAverageValue?: number | undefined },
+  source: string,
+  context: MetricContext,
+): MetricStep {
+  return { ...valueTargetProposal(metric, reading, target, context), source };
+}
+
+function valueTargetProposal(
+  metric: 'logAnalytics' | 'custom',
+  reading: Reading | null | undefined,
+  target: { targetValue?: number | undefined; targetAverageValue?: number | undefined },
   context: MetricContext,
 ): MetricStep {
   const targetNumber = target.targetValue ?? target.targetAverageValue ?? 0;
@@ -107,7 +118,11 @@ export function metricSteps(policy: EffectivePolicy, context: MetricContext): Me
   if (targets.cpuUtilizationPercent !== undefined) steps.push(utilisationStep('cpu', observations.cpuPercent, targets.cpuUtilizationPercent, context));
   if (targets.memoryUtilizationPercent !== undefined) steps.push(utilisationStep('memory', observations.memoryPercent, targets.memoryUtilizationPercent, context));
   if (targets.pendingPods === true) steps.push(pendingPodsStep(context, policy.maxNodes));
-  if (targets.logAnalyticsMetric !== undefined) steps.push(valueTargetStep('logAnalytics', observations.logAnalyticsValue, targets.logAnalyticsMetric, context));
-  if (targets.customMetric !== undefined) steps.push(valueTargetStep('custom', observations.customMetricValue, targets.customMetric, context));
+  const { logAnalyticsMetric, customMetric } = targets;
+  if (logAnalyticsMetric !== undefined) steps.push(valueTargetStep('logAnalytics', observations.logAnalyticsValue, logAnalyticsMetric, logAnalyticsMetric.query, context));
+  if (customMetric !== undefined) {
+    const source = `${customMetric.namespace ?? CLUSTER_METRIC_NAMESPACE}/${customMetric.name}`;
+    steps.push(valueTargetStep('custom', observations.customMetricValue, customMetric, source, context));
+  }
   return steps;
 }

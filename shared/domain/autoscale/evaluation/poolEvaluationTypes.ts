@@ -83,6 +83,8 @@ export interface MetricStep {
   sampledAt: string | null;
   status: 'ok' | 'missing' | 'stale' | 'error';
   proposedNodes: number | null;
+  /** What was read for a Log Analytics or custom metric target: the policy's query, or `namespace/metric name`. */
+  source?: string;
   /** Why the proposal is what it is (e.g. "within tolerance", "3 pending pods need 1 node"). */
   note: string;
 }

@@ -11,7 +11,8 @@ export {
 export { behaviorSchema, scalingRulesSchema, type AutoscaleBehavior } from './behaviorSchema';
 export { scheduleSchema, scheduleActionSchema, type Schedule, type ScheduleAction } from './scheduleSchema';
 export { poolSelectorSchema, type PoolSelector } from './selectorSchema';
-export { autoscaleTargetsSchema, type AutoscaleTargets, type CustomMetric, type LogAnalyticsMetric } from './targetsSchema';
+export { autoscaleTargetsSchema, CLUSTER_METRIC_NAMESPACE, type AutoscaleTargets, type CustomMetric, type LogAnalyticsMetric } from './targetsSchema';
+export { logAnalyticsQueryProblem, scopedLogAnalyticsQuery, LOG_ANALYTICS_GROUP_COLUMNS, LOG_ANALYTICS_VALUE_COLUMN } from './logAnalyticsQuery';
 export { poolKeyOf, type PoolIdentity } from './poolIdentity';
 export {
   policyForPool,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { MAX_KQL_LENGTH, MAX_METRIC_NAME_LENGTH } from './limits';
+import { logAnalyticsQueryProblem } from './logAnalyticsQuery';
+
+/** Azure Monitor's namespace of the managed cluster's platform metrics. */
+export const CLUSTER_METRIC_NAMESPACE = 'Microsoft.ContainerService/managedClusters';
 
 const percentSchema = z.int().min(1).max(100);
 
@@ -26,10 +30,12 @@ export const logAnalyticsMetricSchema = z
       .string()
       .min(1)
       .max(MAX_KQL_LENGTH)
-      .refine((query) => /\|\s*summarize\b/i.test(query), { error: 'must end in a summarize that returns one number per cluster and pool' })
-      .refine((query) => !query.includes(';'), { error: 'must be one statement (no ";")' })
+      .superRefine((query, context) => {
+        const problem = logAnalyticsQueryProblem(query);
+        if (problem !== undefined) context.addIssue({ code: 'custom', message: problem });
+      })
       .describe(
-        'KQL over the cluster\'s Container Insights workspace ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool).',
+        'KQL over the cluster\'s Container Insights workspace: a table, then `|` and any operators, ending in `| summarize value = … by _ResourceId, NodePool` (one number per cluster and pool). The cycle inserts `| where _ResourceId in~ (…)` after the table and runs it over the last 5 minutes.',
       ),
     ...metricTargetFields,
   })
@@ -43,7 +49,21 @@ export const customMetricSchema = z
       .min(1)
       .max(MAX_METRIC_NAME_LENGTH)
       .regex(/^[A-Za-z][-A-Za-z0-9_./]*$/, 'must start with a letter; letters, digits, - _ . /')
-      .describe('Name of the metric value the evaluation is given for the pool.'),
+      .describe('An Azure Monitor metric of the managed cluster (a platform metric such as `node_cpu_usage_millicores`, or a custom metric of `namespace`): its latest one-minute average in the last 5 minutes.'),
+    namespace: z
+      .string()
+      .min(1)
+      .max(MAX_METRIC_NAME_LENGTH)
+      .regex(/^[A-Za-z][-A-Za-z0-9_./]*$/, 'must start with a letter; letters, digits, - _ . /')
+      .optional()
+      .describe(`The metric namespace (default ${CLUSTER_METRIC_NAMESPACE}, the platform metrics); a custom metric's own namespace otherwise.`),
+    poolDimension: z
+      .string()
+      .min(1)
+      .max(MAX_METRIC_NAME_LENGTH)
+      .regex(/^[A-Za-z][-A-Za-z0-9_.]*$/, 'must start with a letter; letters, digits, - _ .')
+      .optional()
+      .describe('The metric\'s dimension that names the node pool (e.g. `nodepool`): the pool reads its own series. Without it the pool reads the cluster\'s value.'),
     ...metricTargetFields,
   })
   .refine(exactlyOneTarget, oneTargetMessage)

@@ -102,6 +102,7 @@ export interface RunGateState {
 /** The run log's kinds (the document's RUN_EVENT_KINDS); the engine writes the ones from Started on. */
 export type RunEventKind =
   | 'Created'
+  | 'Planned'
   | 'PreflightFailed'
   | 'GateApproved'
   | 'Skipped'
