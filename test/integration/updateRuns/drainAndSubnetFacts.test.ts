@@ -89,7 +89,7 @@ describe('update-run preflight facts: PDBs through run command, subnet addresses
     ]);
   });
 
-  it('a run command that cannot finish before the request\'s ARM deadline is a reason ("not checked"), not a failed request', async () => {
+  it('a run command that cannot finish before the invocation\'s ARM deadline is a reason ("not checked"), not a failed preflight', async () => {
     const cluster = await client.managedClusters.get(RG, 'blocked');
     await expect(withArmDeadline(Date.now() + 300, () => readDisruptionBudgets(client, RG, cluster))).rejects.toThrow(/no time was left for run command/);
     expect(await withArmDeadline(Date.now() + 20_000, () => readDisruptionBudgets(client, RG, cluster))).toEqual([{ namespace: 'shop', name: 'web-pdb', disruptionsAllowed: 0, pools: ['system'] }]);
