@@ -285,6 +285,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       return buildUpdateRuns({
         store: updateRunStore(),
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
+        network: (subscriptionId) => arm().network(subscriptionId),
         versionCatalogue: (subscriptionId, location) =>
           modules.clusters().dependencies.catalogues.get(subscriptionId, location),
         regionCapacity: (subscriptionId, location) =>

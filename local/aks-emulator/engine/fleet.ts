@@ -11,6 +11,8 @@ import { AksEventFeed } from '../webhooks/aksEventFeed';
 import type { SimulationDurations } from './durations';
 import type { NodeImageCatalogue } from './nodeImages';
 import { UpgradeFailures } from './upgradeFailures';
+import type { StoredCommandResult } from '../runCommand/commandResults';
+import type { SubnetState } from '../network/subnetState';
 import type { OperationEngine, OperationRecord, OperationResult, ProvisionedTarget, Simulation } from './operations';
 
 /** Compute's name for the regional total of vCPUs over every VM family (`Total Regional vCPUs`). */
@@ -36,6 +38,10 @@ export class Fleet {
   readonly events = new AksEventFeed();
   /** Pool-upgrade failures armed for chosen clusters (admin API). */
   readonly upgradeFailures = new UpgradeFailures();
+  /** Finished run commands by id (`…/commandResults/{id}`). */
+  readonly commandResults = new Map<string, StoredCommandResult>();
+  /** Subnets by lower-case resource id (`Microsoft.Network/virtualNetworks/{vnet}/subnets/{subnet}`). */
+  readonly subnets = new Map<string, SubnetState>();
 
   constructor(
     readonly clock: VirtualClock,
@@ -195,6 +201,8 @@ export class Fleet {
     this.quotaOverrides.clear();
     this.workspaces.clear();
     this.upgradeFailures.clear();
+    this.commandResults.clear();
+    this.subnets.clear();
     this.operations.clear();
   }
 }

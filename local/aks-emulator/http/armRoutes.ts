@@ -9,6 +9,8 @@ import * as maintenance from '../services/maintenanceService';
 import * as pools from '../services/poolService';
 import { availableAgentPoolVersions, clusterUpgradeProfile, kubernetesVersionsPayload, poolUpgradeProfile } from '../services/versionViews';
 import { addComputeRoutes } from '../compute/computeRoutes';
+import { addSubnetRoutes } from '../network/subnetRoutes';
+import { addRunCommandRoutes } from '../runCommand/runCommandRoutes';
 import { addMonitorRoutes } from '../monitor/monitorRoutes';
 import { clusterFqdn, renderCluster, renderMaintenanceConfiguration, renderPool } from '../wire';
 import type { WorkloadSimulation } from '../workload/workloadSimulation';
@@ -180,6 +182,8 @@ export function buildArmRouter(): Router<ArmContext> {
   addMonitorRoutes(router);
   addWorkspaceRoutes(router);
   addComputeRoutes(router);
+  addRunCommandRoutes(router);
+  addSubnetRoutes(router);
   return router;
 }
 

@@ -7,3 +7,6 @@ export * from './memberAssignment';
 export * from './upgradeDurations';
 export * from './makespanEstimate';
 export * from './nodeImageSelection';
+export * from './kubectlDisruptionBudgets';
+export * from './disruptionBudgetRule';
+export * from './subnetCapacity';

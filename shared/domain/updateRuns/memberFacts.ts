@@ -26,6 +26,23 @@ export interface PoolFacts {
   /** From Compute's SKU list for the region. */
   vCpusPerNode?: number;
   quotaFamily?: string;
+  /** The pool's own subnet (bring-your-own VNet); absent when AKS manages the network. */
+  vnetSubnetID?: string;
+}
+
+/** A PodDisruptionBudget as kubectl reports it, with the pools its selected pods run on. */
+export interface PodDisruptionBudgetFact {
+  namespace: string;
+  name: string;
+  disruptionsAllowed: number;
+  pools: string[];
+}
+
+/** What the preflight needs of a node-pool subnet (Microsoft.Network). */
+export interface SubnetFact {
+  addressPrefixes: string[];
+  /** NIC IP configurations using the subnet: each holds one address. */
+  ipConfigurationsInUse: number;
 }
 
 /** A Kubernetes API version the cluster was called on recently that is deprecated (AKSAudit `k8s.io/deprecated`). */
@@ -66,4 +83,8 @@ export interface MemberFacts {
   maintenanceWindow: Checked<unknown>;
   deprecatedApiUse: Checked<DeprecatedApiUse[]>;
   freeVcpus: Checked<FreeVcpus[]>;
+  /** Read through AKS run command for runs that drain nodes; absent when the run drains none (ControlPlaneOnly). */
+  podDisruptionBudgets?: Checked<PodDisruptionBudgetFact[]>;
+  /** The pools' subnets by lower-case resource id; absent when no pool has its own subnet. */
+  subnets?: Record<string, Checked<SubnetFact>>;
 }

@@ -3,6 +3,8 @@ import type { MemberFacts, PoolFacts } from './memberFacts';
 import type { PreflightCheck, PreflightProblem } from './preflightProblem';
 import { memberUpgradeSeconds, type PoolRoll, type StepWork, type UpgradeDurations } from './upgradeDurations';
 import { deprecatedApiProblems } from './deprecatedApiRule';
+import { disruptionBudgetProblems } from './disruptionBudgetRule';
+import { subnetProblems } from './subnetCapacity';
 import { compareNodeImages, nodeImageFamilyOf } from './nodeImageSelection';
 
 export type RunUpgradeKind = 'Full' | 'ControlPlaneOnly' | 'NodeImageOnly';
@@ -72,9 +74,8 @@ export function preflightMember(facts: MemberFacts, target: RunTarget, now: stri
   problems.push(...planned.problems);
   const movesMinor = planned.steps.some((step) => step.controlPlane !== undefined && minorOf(step.controlPlane) !== minorOf(facts.versions?.controlPlane ?? ''));
   if (movesMinor) problems.push(...deprecatedApiProblems(facts.deprecatedApiUse, planned.resolvedTarget ?? ''));
-  problems.push(podDisruptionBudgetsNotChecked());
   const rolls = rollsOf(facts, planned.steps);
-  problems.push(...rolls.problems, ...quotaProblems(facts, rolls.surgeByPool), ...subnetProblems(facts, rolls.ipsRequired));
+  problems.push(...rolls.problems, ...disruptionBudgetProblems(facts.podDisruptionBudgets, rolls.rolledPools), ...quotaProblems(facts, rolls.surgeByPool), ...subnetProblems(facts, rolls.surgeByPool));
   const window = windowOf(facts, now);
   problems.push(...window.problems);
   const work = planned.steps.map((step) => ({ controlPlane: step.controlPlane !== undefined, pools: rolls.rollsOf(step) }));
@@ -172,21 +173,12 @@ function nodeImageSteps(facts: MemberFacts, consistent: Record<string, string> |
   return { steps, problems };
 }
 
-/** Kubernetes objects: no Azure API exposes a cluster's PodDisruptionBudgets (they live in the cluster's API server). */
-function podDisruptionBudgetsNotChecked(): PreflightProblem {
-  return problem(
-    'podDisruptionBudgets',
-    'NotChecked',
-    'PDB_NOT_READABLE',
-    'PodDisruptionBudgets are Kubernetes objects that no Azure API exposes, so a drain they would block is not predicted; the run sees it as a drain failure (undrainableNodeBehavior decides).',
-  );
-}
-
 interface Rolls {
   problems: PreflightProblem[];
   /** The largest surge each pool adds (pools roll one after another, so one pool's surge at a time). */
   surgeByPool: Map<string, number>;
-  ipsRequired: number;
+  /** Pools the run rolls (a stopped one only "on paper"). */
+  rolledPools: PoolFacts[];
   rollsOf(step: PlannedStep): PoolRoll[];
 }
 
@@ -195,7 +187,6 @@ function rollsOf(facts: MemberFacts, steps: readonly PlannedStep[]): Rolls {
   const problems: PreflightProblem[] = [];
   const surgeByPool = new Map<string, number>();
   const rollByPool = new Map<string, PoolRoll>();
-  let ipsRequired = 0;
   const rolled = new Set(steps.flatMap((step) => Object.keys(step.nodePools ?? {})));
   for (const pool of facts.pools.filter((candidate) => rolled.has(candidate.name))) {
     const surge = surgePlan(surgeInputOf(pool));
@@ -206,12 +197,11 @@ function rollsOf(facts: MemberFacts, steps: readonly PlannedStep[]): Rolls {
     const nodes = pool.powerState === 'Stopped' ? 0 : pool.count;
     surgeByPool.set(pool.name, nodes === 0 ? 0 : surge.surgeNodes);
     rollByPool.set(pool.name, { nodes, surgeNodes: surge.surgeNodes, unavailableNodes: surge.unavailableNodes, soakMinutes: pool.nodeSoakDurationInMinutes ?? 0 });
-    ipsRequired = Math.max(ipsRequired, surge.ipsRequired ?? 0);
   }
   return {
     problems,
     surgeByPool,
-    ipsRequired,
+    rolledPools: facts.pools.filter((pool) => rolled.has(pool.name)),
     rollsOf: (step) => Object.keys(step.nodePools ?? {}).flatMap((name) => {
       const roll = rollByPool.get(name);
       return roll ? [roll] : [];
@@ -259,19 +249,6 @@ function quotaProblems(facts: MemberFacts, surgeByPool: ReadonlyMap<string, numb
     }
   }
   return problems;
-}
-
-/** Azure CNI (not overlay) gives every pod a subnet address; the subnet itself is not read (Microsoft.Network). */
-function subnetProblems(facts: MemberFacts, ipsRequired: number): PreflightProblem[] {
-  if (!facts.podsTakeSubnetIps || ipsRequired === 0) return [];
-  return [
-    problem(
-      'subnetIps',
-      'NotChecked',
-      'SUBNET_NOT_READ',
-      `With Azure CNI the largest pool needs ${ipsRequired} free subnet addresses during its surge ((nodes + surge) × (maxPods + 1)); Fleetplane does not read virtual networks, so check the subnet.`,
-    ),
-  ];
 }
 
 function windowOf(facts: MemberFacts, now: string): { window?: PlannedWindow; problems: PreflightProblem[] } {

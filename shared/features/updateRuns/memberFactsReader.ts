@@ -2,16 +2,20 @@ import type { ManagedCluster, ManagedClusterAgentPoolProfile } from '@azure/arm-
 import { DependencyUnavailableError, NotFoundError, TooManyRequestsError } from '../../domain/errors';
 import { clusterScopeOfTarget } from '../../domain/fleet/clusterAddress';
 import { findRegionVmSku, type RegionCapacity } from '../../domain/fleet/regionCapacity';
-import type { Checked, FreeVcpus, MemberFacts, PoolFacts, RunUpgradeKind } from '../../domain/updateRuns';
+import type { Checked, FreeVcpus, MemberFacts, PodDisruptionBudgetFact, PoolFacts, RunUpgradeKind, SubnetFact } from '../../domain/updateRuns';
 import type { ClusterVersions, SupportPlan } from '../../domain/upgrades';
 import { callArm } from '../../platform/arm/armCalls';
 import { mapBounded } from './boundedParallel';
 import { readDeprecatedApiUse } from './deprecatedApiUse';
+import { readDisruptionBudgets } from './disruptionBudgetsReader';
 import { readUpgradeWindow } from './maintenanceWindows';
+import { readSubnet } from './subnetReader';
 import type { UpdateRunDependencies } from './updateRunDependencies';
 
 /** ARM reads in flight at once for one preflight. */
 const CONCURRENT_MEMBERS = 8;
+/** Run commands in flight at once (one pod in each of that many clusters; each mostly waits for its result). */
+const CONCURRENT_RUN_COMMANDS = 8;
 
 export interface MemberRead {
   facts: MemberFacts;
@@ -28,13 +32,32 @@ function coordinatesOf(clusterId: string): { subscriptionId: string; resourceGro
 /**
  * Everything the preflight needs about the members, read live: per member the cluster, its upgrade profile (version
  * runs) or its pools' upgrade profiles (node-image runs) and its maintenance configuration; per region the version
- * catalogue and capacities (cached); per workspace one Log Analytics query for deprecated API calls.
+ * catalogue and capacities (cached); per workspace one Log Analytics query for deprecated API calls; per pool subnet
+ * its free addresses (runs that surge nodes); per cluster its PodDisruptionBudgets through AKS run command (runs that
+ * drain nodes: Full and NodeImageOnly).
  */
 export async function readMemberFacts(deps: UpdateRunDependencies, clusterIds: readonly string[], upgradeType: RunUpgradeKind, now: Date): Promise<MemberRead[]> {
   const inFlight = operationsByCluster(await deps.activeOperations());
   const clusters = await mapBounded(clusterIds, CONCURRENT_MEMBERS, (id) => readCluster(deps, id, upgradeType, inFlight));
   const deprecated = await readDeprecatedApiUse(deps, clusters.flatMap((read) => (read.cluster ? [read.cluster] : [])), now);
-  return clusters.map((read) => ({ facts: { ...read.facts, deprecatedApiUse: deprecated(read.facts.clusterId) }, tags: read.cluster?.tags ?? {} }));
+  const budgets = drainsNodes(upgradeType) ? await mapBounded(clusters, CONCURRENT_RUN_COMMANDS, (read) => disruptionBudgetsOf(deps, read)) : clusters.map(() => undefined);
+  return clusters.map((read, i) => {
+    const podDisruptionBudgets = budgets[i];
+    return { facts: { ...read.facts, deprecatedApiUse: deprecated(read.facts.clusterId), ...(podDisruptionBudgets ? { podDisruptionBudgets } : {}) }, tags: read.cluster?.tags ?? {} };
+  });
+}
+
+/** A control-plane-only upgrade moves no node; the others cordon and drain every node they roll. */
+function drainsNodes(upgradeType: RunUpgradeKind): boolean {
+  return upgradeType !== 'ControlPlaneOnly';
+}
+
+async function disruptionBudgetsOf(deps: UpdateRunDependencies, read: ClusterRead): Promise<Checked<PodDisruptionBudgetFact[]> | undefined> {
+  if (!read.cluster) return undefined;
+  if (read.facts.powerState === 'Stopped') return { checked: false, reason: `cluster ${read.facts.name} is stopped` };
+  const { subscriptionId, resourceGroup } = coordinatesOf(read.facts.clusterId);
+  const cluster = read.cluster;
+  return checked(() => readDisruptionBudgets(deps.containerService(subscriptionId), resourceGroup, cluster));
 }
 
 /** Lower-case cluster id → an unfinished operation on it or on one of its pools. */
@@ -63,11 +86,12 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
   const location = cluster.location ?? '';
   const profiles = cluster.agentPoolProfiles ?? [];
   const versions = versionsOf(cluster, profiles);
-  const [versionCatalogue, maintenanceWindow, capacity, poolImages] = await Promise.all([
+  const [versionCatalogue, maintenanceWindow, capacity, poolImages, subnets] = await Promise.all([
     checked(() => deps.versionCatalogue(subscriptionId, location)),
     checked(() => readUpgradeWindow(deps.containerService(subscriptionId), clusterId, upgradeType)),
     checked(() => deps.regionCapacity(subscriptionId, location)),
     upgradeType === 'NodeImageOnly' ? latestNodeImages(deps, subscriptionId, resourceGroup, name, cluster) : Promise.resolve(new Map<string, Checked<string>>()),
+    drainsNodes(upgradeType) ? poolSubnets(deps, profiles) : Promise.resolve(undefined),
   ]);
   // The upgrade profile only decides the hops that skip minors (LTS, or a version out of support): read it only then.
   const needsProfile = upgradeType !== 'NodeImageOnly' && (!versionCatalogue.checked || mayPlanSkippingMinors(versions, versionCatalogue.value));
@@ -86,8 +110,17 @@ async function readCluster(deps: UpdateRunDependencies, clusterId: string, upgra
     maintenanceWindow,
     deprecatedApiUse: notRead,
     freeVcpus: capacity.checked ? { checked: true, value: freeVcpusOf(capacity.value) } : capacity,
+    ...(subnets ? { subnets } : {}),
   };
   return { facts, cluster };
+}
+
+/** Each distinct pool subnet once, by lower-case id; undefined when no pool brings its own subnet. */
+async function poolSubnets(deps: UpdateRunDependencies, profiles: readonly ManagedClusterAgentPoolProfile[]): Promise<Record<string, Checked<SubnetFact>> | undefined> {
+  const ids = [...new Map(profiles.flatMap((profile) => (profile.vnetSubnetID ? [[profile.vnetSubnetID.toLowerCase(), profile.vnetSubnetID] as const] : []))).entries()];
+  if (ids.length === 0) return undefined;
+  const reads = await Promise.all(ids.map(([, id]) => checked(() => readSubnet(deps.network, id))));
+  return Object.fromEntries(ids.map(([key], i) => [key, reads[i] as Checked<SubnetFact>]));
 }
 
 /** An LTS cluster, or one whose control-plane minor the region no longer offers for its plan, may skip minors. */
@@ -129,6 +162,7 @@ function poolFacts(profile: ManagedClusterAgentPoolProfile, capacity: RegionCapa
     latestNodeImageVersion: latestImage ?? { checked: false, reason: 'not needed for a version upgrade' },
     ...(sku?.vCpus === undefined ? {} : { vCpusPerNode: sku.vCpus }),
     ...(sku?.family ? { quotaFamily: sku.family } : {}),
+    ...(profile.vnetSubnetID ? { vnetSubnetID: profile.vnetSubnetID } : {}),
   };
 }
 

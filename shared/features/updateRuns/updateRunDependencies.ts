@@ -1,4 +1,5 @@
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { NetworkManagementClient } from '@azure/arm-network';
 import type { RegionCapacity } from '../../domain/fleet/regionCapacity';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogRowsResult } from '../../platform/monitor/logsClient';
@@ -9,6 +10,8 @@ import type { UpdateRunStore } from './updateRunStore';
 export interface UpdateRunDependencies {
   store: UpdateRunStore;
   containerService: (subscriptionId: string) => ContainerServiceClient;
+  /** Node-pool subnets (free addresses for surge nodes). */
+  network: (subscriptionId: string) => NetworkManagementClient;
   /** ARM's Kubernetes versions of a region (the clusters feature's cached catalogue). */
   versionCatalogue: (subscriptionId: string, location: string) => Promise<unknown>;
   /** VM sizes and vCPU quotas of a region (the clusters feature's cached capacities). */

@@ -1,8 +1,9 @@
 import type { ComputeManagementClient } from '@azure/arm-compute';
 import type { ContainerServiceClient } from '@azure/arm-containerservice';
+import type { NetworkManagementClient } from '@azure/arm-network';
 import type { Pipeline } from '@azure/core-rest-pipeline';
 import type { AccessToken, TokenCredential } from '@azure/identity';
-import { armComputeSdk, armContainerServiceSdk, identitySdk } from '../azure/lazySdk';
+import { armComputeSdk, armContainerServiceSdk, armNetworkSdk, identitySdk } from '../azure/lazySdk';
 import type { Settings } from '../settings/settings';
 import { armReadBudgetOf, type ArmReadBudget } from './armReadBudget';
 import { armReadBudgetPolicy } from './armReadBudgetPolicy';
@@ -24,7 +25,7 @@ export interface ArmClientOptions {
 }
 
 /**
- * One ContainerServiceClient (and, for preflights, one ComputeManagementClient) per subscription, built once and
+ * One ContainerServiceClient (and, for preflights, one ComputeManagementClient and one NetworkManagementClient) per subscription, built once and
  * reused across invocations. Every call has a deadline (FLEETPLANE_ARM_CALL_DEADLINE_MS, or the invocation's when
  * sooner) and every try a timeout.
  */
@@ -35,6 +36,7 @@ export class ArmClients {
   /** This instance's share of the identity's ARM reads, split between callers and system work. */
   readonly readBudget: ArmReadBudget;
   private readonly computeClients = new Map<string, ComputeManagementClient>();
+  private readonly networkClients = new Map<string, NetworkManagementClient>();
 
   constructor(
     private readonly settings: Settings,
@@ -68,6 +70,18 @@ export class ArmClients {
       client = new (armComputeSdk().ComputeManagementClient)(this.credential, subscriptionId, this.clientOptions());
       this.addDeadlines(client.pipeline);
       this.computeClients.set(key, client);
+    }
+    return client;
+  }
+
+  /** Same wiring as `compute`: the update-run preflight reads node-pool subnets with it. */
+  network(subscriptionId: string): NetworkManagementClient {
+    const key = subscriptionId.toLowerCase();
+    let client = this.networkClients.get(key);
+    if (!client) {
+      client = new (armNetworkSdk().NetworkManagementClient)(this.credential, subscriptionId, this.clientOptions());
+      this.addDeadlines(client.pipeline);
+      this.networkClients.set(key, client);
     }
     return client;
   }

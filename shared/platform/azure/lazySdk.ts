@@ -5,11 +5,13 @@
  */
 import type * as ArmCompute from '@azure/arm-compute';
 import type * as ArmContainerService from '@azure/arm-containerservice';
+import type * as ArmNetwork from '@azure/arm-network';
 import type * as Identity from '@azure/identity';
 import type * as StorageQueue from '@azure/storage-queue';
 
 let compute: typeof ArmCompute | undefined;
 let containerService: typeof ArmContainerService | undefined;
+let network: typeof ArmNetwork | undefined;
 let identity: typeof Identity | undefined;
 let storageQueue: typeof StorageQueue | undefined;
 
@@ -24,6 +26,13 @@ export function armComputeSdk(): typeof ArmCompute {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   compute ??= require('@azure/arm-compute') as typeof ArmCompute;
   return compute;
+}
+
+/** Network's subnets, read only by update-run preflights (free addresses for surge nodes). */
+export function armNetworkSdk(): typeof ArmNetwork {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  network ??= require('@azure/arm-network') as typeof ArmNetwork;
+  return network;
 }
 
 export function identitySdk(): typeof Identity {

@@ -66,7 +66,6 @@ describe('update run over 12 clusters in 3 stages (local host, Azurite, emulator
       // Before any time passes: the default workload's API clients would leave deprecated-API calls in the audit log.
       for (const name of NAMES) emu.workload.set(SUB, RG, name, name === 'c12' ? OVERLOADED : LIGHT);
       emu.advanceClock(30 * 60);
-      emu.declarePdb(SUB, RG, 'c05', { namespace: 'payments', name: 'api-pdb' });
       // c08's window: weekly, 8 hours, three days from now: closed for the whole run until the test moves the clock there.
       const opens = new Date(Date.parse(emu.now()) + 3 * DAY);
       windowOpensAt = Date.UTC(opens.getUTCFullYear(), opens.getUTCMonth(), opens.getUTCDate(), 0, 0);
@@ -109,6 +108,9 @@ describe('update run over 12 clusters in 3 stages (local host, Azurite, emulator
     const started = await stack.call('POST', `updateRuns/${runId}/start`);
     expect(started.status, JSON.stringify(started.body)).toBe(202);
     await waitFor(() => run(runId), (a) => a.body.status === 'Running', 60_000, 'run started by its preflight', (a) => a.body.preflight);
+    // c05's PDB appears once the run has started (before ring1 reaches it): one present at the start preflight is a
+    // blocking problem (PDB_BLOCKS_DRAIN), so only the drain can catch this one.
+    emulator.declarePdb(SUB, RG, 'c05', { namespace: 'payments', name: 'api-pdb' });
 
     // Kill 1: while the canary's upgrades are in flight.
     await waitFor(() => run(runId), (a) => members(a)['c01'] === 'Running', 60_000, 'canary running', summary);

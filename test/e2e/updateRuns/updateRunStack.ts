@@ -55,6 +55,9 @@ export class UpdateRunStack {
         FLEETPLANE_ARM_CALL_DEADLINE_MS: '2500',
         FLEETPLANE_HTTP_ARM_DEADLINE_MS: '4000',
         FLEETPLANE_SUBMISSION_GRACE_MS: '5000',
+        // Create and start each read all 12 members live (with a run command result per member) within seconds:
+        // more than one caller's default share of ARM's read bucket, which is not what these tests are about.
+        FLEETPLANE_ARM_READ_BUCKET: '1000',
       },
     });
   }

@@ -19,7 +19,7 @@ export function poolOf(overrides: Partial<PoolFacts> = {}): PoolFacts {
   };
 }
 
-/** A healthy member on 1.33.5 in the 2026 region, with plenty of quota, no window and no deprecated API use. */
+/** A healthy member on 1.33.5 in the 2026 region, with plenty of quota, no window, no deprecated API use and no PDB. */
 export function factsOf(overrides: Partial<MemberFacts> = {}): MemberFacts {
   const pools = overrides.pools ?? [poolOf()];
   return {
@@ -40,6 +40,7 @@ export function factsOf(overrides: Partial<MemberFacts> = {}): MemberFacts {
     maintenanceWindow: { checked: true, value: null },
     deprecatedApiUse: { checked: true, value: [] },
     freeVcpus: { checked: true, value: [{ name: 'cores', free: 100 }, { name: 'standardDSv5Family', free: 100 }] },
+    podDisruptionBudgets: { checked: true, value: [] },
     ...overrides,
   };
 }

@@ -26,7 +26,7 @@ function withFaults(names: readonly string[]): MemberFacts {
 }
 
 describe('preflightMember: the plan and every problem of one member at once', () => {
-  it('a healthy member on 1.33 to 1.35: both hops, nothing blocking, PDBs said to be not checked, an estimate', () => {
+  it('a healthy member on 1.33 to 1.35: both hops, nothing blocking or unchecked, an estimate', () => {
     const plan = preflightMember(factsOf(), TWO_MINORS, NOW);
     expect(plan.resolvedTarget).toBe('1.35.2');
     expect(plan.steps).toEqual([
@@ -34,7 +34,7 @@ describe('preflightMember: the plan and every problem of one member at once', ()
       { controlPlane: '1.35.2', nodePools: { system: '1.35.2' } },
     ]);
     expect(codes(plan.problems, 'Blocking')).toEqual([]);
-    expect(codes(plan.problems, 'NotChecked')).toEqual(['PDB_NOT_READABLE']);
+    expect(codes(plan.problems, 'NotChecked')).toEqual([]);
     // Per step: control plane 480 s, then 3 nodes with 1 surge node: 90 + 3 × (60 + 120) + 30.
     expect(plan.upgradeSeconds).toBe(2 * (480 + 90 + 3 * 180 + 30));
     expect(plan.window).toEqual({ hasWindow: false, open: true });
@@ -75,6 +75,7 @@ describe('preflightMember: the plan and every problem of one member at once', ()
         deprecatedApiUse: { checked: false, reason: 'no workspace' },
         freeVcpus: { checked: false, reason: 'Compute answered 503' },
         maintenanceWindow: { checked: false, reason: 'timeout' },
+        podDisruptionBudgets: { checked: false, reason: 'run command is disabled' },
       }),
       TWO_MINORS,
       NOW,
@@ -92,13 +93,6 @@ describe('preflightMember: the plan and every problem of one member at once', ()
   it('an unreadable cluster has one problem and no plan', () => {
     const plan = preflightMember(factsOf({ unreadable: 'Cluster c1 does not exist.' }), TWO_MINORS, NOW);
     expect(plan).toMatchObject({ steps: [], upgradeSeconds: 0, problems: [{ code: 'CLUSTER_NOT_READABLE', severity: 'Blocking' }] });
-  });
-
-  it('Azure CNI: the subnet addresses the surge needs are stated, and said to be not checked', () => {
-    const plan = preflightMember(factsOf({ podsTakeSubnetIps: true, pools: [poolOf({ maxPods: 30 })] }), TWO_MINORS, NOW);
-    const subnet = plan.problems.find((problem) => problem.check === 'subnetIps');
-    expect(subnet).toMatchObject({ severity: 'NotChecked', code: 'SUBNET_NOT_READ' });
-    expect(subnet?.message).toContain(String((3 + 1) * 31));
   });
 
   it('a weekly window closed now: when it opens and closes', () => {
