@@ -7,3 +7,4 @@ export * from './memberAssignment';
 export * from './upgradeDurations';
 export * from './makespanEstimate';
 export * from './nodeImageSelection';
+export * from './nodeRollQuery';
