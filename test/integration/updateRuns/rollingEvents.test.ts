@@ -42,7 +42,7 @@ describe('NodePoolRolling events on an update-run member (Azurite)', () => {
   const setUp = async () => {
     const store = new UpdateRunStore(testStorage().tableClient(`${uniqueTablePrefix()}updateruns`));
     const run = (await store.create(runningRun())).value;
-    const engine = buildRunEngine({ store, kickRun: async () => undefined } as unknown as RunEngineDependencies);
+    const engine = buildRunEngine({ store, kickRun: () => Promise.resolve() } as unknown as RunEngineDependencies);
     const rollingOf = async () => (await store.require(run.id)).value.members[0]?.rolling;
     const event = (nodePool: string, status: 'Started' | 'Succeeded', time: string, n: number) => engine.onNodePoolRollingEvent({ clusterResourceId: CLUSTER, nodePool, status, time, eventId: `e${n}` });
     return { rollingOf, event };
