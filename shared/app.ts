@@ -357,6 +357,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         runner: operations().runner,
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
         readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
+        workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
+        queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         preflight: (message, log) => modules.updateRuns().preflight(message, log),
         emitEvent,
         recordAudit: async (event) => {

@@ -11,6 +11,8 @@ export interface NodeState {
   status: NodeStatus;
   surge: boolean;
   labels: Record<string, string>;
+  /** While an upgrade's drain of this node is refused by a PodDisruptionBudget (the eviction is retried until the drain timeout). */
+  drainBlockedBy?: { namespace: string; name: string } | undefined;
 }
 
 export interface ProvisioningError {

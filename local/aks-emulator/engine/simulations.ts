@@ -256,7 +256,9 @@ function* rollNodes(fleet: Fleet, cluster: ClusterState, pool: PoolState, target
     const pdb = fleet.isNodeDrainBlocked(cluster, pool);
     const drained = pdb ? [] : batch;
     if (pdb) {
+      for (const node of batch) node.drainBlockedBy = { namespace: pdb.namespace, name: pdb.name };
       yield settings.drainTimeoutMinutes * 60_000;
+      for (const node of batch) delete node.drainBlockedBy;
       if (settings.undrainableNodeBehavior === undefined) {
         throw drainFailure(batch[0]?.name ?? pool.name, pdb);
       }

@@ -16,6 +16,7 @@ export interface TopologyNode {
   kubernetesVersion: string;
   nodeImageVersion: string;
   maxPods: number;
+  drainBlockedBy?: { namespace: string; name: string } | undefined;
 }
 
 export interface TopologyPool {
@@ -50,6 +51,7 @@ export function captureTopology(cluster: ClusterState, previous: TopologyRecord 
         kubernetesVersion: node.kubernetesVersion,
         nodeImageVersion: node.nodeImageVersion,
         maxPods: pool.maxPods,
+        ...(node.drainBlockedBy ? { drainBlockedBy: { ...node.drainBlockedBy } } : {}),
       }),
     ),
   );

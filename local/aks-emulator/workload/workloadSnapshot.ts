@@ -27,6 +27,8 @@ export interface NodeSnapshot {
   schedulable: boolean;
   kubernetesVersion: string;
   nodeImageVersion: string;
+  /** An upgrade's drain of this node refused by a PodDisruptionBudget. */
+  drainBlockedBy?: { namespace: string; name: string } | undefined;
   capacity: Resources;
   allocatable: NodeResources['allocatable'];
   requested: RequestedResources;

@@ -10,3 +10,4 @@ export * from './nodeImageSelection';
 export * from './kubectlDisruptionBudgets';
 export * from './disruptionBudgetRule';
 export * from './subnetCapacity';
+export * from './nodeRollQuery';

@@ -4,6 +4,7 @@ import { PreconditionFailedError } from '../../domain/errors';
 import { decideAdvance, observationNeeds, type OperationObservation, type RunEventState } from '../../domain/upgrades/run';
 import type { Logger } from '../../platform/observability/logger';
 import { nextAdvanceDelay } from './nextAdvance';
+import { readNodeRolls } from './nodeRollReads';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import { observe } from './runObservations';
 import { isoSeconds } from './runTime';
@@ -29,8 +30,9 @@ export async function advanceRun(deps: RunEngineDependencies, runId: string, pre
   if (!stored || !['Running', 'Paused', 'Stopping'].includes(stored.value.status)) return 'idle';
   const now = await deps.clock.now();
   const observed = await observe(deps, stored.value, observationNeeds(stored.value), now, preSubmissionFailures, log);
+  const rolling = await readNodeRolls(deps, stored.value, now, log);
   const draft = structuredClone(stored.value);
-  const decision = decideAdvance(draft, { ...observed, newOperationId: randomUUID });
+  const decision = decideAdvance(draft, { ...observed, rolling, newOperationId: randomUUID });
 
   for (const announcement of decision.announcements) await deps.emitEvent(announcement);
   const submitted = decision.actions.slice(0, MAX_SUBMISSIONS_PER_ADVANCE);

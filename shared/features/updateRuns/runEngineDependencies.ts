@@ -3,6 +3,7 @@ import type { AuditEvent } from '../../domain/audit/auditEvent';
 import type { EmitFleetEvent } from '../../domain/events';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogLevel, Logger } from '../../platform/observability/logger';
+import type { BatchQuery, LogRowsResult } from '../../platform/monitor/logsClient';
 import type { ArmOperationRunner } from '../operations';
 import type { ReadClusterHealth } from './healthReadings';
 import type { MaintenanceWindowReader } from './maintenanceWindows';
@@ -22,6 +23,9 @@ export interface RunEngineDependencies {
   containerService: (subscriptionId: string) => ContainerServiceClient;
   windows: MaintenanceWindowReader;
   readHealth: ReadClusterHealth;
+  /** Container Insights node progress of running members: the workspace's customer id, and one batch of queries per workspace. */
+  workspaceCustomerId: (workspaceResourceId: string) => Promise<string>;
+  queryLogsBatch: (queries: readonly BatchQuery[]) => Promise<(LogRowsResult | Error)[]>;
   emitEvent: EmitFleetEvent;
   recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
   clock: Clock;

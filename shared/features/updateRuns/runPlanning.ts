@@ -3,9 +3,11 @@ import {
   consistentNodeImages,
   estimateMakespan,
   preflightMember,
+  stepSeconds,
   type EstimatedStage,
   type MemberPlan,
   type PreflightProblem,
+  type StepWork,
 } from '../../domain/updateRuns';
 import { orderMembersByWindow, resolveMaxAllowedFailures, resolveMaxConcurrency } from '../../domain/upgrades';
 import type { MemberRead } from './memberFactsReader';
@@ -140,13 +142,18 @@ function runMemberOf({ read, plan, place }: PlannedMember): RunMember {
     group: place?.group ?? '',
     status: 'NotStarted',
     ...(facts.versions ? { from: { controlPlane: facts.versions.controlPlane, nodePools: facts.versions.nodePools } } : {}),
-    steps: plan.steps.map((step) => ({ ...step, status: 'Pending' as const })),
+    steps: plan.steps.map((step, index) => ({ ...step, status: 'Pending' as const, ...estimatedSecondsOf(plan.work[index]) })),
     currentStep: 0,
     ...(plan.window ? { window: plan.window } : {}),
     estimatedMinutes: Math.round((plan.upgradeSeconds / 60) * 10) / 10,
     failures: [],
     problems: [...plan.problems].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity)).slice(0, MAX_MEMBER_PROBLEMS),
   };
+}
+
+/** A step's own estimate, so the engine can tell a running member's ETA from the steps left. */
+function estimatedSecondsOf(work: StepWork | undefined): { estimatedSeconds?: number } {
+  return work ? { estimatedSeconds: stepSeconds(work) } : {};
 }
 
 function countOrPercent(value: number | string | undefined): string | null {

@@ -1,4 +1,4 @@
-import { recordFiredAlert } from '../../domain/upgrades/run';
+import { applyRollingUpdate, recordFiredAlert } from '../../domain/upgrades/run';
 import type { Logger } from '../../platform/observability/logger';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { UpdateRun } from './updateRunDocument';
@@ -36,15 +36,16 @@ export async function clustersInUpdateRun(deps: RunEngineDependencies): Promise<
 
 /**
  * AKS's NodePoolRolling events (Event Grid): the member's rolling picture is updated and its run advanced at once,
- * rather than at its next poll. Repeated deliveries change nothing more.
+ * rather than at its next poll. Repeated deliveries change nothing more, and the order they arrive in does not matter
+ * (applyRollingUpdate orders them by their own time).
  */
 export async function onNodePoolRollingEvent(deps: RunEngineDependencies, event: NodePoolRollingEvent, log: Logger): Promise<void> {
   for (const run of await activeRunsWith(deps, event.clusterResourceId)) {
     await deps.store.update(run.id, (current) => {
       const member = current.members.find((m) => sameCluster(m.clusterId, event.clusterResourceId) && m.status === 'Running');
-      if (!member || (member.rolling && member.rolling.pool === event.nodePool && member.rolling.updatedAt >= event.time && event.status === 'Started')) return undefined;
-      const drain = event.status === 'Started' ? 'Draining' : 'Done';
-      const rolling = { pool: event.nodePool, surgeNodes: member.rolling?.surgeNodes ?? 0, nodesUpgraded: member.rolling?.nodesUpgraded ?? 0, nodesTotal: member.rolling?.nodesTotal ?? 0, drain, updatedAt: event.time } as const;
+      if (!member) return undefined;
+      const rolling = applyRollingUpdate(member.rolling, { pool: event.nodePool, drain: event.status === 'Started' ? 'Draining' : 'Done', at: event.time });
+      if (JSON.stringify(rolling) === JSON.stringify(member.rolling)) return undefined;
       return { ...current, members: current.members.map((m) => (m === member ? { ...m, rolling } : m)) };
     });
     await deps.kickRun(run.id, 0);

@@ -42,6 +42,8 @@ export const memberStepSchema = z.object({
   /** Added by the engine after a failed health gate: the pool goes back to its planned-from version (AKS rollback). */
   rollback: z.boolean().optional(),
   status: z.enum(STEP_STATUSES),
+  /** The estimator's seconds for this step (the member's ETA adds up the steps left). */
+  estimatedSeconds: z.number().min(0).optional(),
   operationId: z.string().max(64).optional(),
   startedAt: time.optional(),
   finishedAt: time.optional(),
@@ -83,11 +85,14 @@ export const runMemberSchema = z.object({
   steps: z.array(memberStepSchema).max(12),
   /** Index into `steps` of the step running or next; equals steps.length when all are done. */
   currentStep: z.int().min(0).default(0),
+  /** The operation of the step running now (GET /api/operations/{id}); absent between steps and once the member ends. */
   operationId: z.string().max(64).optional(),
+  /** From Container Insights (KubeNodeInventory, KubeEvents) each advance, and AKS NodePoolRolling events; the newer wins. */
   rolling: rollingStateSchema.optional(),
   window: memberWindowSchema.optional(),
   /** Estimated minutes of this member's own upgrade (control plane + node rolls). */
   estimatedMinutes: z.number().min(0).optional(),
+  /** While a step runs: when the member should be done (the running step's end, plus the estimates of the steps left). */
   eta: time.optional(),
   startedAt: time.optional(),
   finishedAt: time.optional(),

@@ -1146,6 +1146,7 @@ export interface components {
                     rollback?: boolean;
                     /** @enum {string} */
                     status: "Pending" | "Running" | "Succeeded" | "Failed" | "Skipped";
+                    estimatedSeconds?: number;
                     operationId?: string;
                     startedAt?: string;
                     finishedAt?: string;

@@ -66,7 +66,9 @@ describe('planRun', () => {
 
   it('plans each member’s steps from its versions, and estimates the run with its waits and windows', () => {
     for (const member of run.members) {
-      expect(member.steps).toEqual([{ controlPlane: '1.34.3', nodePools: { system: '1.34.3' }, status: 'Pending' }]);
+      // Each step keeps its own estimate (the ETA adds up the steps left): the control plane, then the pool's roll.
+      expect(member.steps).toEqual([{ controlPlane: '1.34.3', nodePools: { system: '1.34.3' }, status: 'Pending', estimatedSeconds: 1140 }]);
+      expect(member.estimatedMinutes).toBe(19);
       expect(member.from).toEqual({ controlPlane: '1.33.5', nodePools: { system: '1.33.5' } });
     }
     const memberMinutes = (480 + 90 + 3 * 180 + 30) / 60;
@@ -115,7 +117,7 @@ describe('planRun with Consistent node images', () => {
     const [west, east] = ['west', 'east'].map((name) => run.members.find((member) => member.name === name)!);
     expect(west!.steps).toEqual([]);
     expect(west!.problems).toContainEqual(expect.objectContaining({ code: 'NODE_IMAGE_NOT_CONSISTENT', severity: 'Blocking' }));
-    expect(east!.steps).toEqual([{ nodeImage: true, exactNodeImage: true, nodePools: { system: `${UBUNTU}-202612.01.0` }, status: 'Pending' }]);
+    expect(east!.steps).toEqual([{ nodeImage: true, exactNodeImage: true, nodePools: { system: `${UBUNTU}-202612.01.0` }, status: 'Pending', estimatedSeconds: 660 }]);
   });
 
   it('Latest: each member to its own region\'s newest image, nothing selected run-wide', () => {

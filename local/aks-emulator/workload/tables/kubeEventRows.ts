@@ -7,7 +7,8 @@ import type { Row } from './tableSchemas';
 /**
  * KubeEvents: what changed between consecutive minutes. Pods: Scheduled + Started when they start running on a node,
  * FailedScheduling (Warning, kube-scheduler's wording) when they become Pending, Killing when they leave a node.
- * Nodes: RegisteredNode, NodeReady, NodeNotReady, NodeNotSchedulable, RemovingNode.
+ * Nodes: RegisteredNode, NodeReady, NodeNotReady, NodeNotSchedulable, RemovingNode, and — every minute an upgrade's
+ * drain of the node is refused by a PodDisruptionBudget — AKS's upgrader Warning `Drain` with the eviction error.
  */
 
 export interface KubeEvent {
@@ -58,7 +59,7 @@ const registeredNodes = (view: WorkloadView | undefined): Map<string, NodeSnapsh
 function nodeEvents(previous: WorkloadView | undefined, current: WorkloadView): KubeEvent[] {
   const before = registeredNodes(previous);
   const after = registeredNodes(current);
-  const event = (node: string, reason: string, message: string, source: string): KubeEvent => ({
+  const event = (node: string, reason: string, message: string, source: string, type: KubeEvent['type'] = 'Normal'): KubeEvent => ({
     atMs: current.atMs,
     kind: 'Node',
     name: node,
@@ -66,7 +67,7 @@ function nodeEvents(previous: WorkloadView | undefined, current: WorkloadView): 
     computer: node,
     reason,
     message,
-    type: 'Normal',
+    type,
     source,
   });
   const events: KubeEvent[] = [];
@@ -76,6 +77,7 @@ function nodeEvents(previous: WorkloadView | undefined, current: WorkloadView): 
     if (node.ready && !old?.ready) events.push(event(name, 'NodeReady', `Node ${name} status is now: NodeReady`, 'kubelet'));
     if (!node.ready && old?.ready) events.push(event(name, 'NodeNotReady', `Node ${name} status is now: NodeNotReady`, 'node-controller'));
     if (old?.schedulable && !node.schedulable && node.ready) events.push(event(name, 'NodeNotSchedulable', `Node ${name} status is now: NodeNotSchedulable`, 'kubelet'));
+    if (node.drainBlockedBy) events.push(event(name, 'Drain', drainRefusedMessage(name, node.drainBlockedBy), 'upgrader', 'Warning'));
   }
   for (const name of before.keys()) {
     if (!after.has(name)) events.push(event(name, 'RemovingNode', `Node ${name} event: Removing Node ${name} from Controller`, 'node-controller'));
@@ -118,4 +120,9 @@ export function failedSchedulingMessage(view: WorkloadView, pod: PodState): stri
   const planned = view.placement.planned.find((p) => p.uid === pod.uid);
   if (!planned || view.placement.nodes.length === 0) return 'no nodes available to schedule pods';
   return unschedulableMessage(view.placement.nodes, view.placement.result.requested, planned);
+}
+
+/** AKS's drain error for an eviction a PodDisruptionBudget refuses (the wording of its UpgradeFailed message). */
+function drainRefusedMessage(node: string, pdb: { namespace: string; name: string }): string {
+  return `Drain node ${node} failed when evicting pod ${pdb.name}-0 failed with Too Many Requests error. This is often caused by a restrictive Pod Disruption Budget (PDB) policy. See http://aka.ms/aks/debugdrainfailures. Original error: Cannot evict pod as it would violate the pod's disruption budget.. PDB debug info: ${pdb.namespace}/${pdb.name}-0 blocked by pdb ${pdb.name} with 0 unready pods.`;
 }

@@ -2,6 +2,7 @@ import { gatesAt } from './gateScope';
 import { passGates, type GatesOutcome } from './gateDecisions';
 import { progressGroup } from './groupProgress';
 import { claimCurrentStep, failMember, recordOperationOutcomes } from './memberProgress';
+import { recordRollingReads, refreshMemberProgress } from './memberEta';
 import { hasOperationInFlight } from './memberSelection';
 import type { AdvanceContext } from './observations';
 import type { RunAction } from './runActions';
@@ -26,6 +27,7 @@ const TERMINAL_GROUP = TERMINAL_STAGE;
 /**
  * One advance of a run, decided purely from the run and what was just observed. It changes `draft` in place
  * (pass a copy of the stored run) and returns the side effects to perform after the change is written:
+ * 0. node progress read this advance goes into the members' rolling picture;
  * 1. outcomes of operations in flight are recorded (a member's next step is claimed at once);
  * 2. a Stopping run stops once nothing is in flight; a Paused one only finishes rollbacks;
  * 3. a Running run moves through its stages in order: before-stage gates, groups (≤ the stage's maxConcurrency
@@ -37,9 +39,11 @@ export function decideAdvance(draft: RunState, context: AdvanceContext): Advance
   const before = JSON.stringify(draft);
   const journal = new RunJournal(draft, context.now);
   const running = draft.status === 'Running';
+  recordRollingReads(draft.members, context.rolling ?? {});
   const actions = recordOperationOutcomes(draft, context, journal, () => running);
   if (draft.status === 'Stopping') stopWhenIdle(draft, context, journal);
   else if (draft.status === 'Running') actions.push(...advanceStages(draft, context, journal));
+  for (const member of draft.members) refreshMemberProgress(member, context.now);
   return { actions, events: journal.recorded, announcements: journal.announcements, changed: JSON.stringify(draft) !== before };
 }
 

@@ -5,3 +5,6 @@ export { judge as judgeHealth, recordFiredAlert } from './gateDecisions';
 export { windowNow } from './groupProgress';
 export { describeStep, MAX_SUBMISSION_RETRIES } from './memberProgress';
 export type { RunAction, SubmitStep } from './runActions';
+export { applyRollingUpdate, type DrainState, type RollingState, type RollingUpdate } from './rollingProgress';
+export { rollingFromNodes, type InventoryNode, type PoolTarget } from './nodeRollProgress';
+export { memberEta } from './memberEta';

@@ -1,3 +1,4 @@
+import type { RollingUpdate } from './rollingProgress';
 import type { HealthStatusName, RunState } from './runState';
 import { activeHealthGateScopes } from './gateScope';
 import { isStepInFlight, membersToStart } from './memberSelection';
@@ -27,6 +28,8 @@ export interface AdvanceContext {
   windows: Record<string, { maintenanceWindow: unknown }>;
   /** By lower-cased cluster id. */
   health: Record<string, HealthReading>;
+  /** By lower-cased cluster id: the node roll of members whose step runs, from Container Insights (absent when unread). */
+  rolling?: Record<string, RollingUpdate> | undefined;
 }
 
 /** What the engine has to read before `decideAdvance`: bounded by the members that can move now. */

@@ -1,3 +1,5 @@
+import type { RollingState } from './rollingProgress';
+
 /**
  * The part of a stored update run the execution engine reads and changes. The feature's run document
  * (features/updateRuns/updateRunDocument.ts) has these fields and more; the domain only names what it decides on,
@@ -18,6 +20,8 @@ export interface RunStep {
   nodeImage?: boolean | undefined;
   rollback?: boolean | undefined;
   status: StepStatus;
+  /** The estimator's seconds for this step (upgradeDurations), set when planned; absent on rollbacks and older runs. */
+  estimatedSeconds?: number | undefined;
   operationId?: string | undefined;
   startedAt?: string | undefined;
   finishedAt?: string | undefined;
@@ -41,6 +45,12 @@ export interface RunMemberState {
   from?: { controlPlane: string; nodePools: Record<string, string> } | undefined;
   steps: RunStep[];
   currentStep: number;
+  /** The operation of the step running now (absent between steps and once the member ends). */
+  operationId?: string | undefined;
+  /** When the member should be done, while a step runs. */
+  eta?: string | undefined;
+  estimatedMinutes?: number | undefined;
+  rolling?: RollingState | undefined;
   window?: RunMemberWindow | undefined;
   startedAt?: string | undefined;
   finishedAt?: string | undefined;
