@@ -4,6 +4,7 @@ import type { AutoscaleDependencies } from './autoscaleDependencies';
 import type { DecisionOutcome } from './decisionRecord';
 import type { AppliedDecision, EvaluationRun, Evaluated } from './evaluationRun';
 import { submitChange, type PoolChange } from './poolWrites';
+import { PoolMovedError, writableProfileOf } from './livePool';
 
 const THROTTLED = /answered 429/;
 
@@ -28,10 +29,15 @@ export async function applyDecisions(deps: AutoscaleDependencies, run: Evaluatio
       const entry = needing.find((candidate) => candidate.decision === decision)!;
       const change = changeOf(decision);
       try {
-        const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, entry.candidate.profile, change, run.correlationId);
+        const profile = await writableProfileOf(deps.containerService, entry.candidate.cluster, entry.candidate.profile, change);
+        const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, profile, change, run.correlationId);
         if (change.type === 'SetCount' || change.type === 'SetRange') poolWrites += 1;
         outcomes.set(decision, { kind: 'Submitted', operationId, answered });
       } catch (error) {
+        if (error instanceof PoolMovedError) {
+          outcomes.set(decision, { kind: 'Skipped', reason: error.message });
+          continue;
+        }
         const message = (error as Error).message;
         if (THROTTLED.test(message)) await deps.writeBudget.exhaust(run.subscriptionId, run.at);
         outcomes.set(decision, { kind: 'Failed', reason: `ARM refused the change: ${message}` });

@@ -50,6 +50,13 @@ export class WriteBudgetStore {
     }
   }
 
+  /** When this subscription's bucket last changed on the cycle's clock (a write spent, or a 429); undefined if never. */
+  async lastSpentAt(subscriptionId: string): Promise<Date | undefined> {
+    await this.ensureTable();
+    const stored = await this.rows.get(PARTITION, tableKeyOf(subscriptionId));
+    return stored ? new Date(stored.value.at) : undefined;
+  }
+
   /** AKS answered 429: its bucket is empty whatever the mirror thought. */
   async exhaust(subscriptionId: string, now: Date): Promise<void> {
     await this.rows.upsert(PARTITION, tableKeyOf(subscriptionId), { tokens: 0, at: now.toISOString() });
