@@ -1,4 +1,3 @@
-import type { ManagedClusterAgentPoolProfile } from '@azure/arm-containerservice';
 import type { CarriedCluster } from './autoscaleMessages';
 import type { ListedCluster } from './listedClusters';
 
@@ -45,7 +44,7 @@ export function listedClusterOfCarried(carried: CarriedCluster, subscriptionId: 
     provisioningState: carried.provisioningState,
     powerState: carried.powerState,
     workspaceResourceId: carried.workspaceResourceId,
-    pools: carried.pools.map((pool) => ({ ...pool, mode: pool.mode as ManagedClusterAgentPoolProfile['mode'] })),
+    pools: carried.pools,
     profiles: 'summary',
   };
 }

@@ -26,7 +26,7 @@ export async function writableProfileOf(
   if (moved.length > 0) {
     throw new PoolMovedError(`the pool changed after the cycle read it (${moved.join(', ')}); nothing was written, the next cycle decides on the live pool`);
   }
-  return { ...live, name: profile.name, type: live.typePropertiesType } as ManagedClusterAgentPoolProfile;
+  return { ...live, name: profile.name, type: live.typePropertiesType };
 }
 
 export function movedFieldsOf(read: ManagedClusterAgentPoolProfile, live: AgentPool): string[] {
