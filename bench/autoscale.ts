@@ -17,6 +17,13 @@
  *   goal: a batch is a subscription (the write budget is per subscription, and the metrics batch API takes one
  *   subscription per call), so metrics cost one call per subscription and region (40, not 11) and logs one per
  *   subscription and workspace (40, not 2).
+ * - After the fan-out per region batch (Dec 2026, issue #11 section 2): each subscription message evaluates one region
+ *   and sends the other as a batch message (20 sent): ARM 96 (20 lists, 53 writes, 21 `agentPools.get`, 2 workspace
+ *   GETs), Azure Monitor 80 (unchanged: metrics were already per subscription and region): 176. The 21 GETs are the
+ *   writes decided in batch messages, which carry summaries, not PUT-able profiles: the live pool is read before
+ *   it is written (and the write refused if it moved). With `BENCH_SNAPSHOT=1` (a just-synced inventory): no list,
+ *   but every one of the 53 writes reads its pool first: 188. The snapshot pays off in cycles with few writes
+ *   (a steady cycle saves the 20 lists), not in this one, where 5 % of the pools change at once.
  * - 53 of 1,000 pools changed, 22 deferred (AKS runs one operation per cluster; both User pools of a cluster wanted
  *   one); wall time 70 s, nearly all of it the emulator generating Log Analytics rows in this same process;
  *   evaluatePool over 10,000 pools: 553 ms of CPU.
@@ -25,6 +32,7 @@ import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { performance } from 'node:perf_hooks';
 import { InvocationContext } from '@azure/functions';
+import { QueueClient } from '@azure/storage-queue';
 import { startAksEmulator, type RunningAksEmulator } from '../local/aks-emulator';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { buildFleetplane, type Fleetplane } from '../shared/app';
@@ -36,6 +44,8 @@ import { createRegionWorkspaces, regionWorkspaceId } from './support/regionWorks
 import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
 
 const CLUSTERS = Number(process.env.BENCH_CLUSTERS ?? 500);
+/** `BENCH_SNAPSHOT=1`: the cycle reads the subscriptions from a just-synced inventory instead of listing them. */
+const USE_SNAPSHOT = process.env.BENCH_SNAPSHOT === '1';
 const SUBSCRIPTIONS = Array.from({ length: 20 }, (_, i) => `${String(i + 1).padStart(8, '0')}-0000-4000-8000-000000000000`);
 const REGIONS = ['eastus', 'westeurope'];
 const SEED_CONCURRENCY = 20;
@@ -85,6 +95,19 @@ function delta(before: Record<string, number>, after: Record<string, number>): R
   return Object.fromEntries(Object.entries(after).flatMap(([name, count]) => (count - (before[name] ?? 0) > 0 ? [[name, count - (before[name] ?? 0)]] : [])));
 }
 
+/** Every message on the queue, taken off it (the batch messages of the cycle). */
+async function takeAll(queue: QueueClient): Promise<unknown[]> {
+  const taken: unknown[] = [];
+  for (;;) {
+    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32, visibilityTimeout: 300 });
+    if (receivedMessageItems.length === 0) return taken;
+    for (const message of receivedMessageItems) {
+      taken.push(JSON.parse(Buffer.from(message.messageText, 'base64').toString()));
+      await queue.deleteMessage(message.messageId, message.popReceipt);
+    }
+  }
+}
+
 async function main(): Promise<void> {
   const azurite = await startAzurite();
   const emulator = await startAksEmulator({ port: 0, speed: 0, clockStart: START - 3_600_000, seed: 3, demoFleet: false, defaultVcpuQuota: 10_000_000, warmUpLogAnalytics: true });
@@ -102,6 +125,8 @@ async function main(): Promise<void> {
       FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
       FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
       FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
+      FLEETPLANE_AUTOSCALE_QUEUE: `bench-autoscale-${Date.now()}`,
+      FLEETPLANE_AUTOSCALE_INVENTORY_MAX_AGE_SECONDS: USE_SNAPSHOT ? '600' : '0',
       FLEETPLANE_ARM_CALL_DEADLINE_MS: '60000',
       // The emulator's Log Analytics shares this process's CPU: Azurite answers slower than a real account would.
       FLEETPLANE_STORAGE_TIMEOUT_MS: '30000',
@@ -113,6 +138,9 @@ async function main(): Promise<void> {
       undefined,
     );
     await governWithLogAnalyticsTargets(app);
+    if (USE_SNAPSHOT) await app.inventory.sync.run(); // before the counters: the inventory timer's call, not the cycle's
+    const batchQueue = new QueueClient(azurite.connectionString, settings.FLEETPLANE_AUTOSCALE_QUEUE);
+    await batchQueue.createIfNotExists();
     const at = emulator.now();
     const batches: { pools: number; submitted: number; deferred: number }[] = [];
     const unread: string[] = [];
@@ -128,6 +156,9 @@ async function main(): Promise<void> {
     const started = performance.now();
     // The fan-out of one tick: a message per subscription, handled in parallel as the queue trigger would.
     await Promise.all(SUBSCRIPTIONS.map((subscriptionId) => app.autoscale.handleMessage({ kind: 'subscription', cycle: 1, subscriptionId, at }, context)));
+    // Then the region batches those messages sent, as other instances would take them.
+    const sent = await takeAll(batchQueue);
+    await Promise.all(sent.map((message) => app.autoscale.handleMessage(message, context)));
     const elapsed = performance.now() - started;
     const calls = delta(before, emulator.counters());
 
@@ -137,7 +168,7 @@ async function main(): Promise<void> {
     const pools = CLUSTERS * 2;
     const perRegion = REGIONS.map((region) => Math.ceil(Array.from({ length: CLUSTERS }, (_, i) => regionOf(i)).filter((r) => r === region).length / 50)).reduce((a, b) => a + b, 0);
     const goal = SUBSCRIPTIONS.length + perRegion + REGIONS.length + writes;
-    console.log(`One autoscale cycle: ${pools} governed pools in ${CLUSTERS} clusters, ${SUBSCRIPTIONS.length} subscriptions, ${REGIONS.length} regions (emulator in-process, Azurite); ${Math.min(LOG_ANALYTICS_TARGET_POOLS, CLUSTERS)} pools also follow a Log Analytics target`);
+    console.log(`One autoscale cycle${USE_SNAPSHOT ? ' (subscriptions read from a fresh inventory snapshot)' : ''}: ${pools} governed pools in ${CLUSTERS} clusters, ${SUBSCRIPTIONS.length} subscriptions, ${REGIONS.length} regions (emulator in-process, Azurite); ${Math.min(LOG_ANALYTICS_TARGET_POOLS, CLUSTERS)} pools also follow a Log Analytics target`);
     console.log(`  calls: ARM ${arm} (of which writes ${writes}), Azure Monitor ${monitor}, total ${arm + monitor}  ${JSON.stringify(calls)}`);
     console.log(`  naive (a GET and a metrics query per pool): ${2 * pools}`);
     console.log(`  goal (subscriptions ${SUBSCRIPTIONS.length} + ceil(clusters/50) per region ${perRegion} + workspaces ${REGIONS.length} + changed pools ${writes}): ${goal}`);
@@ -146,7 +177,7 @@ async function main(): Promise<void> {
     const cpu = measureEvaluationCpu(10_000);
     console.log(`  CPU time of evaluatePool over 10,000 pools in process: ${cpu.evaluationCpuMs} ms (goal: under 2,000 ms); schedules folded for ${cpu.poolsWithSchedules} pools: ${cpu.scheduleCpuMs} ms`);
     if (unread.length > 0) console.log(`  targets not read: ${unread.join('; ')}`);
-    console.log(`  decisions ${sum('pools')} (submitted ${sum('submitted')}, deferred ${sum('deferred')}) in ${batches.length} batches; cycle wall time ${elapsed.toFixed(0)} ms`);
+    console.log(`  decisions ${sum('pools')} (submitted ${sum('submitted')}, deferred ${sum('deferred')}) in ${batches.length} batches (${sent.length} sent as batch messages); cycle wall time ${elapsed.toFixed(0)} ms`);
   } finally {
     agent.destroy();
     await emulator.close();

@@ -3,7 +3,7 @@ import { version } from '../package.json';
 import { buildAccess, buildAccessControl, type AccessControl, type AccessModule } from './features/access';
 import { buildAutoscalePolicies, type AutoscalePoliciesModule } from './features/autoscalePolicies';
 import { buildAudit, buildAuditStore, type AuditModule, type AuditStore } from './features/audit';
-import { buildAutoscale, type AutoscaleMessage, type AutoscaleModule } from './features/autoscale';
+import { autoscaleSnapshotOf, buildAutoscale, type AutoscaleMessage, type AutoscaleModule } from './features/autoscale';
 import { buildClusterHealth, queryPoolMetrics, type ClusterHealthModule } from './features/clusterHealth';
 import { buildClusters, type ClustersModule } from './features/clusters';
 import { buildGuardrails, type GuardrailsModule } from './features/guardrails';
@@ -314,6 +314,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
           anyEnabled: () => modules.autoscalePolicies().anyPolicyEnabled(),
           forPools: (pools, now) => modules.autoscalePolicies().policiesFor(pools, now),
         },
+        inventorySnapshot: async (subscriptionId) => autoscaleSnapshotOf(await modules.inventory().snapshotOf(subscriptionId)),
+        inventoryMaxAgeSeconds: settings.FLEETPLANE_AUTOSCALE_INVENTORY_MAX_AGE_SECONDS,
         queryPoolMetrics: (targets, window) =>
           queryPoolMetrics(
             {

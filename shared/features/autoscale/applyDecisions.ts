@@ -4,6 +4,7 @@ import type { AutoscaleDependencies } from './autoscaleDependencies';
 import type { DecisionOutcome } from './decisionRecord';
 import type { AppliedDecision, EvaluationRun, Evaluated } from './evaluationRun';
 import { submitChange, type PoolChange } from './poolWrites';
+import { PoolMovedError, writableProfileOf } from './livePool';
 
 const THROTTLED = /answered 429/;
 
@@ -24,20 +25,27 @@ export async function applyDecisions(deps: AutoscaleDependencies, run: Evaluatio
     const plan = planWrites(needing.map((entry) => entry.decision), budget);
     for (const deferred of plan.deferred) outcomes.set(deferred.decision, { kind: 'Deferred', reason: deferred.reason });
     let poolWrites = 0;
+    let clusterWrites = 0;
     for (const { decision } of plan.now) {
       const entry = needing.find((candidate) => candidate.decision === decision)!;
       const change = changeOf(decision);
       try {
-        const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, entry.candidate.profile, change, run.correlationId);
+        const profile = await writableProfileOf(deps.containerService, entry.candidate.cluster, entry.candidate.profile, change);
+        const { operationId, answered } = await submitChange(deps.runner, entry.candidate.cluster, profile, change, run.correlationId);
         if (change.type === 'SetCount' || change.type === 'SetRange') poolWrites += 1;
+        else clusterWrites += 1;
         outcomes.set(decision, { kind: 'Submitted', operationId, answered });
       } catch (error) {
+        if (error instanceof PoolMovedError) {
+          outcomes.set(decision, { kind: 'Skipped', reason: error.message });
+          continue;
+        }
         const message = (error as Error).message;
         if (THROTTLED.test(message)) await deps.writeBudget.exhaust(run.subscriptionId, run.at);
         outcomes.set(decision, { kind: 'Failed', reason: `ARM refused the change: ${message}` });
       }
     }
-    await deps.writeBudget.spend(run.subscriptionId, poolWrites, run.at);
+    await deps.writeBudget.spend(run.subscriptionId, poolWrites, run.at, { stampEvenIfNone: clusterWrites > 0 });
   }
   const applied = evaluated.map(({ candidate, decision }) => ({ candidate, decision, outcome: outcomes.get(decision)! }));
   await Promise.all(evaluated.map((entry, index) => rememberSentScaleEvent(deps, entry, applied[index]!.outcome)));

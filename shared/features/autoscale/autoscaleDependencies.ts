@@ -5,7 +5,7 @@ import type { PoolMetricSeries } from '../../domain/health';
 import type { Clock } from '../../platform/clock/clock';
 import type { StorageQueue } from '../../platform/storage/storageQueue';
 import type { ArmOperationRunner } from '../operations';
-import type { AutoscaleMessage } from './autoscaleMessages';
+import type { AutoscaleMessage, CarriedCluster } from './autoscaleMessages';
 import type { CycleChainStore } from './cycleChainStore';
 import type { QueryMetrics } from './customMetricTargets';
 import type { DecisionStore } from './decisionStore';
@@ -32,6 +32,13 @@ export interface AutoscaleDependencies extends PendingPodPorts {
     anyEnabled(): Promise<boolean>;
     forPools(pools: readonly PoolIdentity[], now: Date): Promise<Map<string, { effective: EffectivePolicy }>>;
   };
+  /**
+   * The inventory's snapshot of a subscription's clusters (the inventory feature) and when its last successful
+   * list was taken; undefined when it has none or lacks a field the cycle reads (rows written by an older sync).
+   */
+  inventorySnapshot: (subscriptionId: string) => Promise<{ takenAt: Date; clusters: CarriedCluster[] } | undefined>;
+  /** A snapshot at most this old replaces the cycle's ARM list (0: always list). */
+  inventoryMaxAgeSeconds: number;
   /** Node CPU and memory % per pool and minute: one metrics batch per ≤ 50 clusters of a region (clusterHealth's). */
   queryPoolMetrics: (targets: readonly MetricsTarget[], window: { start: Date; end: Date }) => Promise<Map<string, { series: PoolMetricSeries } | { unavailable: string }>>;
   /** Azure Monitor's metrics batch (`MetricsClient.queryResources`), for custom metric targets. */

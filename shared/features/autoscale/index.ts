@@ -10,7 +10,7 @@ import { ensureRunning, runTick } from './cycleChain';
 import { CycleChainStore } from './cycleChainStore';
 import { DecisionStore } from './decisionStore';
 import { evaluateCluster } from './evaluateCluster';
-import { evaluateSubscription } from './evaluateSubscription';
+import { evaluateCarriedBatch, evaluateSubscription } from './evaluateSubscription';
 import type { DecisionRecord } from './decisionRecord';
 import { PoolStateStore } from './poolStateStore';
 import { unreadTargetsOf } from './unreadTargets';
@@ -20,12 +20,13 @@ import { randomUUID } from 'node:crypto';
 export { autoscaleOperations } from './autoscale.api';
 export type { AutoscaleDependencies, MetricsTarget } from './autoscaleDependencies';
 export type { AutoscaleMessage } from './autoscaleMessages';
+export { autoscaleSnapshotOf } from './inventorySnapshot';
 export type { DecisionRecord } from './decisionRecord';
 
 /** Autoscale evaluation: the cycle (queue chain + repair timer), decisions, on-demand evaluation. */
 export interface AutoscaleModule {
   http: HttpHandlers;
-  /** The `autoscaleCycle` queue trigger: a tick, a subscription batch, or one cluster's evaluation. */
+  /** The `autoscaleCycle` queue trigger: a tick, a subscription's fan-out, a batch, or one cluster's evaluation. */
   handleMessage(message: unknown, context: InvocationContext): Promise<void>;
   /** The `autoscaleRepair` timer: starts an idle chain when a policy is on, restarts one whose tick was lost. */
   repair(context: InvocationContext): Promise<void>;
@@ -58,11 +59,13 @@ export function buildAutoscale(ports: AutoscalePorts & { stateTable: TableClient
           return;
         }
         case 'subscription': {
-          const records = await evaluateSubscription(deps, parsed);
-          const submitted = records.filter((record) => record.outcome.kind === 'Submitted').length;
-          const deferred = records.filter((record) => record.outcome.kind === 'Deferred').length;
-          log.info('Autoscale batch evaluated', { cycle: parsed.cycle, subscriptionId: parsed.subscriptionId, pools: records.length, submitted, deferred });
-          warnUnread(log, records);
+          const outcome = await evaluateSubscription(deps, parsed);
+          log.info('Autoscale subscription read and fanned out', { cycle: parsed.cycle, subscriptionId: parsed.subscriptionId, source: outcome.source, clusters: outcome.clusters, batchesSent: outcome.batchesSent });
+          logBatch(log, parsed, outcome.records);
+          return;
+        }
+        case 'batch': {
+          logBatch(log, parsed, await evaluateCarriedBatch(deps, parsed));
           return;
         }
         case 'cluster': {
@@ -90,6 +93,13 @@ export function buildAutoscale(ports: AutoscalePorts & { stateTable: TableClient
       await deps.queue.send({ kind: 'cluster', clusterResourceId: input.clusterResourceId, reason: input.reason });
     },
   };
+}
+
+function logBatch(log: Logger, batch: { cycle: number; subscriptionId: string }, records: readonly DecisionRecord[]): void {
+  const submitted = records.filter((record) => record.outcome.kind === 'Submitted').length;
+  const deferred = records.filter((record) => record.outcome.kind === 'Deferred').length;
+  log.info('Autoscale batch evaluated', { cycle: batch.cycle, subscriptionId: batch.subscriptionId, pools: records.length, submitted, deferred });
+  warnUnread(log, records);
 }
 
 /** A target that could not be read leaves its pools unable to scale down: say which and why. */

@@ -13,6 +13,11 @@ export interface ListedCluster {
   powerState: 'Running' | 'Stopped';
   workspaceResourceId: string | undefined;
   pools: ManagedClusterAgentPoolProfile[];
+  /**
+   * `asListed`: the pools are ARM's profiles with their ETags, fit to restate in a PUT. `summary`: only the fields an
+   * evaluation reads (a batch message, the inventory snapshot): a write reads the live pool first (livePool.ts).
+   */
+  profiles: 'asListed' | 'summary';
 }
 
 const RESOURCE_GROUP = /\/resourcegroups\/([^/]+)\//i;
@@ -30,6 +35,7 @@ export function listedClusterOf(cluster: ManagedCluster, subscriptionId: string)
     powerState: cluster.powerState?.code === 'Stopped' ? 'Stopped' : 'Running',
     workspaceResourceId: monitoringWorkspaceOf(cluster.addonProfiles),
     pools: cluster.agentPoolProfiles ?? [],
+    profiles: 'asListed',
   };
 }
 

@@ -34,9 +34,12 @@ export class WriteBudgetStore {
     return Math.max(0, Math.floor(levelAt(stored?.value, now) - PEOPLE_RESERVE));
   }
 
-  /** Takes `count` tokens (after the writes were sent); retried on a concurrent spender. */
-  async spend(subscriptionId: string, count: number, now: Date): Promise<void> {
-    if (count <= 0) return;
+  /**
+   * Takes `count` tokens (after the writes were sent); retried on a concurrent spender. `count` 0 after a cluster
+   * stop or start takes nothing but stamps the row, so `lastSpentAt` knows the subscription was written.
+   */
+  async spend(subscriptionId: string, count: number, now: Date, options: { stampEvenIfNone?: boolean } = {}): Promise<void> {
+    if (count <= 0 && !options.stampEvenIfNone) return;
     for (let attempt = 0; attempt < 5; attempt++) {
       const stored = await this.rows.get(PARTITION, tableKeyOf(subscriptionId));
       const next = { tokens: Math.max(0, levelAt(stored?.value, now) - count), at: now.toISOString() };
@@ -48,6 +51,13 @@ export class WriteBudgetStore {
         if (!(error instanceof PreconditionFailedError || error instanceof ConflictError)) throw error;
       }
     }
+  }
+
+  /** When autoscale last wrote in this subscription (a pool write, a stop or start, a 429), on the cycle's clock. */
+  async lastSpentAt(subscriptionId: string): Promise<Date | undefined> {
+    await this.ensureTable();
+    const stored = await this.rows.get(PARTITION, tableKeyOf(subscriptionId));
+    return stored ? new Date(stored.value.at) : undefined;
   }
 
   /** AKS answered 429: its bucket is empty whatever the mirror thought. */

@@ -13,6 +13,8 @@ import type { InventoryFilterQuery } from './inventoryFilters';
 import type { HttpCall } from '../../platform/http/handleHttp';
 import type { VersionCatalogue } from '../../domain/fleet/versionCatalogue';
 import { parseClusterId } from './clusterId';
+import type { InventoryRecord } from './inventoryRecord';
+import { snapshotTimeOf } from './inventorySyncState';
 import { refreshCluster, type RefreshOutcome } from './refreshCluster';
 
 export { inventoryFilterQuerySchema, inventoryOperations, staleSubscriptionSchema } from './inventory.api';
@@ -29,6 +31,13 @@ export interface InventoryCore {
   refreshCluster(clusterResourceId: string): Promise<RefreshOutcome>;
   /** Whether the snapshot holds the cluster. */
   hasCluster(clusterResourceId: string): Promise<boolean>;
+  /** A subscription's rows and when its last successful list was taken; undefined while it never synced. */
+  snapshotOf(subscriptionId: string): Promise<SubscriptionSnapshot | undefined>;
+}
+
+export interface SubscriptionSnapshot {
+  takenAt: string;
+  clusters: InventoryRecord[];
 }
 
 export interface InventoryDependencies {
@@ -62,6 +71,10 @@ export function buildInventory(deps: InventoryDependencies): InventoryCore {
     hasCluster: async (clusterResourceId) => {
       const coordinates = parseClusterId(clusterResourceId);
       return coordinates !== undefined && (await store.find(coordinates.subscriptionId, coordinates.resourceGroup, coordinates.name)) !== undefined;
+    },
+    snapshotOf: async (subscriptionId) => {
+      const takenAt = snapshotTimeOf(await store.syncState(), [subscriptionId]);
+      return takenAt === undefined ? undefined : { takenAt, clusters: await store.clustersOf(subscriptionId) };
     },
   };
 }

@@ -49,6 +49,13 @@ function nodePoolSummaryOf(pool: ManagedClusterAgentPoolProfile): NodePoolSummar
     vmSize: pool.vmSize,
     count: pool.count,
     orchestratorVersion: pool.currentOrchestratorVersion ?? pool.orchestratorVersion,
+    requestedOrchestratorVersion: pool.orchestratorVersion,
+    provisioningState: pool.provisioningState,
+    enableAutoScaling: pool.enableAutoScaling,
+    minCount: pool.minCount ?? undefined,
+    maxCount: pool.maxCount ?? undefined,
+    maxPods: pool.maxPods,
+    tags: pool.tags && Object.keys(pool.tags).length > 0 ? { ...pool.tags } : undefined,
   });
 }
 

@@ -9,7 +9,14 @@ export const nodePoolSummarySchema = z.object({
   osType: z.string().optional(),
   vmSize: z.string().optional(),
   count: z.int().optional(),
-  orchestratorVersion: z.string().optional(),
+  orchestratorVersion: z.string().optional().describe('The version the pool runs (current, else requested).'),
+  requestedOrchestratorVersion: z.string().optional().describe('The version asked for; differs from orchestratorVersion while upgrading.'),
+  provisioningState: z.string().optional(),
+  enableAutoScaling: z.boolean().optional().describe('Whether the AKS cluster autoscaler drives the count.'),
+  minCount: z.int().optional(),
+  maxCount: z.int().optional(),
+  maxPods: z.int().optional(),
+  tags: z.record(z.string(), z.string()).optional(),
 });
 
 export const inventoryRadarSchema = z.object({

@@ -74,6 +74,15 @@ export class InventoryStore {
     return rows;
   }
 
+  /** Every cluster row of a subscription. */
+  async clustersOf(subscriptionId: string): Promise<InventoryRecord[]> {
+    await this.ensureTable();
+    const records: InventoryRecord[] = [];
+    const filter = odata`PartitionKey eq ${subscriptionId.toLowerCase()} and kind eq ${ROW_KIND.cluster}`;
+    for await (const row of this.clusters.all(filter)) records.push(row.value);
+    return records;
+  }
+
   /** One page of cluster rows matching an OData filter over the indexed columns. */
   async page(filter: string, pageSize: number, continuationToken?: string): Promise<Page<InventoryRecord>> {
     await this.ensureTable();

@@ -50,6 +50,13 @@ const settingsSchema = z
     FLEETPLANE_AUTOSCALE_QUEUE: queueName('fleetplane-autoscale'),
     /** Seconds between autoscale cycles (tests shorten it and move the virtual clock instead). */
     FLEETPLANE_AUTOSCALE_CYCLE_SECONDS: z.coerce.number().int().min(1).max(3_600).default(60),
+    /**
+     * The autoscale cycle reads a subscription from the inventory snapshot instead of ARM's list when its last
+     * successful sync is at most this old and no autoscale write was spent there since (0: always list). Writes
+     * from a snapshot re-read the pool and are refused if its count, range or state moved. Off by default: a
+     * snapshot misses clusters created and stops/starts made by others since it was taken (README, Autoscale).
+     */
+    FLEETPLANE_AUTOSCALE_INVENTORY_MAX_AGE_SECONDS: z.coerce.number().int().min(0).max(3_600).default(0),
     /** Local mode only: the AKS emulator's virtual clock (`…/_emulator/clock`) as "now" for scheduled work. */
     FLEETPLANE_VIRTUAL_CLOCK_URL: z
       .url({ protocol: /^https?$/, hostname: /^(127\.0\.0\.1|localhost)$/, error: 'must be an http(s) URL on loopback' })

@@ -2691,7 +2691,19 @@ export interface operations {
                                 osType?: string;
                                 vmSize?: string;
                                 count?: number;
+                                /** @description The version the pool runs (current, else requested). */
                                 orchestratorVersion?: string;
+                                /** @description The version asked for; differs from orchestratorVersion while upgrading. */
+                                requestedOrchestratorVersion?: string;
+                                provisioningState?: string;
+                                /** @description Whether the AKS cluster autoscaler drives the count. */
+                                enableAutoScaling?: boolean;
+                                minCount?: number;
+                                maxCount?: number;
+                                maxPods?: number;
+                                tags?: {
+                                    [key: string]: string;
+                                };
                             }[];
                             radar: {
                                 /** @enum {string} */

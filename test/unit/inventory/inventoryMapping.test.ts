@@ -60,7 +60,7 @@ const cluster: ManagedCluster = {
       orchestratorVersion: '1.34',
       currentOrchestratorVersion: '1.34.6',
     },
-    { name: 'apps', mode: 'User', vmSize: 'Standard_D4s_v5', count: 0 },
+    { name: 'apps', mode: 'User', vmSize: 'Standard_D4s_v5', count: 0, provisioningState: 'Succeeded', enableAutoScaling: true, minCount: 0, maxCount: 5, maxPods: 30, tags: { team: 'shop' } },
   ],
 };
 
@@ -88,8 +88,10 @@ describe('inventoryRecordOf', () => {
           vmSize: 'Standard_D2s_v5',
           count: 3,
           orchestratorVersion: '1.34.6',
+          requestedOrchestratorVersion: '1.34',
         },
-        { name: 'apps', mode: 'User', vmSize: 'Standard_D4s_v5', count: 0 },
+        // What the autoscale cycle reads when it uses the snapshot: the pool's state and the AKS autoscaler's range.
+        { name: 'apps', mode: 'User', vmSize: 'Standard_D4s_v5', count: 0, provisioningState: 'Succeeded', enableAutoScaling: true, minCount: 0, maxCount: 5, maxPods: 30, tags: { team: 'shop' } },
       ],
       radar: {
         supportStatus: 'platformSupport',
