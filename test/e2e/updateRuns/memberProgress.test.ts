@@ -29,7 +29,8 @@ describe('update-run member progress (local host, Azurite, emulator)', () => {
   const stack = new UpdateRunStack();
 
   beforeAll(async () => {
-    await stack.start({ speed: 120, clockStart: Date.parse('2026-12-07T06:00:00Z') }, async (emu) => {
+    // The clock stands until the run has started (see the PDB below).
+    await stack.start({ speed: 0, clockStart: Date.parse('2026-12-07T06:00:00Z') }, async (emu) => {
       expect((await raw(emu, 'PUT', `${WORKSPACE}?api-version=2023-09-01`, { location: 'eastus', properties: {} })).status).toBe(201);
       const monitoring = { addonProfiles: { omsagent: { enabled: true, config: { logAnalyticsWorkspaceResourceID: WORKSPACE } } }, autoUpgradeProfile: { upgradeChannel: 'none' } };
       const rolling = basicCluster({ ...monitoring, dnsPrefix: 'rolling' }, { count: 4, upgradeSettings: { maxSurge: '1' } });
@@ -37,7 +38,6 @@ describe('update-run member progress (local host, Azurite, emulator)', () => {
       expect((await raw(emu, 'PUT', withApi(clusterPath(RG, 'blocked')), basicCluster({ ...monitoring, dnsPrefix: 'blocked' }))).status).toBeLessThan(300);
       for (const name of ['rolling', 'blocked']) emu.workload.set(SUB, RG, name, LIGHT);
       emu.advanceClock(30 * 60);
-      emu.declarePdb(SUB, RG, 'blocked', { namespace: 'payments', name: 'api-pdb' });
     });
   }, 180_000);
 
@@ -53,6 +53,11 @@ describe('update-run member progress (local host, Azurite, emulator)', () => {
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const runId = created.body.id as string;
     expect((await stack.call('POST', `updateRuns/${runId}/start`)).status).toBe(202);
+    // A PDB present at the start preflight is a blocking problem (PDB_BLOCKS_DRAIN); one that appears once the run
+    // has started is what only the drain meets.
+    await waitFor(() => stack.call('GET', `updateRuns/${runId}`), (a) => a.body.status === 'Running', 60_000, 'run started by its preflight', (a) => a.body.preflight);
+    stack.emulator.declarePdb(SUB, RG, 'blocked', { namespace: 'payments', name: 'api-pdb' });
+    stack.emulator.setClockSpeed(120);
 
     const seen: MemberView[] = [];
     const member = (answer: Answer, name: string) => (answer.body.members as MemberView[]).find((m) => m.name === name)!;
