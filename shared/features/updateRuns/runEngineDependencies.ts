@@ -3,8 +3,8 @@ import type { AuditEvent } from '../../domain/audit/auditEvent';
 import type { EmitFleetEvent } from '../../domain/events';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogLevel, Logger } from '../../platform/observability/logger';
-import type { ArmOperationRunner } from '../operations';
-import type { ReadClusterHealth } from './healthReadings';
+import type { ArmOperationRunner, OperationRecord } from '../operations';
+import type { AssessMembersHealth } from './healthReadings';
 import type { MaintenanceWindowReader } from './maintenanceWindows';
 import type { PreflightOutcome } from './preflightOutcome';
 import type { KickRun, RequestPreflight } from './updateRunPorts';
@@ -18,10 +18,13 @@ export interface RunEngineDependencies {
   requestPreflight: RequestPreflight;
   /** The update-run API's preflight (its member reads need the API's dependencies). */
   preflight: (message: RunPreflightMessage, log: Logger) => Promise<PreflightOutcome | 'stale'>;
+  /** Starts members' steps; an AKS event's kick also refreshes the member's operation from ARM with it. */
   runner: ArmOperationRunner;
+  /** The stored record of an operation (no ARM call): the operations queue is what polls ARM. */
+  readOperation: (operationId: string) => Promise<OperationRecord | undefined>;
   containerService: (subscriptionId: string) => ContainerServiceClient;
   windows: MaintenanceWindowReader;
-  readHealth: ReadClusterHealth;
+  assessHealth: AssessMembersHealth;
   emitEvent: EmitFleetEvent;
   recordAudit: (event: Omit<AuditEvent, 'id'>) => Promise<void>;
   clock: Clock;
