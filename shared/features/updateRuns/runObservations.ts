@@ -3,6 +3,7 @@ import type { AdvanceContext, HealthReading, ObservationNeeds, OperationObservat
 import type { Logger } from '../../platform/observability/logger';
 import { healthReadingOf, type HealthGateWindow } from './healthReadings';
 import { clusterTargetOf } from './clusterTarget';
+import { isCheckOverdue } from './overdueOperation';
 import { isoSeconds } from './runTime';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { UpdateRun } from './updateRunDocument';
@@ -12,7 +13,7 @@ const READ_CONCURRENCY = 8;
 
 /**
  * Reads what the decision needs, and nothing else: each operation in flight as its record stands (the operations
- * queue polls ARM and kicks the run when one ends), the windows of members that may start, the health of members a
+ * queue polls ARM and kicks the run when one ends; only a record whose checks are overdue is polled here), the windows of members that may start, the health of members a
  * waiting gate checks (one batched assessment). A read that fails leaves its entry out: the decision then waits for
  * it rather than guess.
  */
@@ -38,7 +39,8 @@ export async function observe(
 }
 
 async function observeOperation(deps: RunEngineDependencies, operationId: string, preSubmissionFailures: ReadonlyMap<string, OperationObservation>): Promise<OperationObservation> {
-  const record = await deps.readOperation(operationId);
+  const stored = await deps.readOperation(operationId);
+  const record = stored && isCheckOverdue(stored, Date.now()) ? await deps.runner.refresh(operationId) : stored;
   if (!record) return preSubmissionFailures.get(operationId) ?? { status: 'Missing' };
   return { status: record.status, ...(record.error ? { error: record.error } : {}) };
 }

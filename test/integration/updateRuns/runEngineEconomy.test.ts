@@ -119,6 +119,8 @@ describe('update-run engine economy (Azurite + emulator, messages handled in pro
 
   it('an advance while the members’ operations run makes no ARM call', async () => {
     emulator.advanceClock(60);
+    // The operations queue's checks (one ARM poll each), then the engine's advances: records only.
+    for (const operationId of await operationIds()) await app.operations.advance({ operationId }, context());
     emulator.resetCounters();
     await advance();
     await advance();
