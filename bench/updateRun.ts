@@ -4,7 +4,9 @@
  * process, on the emulator's frozen virtual clock moved on in BENCH_STEP_SECONDS (20) steps. Prints the makespan in
  * virtual minutes against the lower bound the concurrency limits and the emulator's operation durations set
  * (goal ≤ 1.05×), and the ARM calls per member (planning: the plan and start preflights, handled as the queue
- * trigger would; and execution). The Azure SDK must trust the emulator's
+ * trigger would; and execution). The engine reads operation records only: the operations queue polls ARM, so the
+ * bench also checks each running operation as that queue would, at its pollAfterSeconds in virtual time (the clock
+ * is moved to each check within a step), and counts those polls. The Azure SDK must trust the emulator's
  * certificate from process start, so the script runs itself again with NODE_EXTRA_CA_CERTS when needed.
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -18,6 +20,7 @@ import { DEFAULT_DURATIONS } from '../local/aks-emulator/engine/durations';
 import { startAzurite } from '../local/azurite/startAzurite';
 import { startDevIssuer } from '../local/dev-issuer';
 import { buildFleetplane, type Fleetplane } from '../shared/app';
+import { isTerminal } from '../shared/features/operations';
 import { parseSettings } from '../shared/platform/settings/settings';
 import { loopbackClient } from './support/loopbackClient';
 import { trustEmulatorThenRun } from './support/trustEmulatorThenRun';
@@ -102,6 +105,38 @@ function countersDelta(before: Record<string, number>, after: Record<string, num
 
 const total = (counts: Record<string, number>) => Object.values(counts).reduce((sum, n) => sum + n, 0);
 
+/** The runner's pause between checks when ARM gave no Retry-After (armOperationRunner's DEFAULT_POLL_SECONDS). */
+const DEFAULT_POLL_SECONDS = 10;
+
+/**
+ * The operations queue in virtual time: each running operation is checked (the `operationsAdvance` handler: one ARM
+ * poll, and the end told once, which kicks the run) every pollAfterSeconds from when it was first seen, the clock
+ * moved to each due check, until `seconds` have passed. Returns the checks made.
+ */
+async function runOperationChecks(fleetplane: Fleetplane, emulator: RunningAksEmulator, due: Map<string, number>, seconds: number, context: InvocationContext): Promise<number> {
+  const virtualNow = () => Date.parse(emulator.now());
+  const end = virtualNow() + seconds * 1000;
+  let checks = 0;
+  for (;;) {
+    const active = await fleetplane.operations.store.active();
+    const activeIds = new Set(active.map(({ value }) => value.id));
+    for (const id of due.keys()) if (!activeIds.has(id)) due.delete(id);
+    for (const { value } of active) if (!due.has(value.id)) due.set(value.id, virtualNow() + (value.pollAfterSeconds ?? DEFAULT_POLL_SECONDS) * 1000);
+    const next = Math.min(...due.values());
+    if (!Number.isFinite(next) || next > end) break;
+    if (next > virtualNow()) emulator.advanceClock((next - virtualNow()) / 1000);
+    for (const [id, at] of [...due].filter(([, at]) => at <= next)) {
+      await fleetplane.operations.advance({ operationId: id }, context);
+      checks += 1;
+      const record = (await fleetplane.operations.store.get(id))?.value;
+      if (record && !isTerminal(record.status)) due.set(id, at + (record.pollAfterSeconds ?? DEFAULT_POLL_SECONDS) * 1000);
+      else due.delete(id);
+    }
+  }
+  if (end > virtualNow()) emulator.advanceClock((end - virtualNow()) / 1000);
+  return checks;
+}
+
 async function main(): Promise<void> {
   const wallStart = performance.now();
   const azurite = await startAzurite();
@@ -170,6 +205,8 @@ async function main(): Promise<void> {
     };
     let iterations = 0;
     let advances = 0;
+    let operationChecks = 0;
+    const checksDue = new Map<string, number>();
     for (; iterations < MAX_ITERATIONS; iterations += 1) {
       // Advance until the run is settled at this virtual time (steps claimed beyond one advance's bound go next).
       for (let again = 0; again < 10; again += 1) {
@@ -180,7 +217,7 @@ async function main(): Promise<void> {
       }
       const { status } = (await store.require(runId)).value;
       if (status !== 'Running') break;
-      emulator.advanceClock(STEP_SECONDS);
+      operationChecks += await runOperationChecks(fleetplane, emulator, checksDue, STEP_SECONDS, context);
     }
     const run = (await store.require(runId)).value;
     const runCalls = countersDelta(beforeRun, emulator.counters());
@@ -203,7 +240,7 @@ async function main(): Promise<void> {
     console.log(`  preflights on the queue (system reads, default read budget): plan ${planSeconds.toFixed(1)} s, start ${startSeconds.toFixed(1)} s wall`);
     console.log(`  ARM calls per member: planning ${(total(planCalls) / CLUSTERS).toFixed(1)} ${JSON.stringify(planCalls)} (two preflights: plan and start)`);
     console.log(`                        execution ${(total(runCalls) / CLUSTERS).toFixed(1)} ${JSON.stringify(runCalls)}`);
-    console.log(`  ${advances} advances over ${iterations} clock steps; wall ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
+    console.log(`  ${advances} advances over ${iterations} clock steps, ${operationChecks} operation checks (the operations queue's); wall ${((performance.now() - wallStart) / 1000).toFixed(0)} s`);
     if (run.status !== 'Completed') process.exitCode = 1;
   } finally {
     agent.destroy();

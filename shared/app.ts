@@ -172,7 +172,7 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
   );
   /** Every feature emits Fleetplane events through this port: the webhook outbox stores them before delivery. */
   const emitEvent: EmitFleetEvent = (event) => webhooks().emitEvent(event);
-  const operations = once(() =>
+  const operations = once((): OperationsModule =>
     buildOperations({
       table: table('operations'),
       queue: storage.queue(settings.FLEETPLANE_OPERATIONS_QUEUE),
@@ -181,6 +181,8 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
       logLevel: settings.FLEETPLANE_LOG_LEVEL,
       submissionGraceMs: settings.FLEETPLANE_SUBMISSION_GRACE_MS,
       emitEvent,
+      // The operations queue is the one poller of ARM: the end of a run's operation advances the run at once.
+      onOperationEnded: (record): Promise<void> => modules.updateRunsEngine().onOperationEnded(record),
     }),
   );
   const guardrails = once(() =>
@@ -357,8 +359,9 @@ export function buildFleetplane(settings: Settings, options: BuildOptions = {}):
         store: updateRunStore(),
         queue: storage.queue(settings.FLEETPLANE_UPDATERUNS_QUEUE),
         runner: operations().runner,
+        readOperation: async (operationId) => (await operations().store.get(operationId))?.value,
         containerService: (subscriptionId) => arm().containerService(subscriptionId),
-        readHealth: (cluster, window, now) => modules.clusterHealth().assessCluster(cluster, window, now),
+        assessHealth: (clusters, window, now) => modules.clusterHealth().assessClusters(clusters, window, now),
         workspaceCustomerId: (workspaceResourceId) => workspaces().customerIdOf(workspaceResourceId),
         queryLogsBatch: (queries) => logsClient().queryBatch(queries),
         preflight: (message, log) => modules.updateRuns().preflight(message, log),

@@ -50,8 +50,8 @@ export interface OperationRunnerOptions {
   /** FLEETPLANE_SUBMISSION_GRACE_MS: longer than any ARM deadline, so that no submission still in flight is closed. */
   submissionGraceMs?: number;
   /**
-   * Told the end found by a GET or the repair (the queue trigger's caller tells the ends its checks find). An error
-   * leaves the end to be told again by the operation's pending queue message.
+   * Told each operation's end once, by whichever check finds it first (the queue's, a GET's, the repair's); the
+   * record then remembers it was told. An error leaves the end to be told by the next check that finds it.
    */
   onFinished?: (record: OperationRecord) => Promise<void>;
 }
@@ -142,11 +142,27 @@ export class ArmOperationRunner {
     return record;
   }
 
-  /** Handles an operation's queue message: checks ARM once, and schedules the next check until it ends. */
+  /** Handles an operation's queue message: checks ARM once, and schedules the next check until it ends (then tells it). */
   async advance(id: string): Promise<OperationCheck | undefined> {
     const check = await this.check(id);
-    if (check && !isTerminal(check.record.status)) await this.scheduleCheck(check.record);
+    if (!check) return undefined;
+    if (!isTerminal(check.record.status)) await this.scheduleCheck(check.record);
+    else await this.announceEnd(check.record);
     return check;
+  }
+
+  /**
+   * Tells an ended operation's end unless it was told already, then records that it was. A telling that fails
+   * is not recorded, so the next check (the message's retry, the repair) tells it again.
+   */
+  private async announceEnd(record: OperationRecord): Promise<void> {
+    if (!this.onFinished || record.endAnnouncedAt) return;
+    await this.onFinished(record);
+    const stored = await this.store.get(record.id);
+    if (!stored || stored.value.endAnnouncedAt) return;
+    await this.store.replace({ ...stored.value, endAnnouncedAt: this.now().toISOString() }, stored.etag).catch((error: unknown) => {
+      if (!(error instanceof PreconditionFailedError)) throw error; // another check marked it first
+    });
   }
 
   /**
@@ -158,7 +174,7 @@ export class ArmOperationRunner {
     let rescheduled = 0;
     for (const { value } of active) {
       const check = value.armPollerState ? undefined : await this.check(value.id);
-      if (check?.finishedNow) await this.onFinished?.(check.record);
+      if (check?.finishedNow) await this.announceEnd(check.record);
       const record = check?.record ?? value;
       if (!isTerminal(record.status) && this.now().getTime() - Date.parse(value.updatedAt) > STALE_AFTER_MS) {
         await this.scheduleCheck(record, 0);
@@ -184,10 +200,10 @@ export class ArmOperationRunner {
     }
   }
 
-  /** Polls ARM once for an unfinished operation and records what it learned. */
+  /** Polls ARM once for an unfinished operation and records what it learned (telling the end if this found it). */
   async refresh(id: string): Promise<OperationRecord | undefined> {
     const check = await this.check(id);
-    if (check?.finishedNow) await this.onFinished?.(check.record);
+    if (check?.finishedNow) await this.announceEnd(check.record);
     return check?.record;
   }
 

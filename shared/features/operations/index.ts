@@ -10,7 +10,7 @@ import { OperationStore } from './operationStore';
 import type { StorageQueue } from '../../platform/storage/storageQueue';
 import type { EmitFleetEvent } from '../../domain/events';
 import { eventsOfEndedOperation } from './operationEvents';
-import { isTerminal, type OperationRecord } from './operationRecord';
+import type { OperationRecord } from './operationRecord';
 
 export { operationsOperations } from './operations.api';
 export { acceptedResponse, POLL_AFTER_SECONDS } from './acceptedResponse';
@@ -39,11 +39,14 @@ export function buildOperations(deps: {
   submissionGraceMs?: number;
   /** Where an ended operation's events go (the webhook outbox). */
   emitEvent?: EmitFleetEvent;
+  /** Told each operation's end once (the update-run engine advances the run that started it at once). */
+  onOperationEnded?: (record: OperationRecord) => Promise<void>;
 }): OperationsModule {
   const store = new OperationStore(deps.table);
   const scheduler = queueScheduler(deps.queue);
   const tellEnd = async (record: OperationRecord) => {
     for (const event of eventsOfEndedOperation(record)) await deps.emitEvent?.(event);
+    await deps.onOperationEnded?.(record);
   };
   const runner = new ArmOperationRunner(store, deps.arm, scheduler, undefined, {
     ...(deps.submissionGraceMs === undefined ? {} : { submissionGraceMs: deps.submissionGraceMs }),
@@ -63,8 +66,6 @@ export function buildOperations(deps: {
         const { record } = check;
         log.info('Operation finished', { operation: record.id, kind: record.kind, target: record.target, status: record.status });
       }
-      // Told by every message that finds the end (a GET may have recorded it, or a telling failed): dedupe keys make it once.
-      if (check && isTerminal(check.record.status)) await tellEnd(check.record);
     },
     async repair(context) {
       const { active, rescheduled } = await runner.repair();

@@ -23,6 +23,8 @@ export const operationRecordSchema = z.object({
   expectedOutcome: expectedOutcomeSchema.optional(),
   /** When a submission whose answer was lost was found in Azure; it is then followed by reading the resource. */
   adoptedAt: z.iso.datetime().optional(),
+  /** When the end was announced (events, the update-run engine): an end found again is not announced twice. */
+  endAnnouncedAt: z.iso.datetime().optional(),
 });
 
 export type OperationRecord = z.infer<typeof operationRecordSchema>;
@@ -32,10 +34,10 @@ export function isTerminal(status: OperationStatus): boolean {
 }
 
 /** What callers see at GET /api/operations/{id}: no poller internals. */
-export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true, pollAfterSeconds: true, expectedOutcome: true, adoptedAt: true });
+export const operationViewSchema = operationRecordSchema.omit({ armPollerState: true, pollAfterSeconds: true, expectedOutcome: true, adoptedAt: true, endAnnouncedAt: true });
 export type OperationView = z.infer<typeof operationViewSchema>;
 
 export function toOperationView(record: OperationRecord): OperationView {
-  const { armPollerState: _internal, pollAfterSeconds: _pollAfter, expectedOutcome: _expected, adoptedAt: _adopted, ...view } = record;
+  const { armPollerState: _internal, pollAfterSeconds: _pollAfter, expectedOutcome: _expected, adoptedAt: _adopted, endAnnouncedAt: _announced, ...view } = record;
   return view;
 }

@@ -13,8 +13,16 @@ export interface ClusterHealthSnapshot {
 
 export type HealthGateWindow = 'PT5M' | 'PT15M' | 'PT30M' | 'PT1H';
 
-/** Reads one member's health for a gate: over the gate's window, ending at `now` (the run's clock). */
-export type ReadClusterHealth = (cluster: ClusterAddress, window: HealthGateWindow, now: Date) => Promise<ClusterHealthSnapshot>;
+/**
+ * Reads the health of every member waiting gates check, in ONE assessment (metrics and logs batched): over the
+ * gate's window, ending at `now` (the run's clock). Snapshots by lower-cased cluster id; a member that could not be
+ * read is absent (named in `unread`).
+ */
+export type AssessMembersHealth = (
+  clusters: readonly ClusterAddress[],
+  window: HealthGateWindow,
+  now: Date,
+) => Promise<{ views: ReadonlyMap<string, ClusterHealthSnapshot>; unread: readonly { clusterId: string; error: string }[] }>;
 
 /** The health-gate signals (HEALTH_GATE_SIGNALS) from a health view; a signal its source did not give is absent. */
 export function healthReadingOf(view: ClusterHealthSnapshot): HealthReading {

@@ -11,6 +11,8 @@ import { readDisruptionBudgets } from './disruptionBudgetsReader';
 import { readUpgradeWindow } from './maintenanceWindows';
 import { readSubnet } from './subnetReader';
 import type { UpdateRunDependencies } from './updateRunDependencies';
+import { clusterAddressOfId } from '../../domain/fleet/clusterAddress';
+import { monitoringWorkspaceOf } from '../../domain/fleet/monitoringAddon';
 
 /** ARM reads in flight at once for one preflight. */
 const CONCURRENT_MEMBERS = 8;
@@ -20,13 +22,13 @@ const CONCURRENT_RUN_COMMANDS = 8;
 export interface MemberRead {
   facts: MemberFacts;
   tags: Record<string, string>;
+  /** The Log Analytics workspace of the cluster's monitoring add-on (where the engine reads node progress). */
+  workspaceResourceId?: string;
 }
 
-const CLUSTER_ID = /^\/subscriptions\/([^/]+)\/resourceGroups\/([^/]+)\/providers\/Microsoft\.ContainerService\/managedClusters\/([^/]+)$/i;
-
 function coordinatesOf(clusterId: string): { subscriptionId: string; resourceGroup: string; name: string } {
-  const [, subscriptionId = '', resourceGroup = '', name = ''] = CLUSTER_ID.exec(clusterId) ?? [];
-  return { subscriptionId: subscriptionId.toLowerCase(), resourceGroup, name };
+  const address = clusterAddressOfId(clusterId);
+  return { subscriptionId: (address?.subscriptionId ?? '').toLowerCase(), resourceGroup: address?.resourceGroup ?? '', name: address?.clusterName ?? '' };
 }
 
 /**
@@ -43,7 +45,12 @@ export async function readMemberFacts(deps: UpdateRunDependencies, clusterIds: r
   const budgets = drainsNodes(upgradeType) ? await mapBounded(clusters, CONCURRENT_RUN_COMMANDS, (read) => disruptionBudgetsOf(deps, read)) : clusters.map(() => undefined);
   return clusters.map((read, i) => {
     const podDisruptionBudgets = budgets[i];
-    return { facts: { ...read.facts, deprecatedApiUse: deprecated(read.facts.clusterId), ...(podDisruptionBudgets ? { podDisruptionBudgets } : {}) }, tags: read.cluster?.tags ?? {} };
+    const workspaceResourceId = read.cluster ? monitoringWorkspaceOf(read.cluster.addonProfiles) : undefined;
+    return {
+      facts: { ...read.facts, deprecatedApiUse: deprecated(read.facts.clusterId), ...(podDisruptionBudgets ? { podDisruptionBudgets } : {}) },
+      tags: read.cluster?.tags ?? {},
+      ...(workspaceResourceId ? { workspaceResourceId } : {}),
+    };
   });
 }
 

@@ -18,8 +18,8 @@ interface RollingMember {
 }
 
 /**
- * The node roll of every member whose step runs, from Container Insights: each member's cluster is read once (its
- * workspace and pool counts), then ONE Log Analytics batch per workspace (node inventory + refused evictions) covers
+ * The node roll of every member whose step runs, from Container Insights: the workspace and pool counts the plan
+ * kept (no ARM read), then ONE Log Analytics batch per workspace (node inventory + refused evictions) covers
  * all its members. A member whose cluster, workspace or query cannot be read is left out: its `rolling` stays as it was.
  */
 export async function readNodeRolls(deps: RunEngineDependencies, run: UpdateRun, now: Date, log: Logger): Promise<Record<string, RollingUpdate>> {
@@ -38,20 +38,29 @@ function hasPoolStepRunning(member: RunMember): boolean {
   return member.status === 'Running' && step?.status === 'Running' && Object.keys(step.nodePools ?? {}).length > 0;
 }
 
+/** Where and what to read for a member: from its plan, or (runs planned before plans kept them) one cluster GET. */
 async function rollingMemberOf(deps: RunEngineDependencies, member: RunMember, log: Logger): Promise<RollingMember | undefined> {
+  if (member.poolNodeCounts) {
+    // Planned with its workspace kept: none means the cluster has no Container Insights to read.
+    if (!member.workspaceResourceId) return undefined;
+    return rollingMember(member, member.workspaceResourceId, new Map(Object.entries(member.poolNodeCounts).map(([pool, count]) => [pool.toLowerCase(), count])));
+  }
   try {
     const target = clusterTargetOf(member.clusterId);
     const cluster = await deps.containerService(target.subscriptionId).managedClusters.get(target.resourceGroup, target.clusterName);
     const workspace = monitoringWorkspaceOf(cluster.addonProfiles);
     if (!workspace) return undefined;
-    const step = member.steps[member.currentStep]!;
-    const counts = new Map((cluster.agentPoolProfiles ?? []).map((pool) => [pool.name.toLowerCase(), pool.count ?? 0]));
-    const pools = Object.entries(step.nodePools ?? {}).map(([pool, to]) => ({ pool, target: to, kind: step.nodeImage ? ('nodeImage' as const) : ('version' as const), count: counts.get(pool.toLowerCase()) ?? 0 }));
-    return { clusterId: member.clusterId, workspace: workspace.toLowerCase(), pools };
+    return rollingMember(member, workspace, new Map((cluster.agentPoolProfiles ?? []).map((pool) => [pool.name.toLowerCase(), pool.count ?? 0])));
   } catch (error) {
     log.warn('Could not read a member cluster for its node roll; its rolling picture stays as it was', { cluster: member.clusterId, error: errorText(error) });
     return undefined;
   }
+}
+
+function rollingMember(member: RunMember, workspace: string, counts: ReadonlyMap<string, number>): RollingMember {
+  const step = member.steps[member.currentStep]!;
+  const pools = Object.entries(step.nodePools ?? {}).map(([pool, to]) => ({ pool, target: to, kind: step.nodeImage ? ('nodeImage' as const) : ('version' as const), count: counts.get(pool.toLowerCase()) ?? 0 }));
+  return { clusterId: member.clusterId, workspace: workspace.toLowerCase(), pools };
 }
 
 async function readWorkspace(deps: RunEngineDependencies, workspace: string, members: readonly RollingMember[], now: Date, log: Logger): Promise<Record<string, RollingUpdate>> {

@@ -4,7 +4,7 @@ import { invocationLogger, type Logger } from '../../platform/observability/logg
 import { advanceRun } from './advanceRun';
 import { repairRuns } from './repairRuns';
 import type { RunEngineDependencies } from './runEngineDependencies';
-import { clustersInUpdateRun, onAlert, onNodePoolRollingEvent, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
+import { clustersInUpdateRun, onAlert, onNodePoolRollingEvent, onOperationEnded, type ClusterAlert, type NodePoolRollingEvent } from './runSignals';
 import { updateRunsMessageSchema } from './updateRunsQueue';
 
 /** The update-run execution engine: the queue trigger, the repair timer, and the ports other features call. */
@@ -15,6 +15,8 @@ export interface RunEngine {
   repair(context: InvocationContext): Promise<void>;
   onNodePoolRollingEvent(input: NodePoolRollingEvent, context?: InvocationContext): Promise<void>;
   onAlert(input: ClusterAlert, context?: InvocationContext): Promise<void>;
+  /** The operations module's port: an operation ended (told once); a run's own operation kicks the run. */
+  onOperationEnded(operation: { id: string; createdBy?: string | undefined }): Promise<void>;
   clustersInUpdateRun(): Promise<Set<string>>;
 }
 
@@ -36,6 +38,7 @@ export function buildRunEngine(deps: RunEngineDependencies): RunEngine {
     },
     onNodePoolRollingEvent: (input, context) => onNodePoolRollingEvent(deps, input, logger(context, {})),
     onAlert: (input, context) => onAlert(deps, input, logger(context, {})),
+    onOperationEnded: (operation) => onOperationEnded(deps, operation, SILENT),
     clustersInUpdateRun: () => clustersInUpdateRun(deps),
   };
 }

@@ -4,8 +4,8 @@ import type { EmitFleetEvent } from '../../domain/events';
 import type { Clock } from '../../platform/clock/clock';
 import type { LogLevel, Logger } from '../../platform/observability/logger';
 import type { BatchQuery, LogRowsResult } from '../../platform/monitor/logsClient';
-import type { ArmOperationRunner } from '../operations';
-import type { ReadClusterHealth } from './healthReadings';
+import type { ArmOperationRunner, OperationRecord } from '../operations';
+import type { AssessMembersHealth } from './healthReadings';
 import type { MaintenanceWindowReader } from './maintenanceWindows';
 import type { PreflightOutcome } from './preflightOutcome';
 import type { KickRun, RequestPreflight } from './updateRunPorts';
@@ -19,10 +19,13 @@ export interface RunEngineDependencies {
   requestPreflight: RequestPreflight;
   /** The update-run API's preflight (its member reads need the API's dependencies). */
   preflight: (message: RunPreflightMessage, log: Logger) => Promise<PreflightOutcome | 'stale'>;
+  /** Starts members' steps; an AKS event's kick also refreshes the member's operation from ARM with it. */
   runner: ArmOperationRunner;
+  /** The stored record of an operation (no ARM call): the operations queue is what polls ARM. */
+  readOperation: (operationId: string) => Promise<OperationRecord | undefined>;
   containerService: (subscriptionId: string) => ContainerServiceClient;
   windows: MaintenanceWindowReader;
-  readHealth: ReadClusterHealth;
+  assessHealth: AssessMembersHealth;
   /** Container Insights node progress of running members: the workspace's customer id, and one batch of queries per workspace. */
   workspaceCustomerId: (workspaceResourceId: string) => Promise<string>;
   queryLogsBatch: (queries: readonly BatchQuery[]) => Promise<(LogRowsResult | Error)[]>;

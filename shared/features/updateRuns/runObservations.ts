@@ -3,6 +3,7 @@ import type { AdvanceContext, HealthReading, ObservationNeeds, OperationObservat
 import type { Logger } from '../../platform/observability/logger';
 import { healthReadingOf, type HealthGateWindow } from './healthReadings';
 import { clusterTargetOf } from './clusterTarget';
+import { isCheckOverdue } from './overdueOperation';
 import { isoSeconds } from './runTime';
 import type { RunEngineDependencies } from './runEngineDependencies';
 import type { UpdateRun } from './updateRunDocument';
@@ -11,9 +12,10 @@ import type { UpdateRun } from './updateRunDocument';
 const READ_CONCURRENCY = 8;
 
 /**
- * Reads what the decision needs, and nothing else: each operation in flight is checked once with ARM (the
- * runner records what it learns), the windows of members that may start, the health of members a waiting gate
- * checks. A read that fails leaves its entry out: the decision then waits for it rather than guess.
+ * Reads what the decision needs, and nothing else: each operation in flight as its record stands (the operations
+ * queue polls ARM and kicks the run when one ends; only a record whose checks are overdue is polled here), the windows of members that may start, the health of members a
+ * waiting gate checks (one batched assessment). A read that fails leaves its entry out: the decision then waits for
+ * it rather than guess.
  */
 export async function observe(
   deps: RunEngineDependencies,
@@ -26,7 +28,7 @@ export async function observe(
   const [operations, windows, health] = await Promise.all([
     readEach(needs.operationIds, (id) => observeOperation(deps, id, preSubmissionFailures), log, 'operation'),
     readEach(needs.windowClusterIds, async (clusterId) => ({ maintenanceWindow: await deps.windows.read(clusterId, run.request.upgradeType) }), log, 'maintenance window'),
-    readEach(needs.healthClusterIds, (clusterId) => readHealth(deps, run, clusterId, now), log, 'cluster health'),
+    readHealth(deps, run, needs.healthClusterIds, now, log),
   ]);
   return {
     now: isoSeconds(now),
@@ -37,16 +39,31 @@ export async function observe(
 }
 
 async function observeOperation(deps: RunEngineDependencies, operationId: string, preSubmissionFailures: ReadonlyMap<string, OperationObservation>): Promise<OperationObservation> {
-  const record = await deps.runner.refresh(operationId);
+  const stored = await deps.readOperation(operationId);
+  const record = stored && isCheckOverdue(stored, Date.now()) ? await deps.runner.refresh(operationId) : stored;
   if (!record) return preSubmissionFailures.get(operationId) ?? { status: 'Missing' };
   return { status: record.status, ...(record.error ? { error: record.error } : {}) };
 }
 
-/** The window of the strictest waiting health gate that checks this member (they share one read per advance). */
-async function readHealth(deps: RunEngineDependencies, run: UpdateRun, clusterId: string, now: Date): Promise<HealthReading> {
+/**
+ * The members' health in ONE assessment per advance, over the window of the strictest waiting health gate (the
+ * gates share it). A member that could not be read, or the whole assessment failing, leaves entries out.
+ */
+async function readHealth(deps: RunEngineDependencies, run: UpdateRun, clusterIds: readonly string[], now: Date, log: Logger): Promise<[string, HealthReading][]> {
+  if (clusterIds.length === 0) return [];
   const windows = run.gates.flatMap((gate) => (gate.status === 'Waiting' && gate.definition.type === 'Health' ? [gate.definition.window] : []));
   const window = windows.sort((a, b) => WINDOW_MINUTES[b] - WINDOW_MINUTES[a])[0] ?? 'PT15M';
-  return healthReadingOf(await deps.readHealth(clusterTargetOf(clusterId), window, now));
+  try {
+    const { views, unread } = await deps.assessHealth(clusterIds.map(clusterTargetOf), window, now);
+    for (const { clusterId, error } of unread) log.warn('Could not read the cluster health; the run waits for it', { key: clusterId, error });
+    return clusterIds.flatMap((clusterId): [string, HealthReading][] => {
+      const view = views.get(clusterId.toLowerCase());
+      return view ? [[clusterId, healthReadingOf(view)]] : [];
+    });
+  } catch (error) {
+    log.warn('Could not read the members\' health; the run waits for it', { members: clusterIds.length, error: error instanceof Error ? error.message : String(error) });
+    return [];
+  }
 }
 
 const WINDOW_MINUTES: Record<HealthGateWindow, number> = { PT5M: 5, PT15M: 15, PT30M: 30, PT1H: 60 };

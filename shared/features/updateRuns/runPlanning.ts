@@ -141,6 +141,8 @@ function runMemberOf({ read, plan, place }: PlannedMember): RunMember {
     stage: place?.stage ?? '',
     group: place?.group ?? '',
     status: 'NotStarted',
+    ...(read.workspaceResourceId ? { workspaceResourceId: read.workspaceResourceId } : {}),
+    ...(facts.pools.length > 0 ? { poolNodeCounts: Object.fromEntries(facts.pools.map((pool) => [pool.name, pool.count])) } : {}),
     ...(facts.versions ? { from: { controlPlane: facts.versions.controlPlane, nodePools: facts.versions.nodePools } } : {}),
     steps: plan.steps.map((step, index) => ({ ...step, status: 'Pending' as const, ...estimatedSecondsOf(plan.work[index]) })),
     currentStep: 0,

@@ -35,7 +35,8 @@ export async function clustersInUpdateRun(deps: RunEngineDependencies): Promise<
 }
 
 /**
- * AKS's NodePoolRolling events (Event Grid): the member's rolling picture is updated and its run advanced at once,
+ * AKS's NodePoolRolling events (Event Grid): the member's rolling picture is updated, its operation refreshed from ARM
+ * (the event says ARM knows more now, ahead of the operation's next scheduled check) and its run advanced at once,
  * rather than at its next poll. Repeated deliveries change nothing more, and the order they arrive in does not matter
  * (applyRollingUpdate orders them by their own time).
  */
@@ -48,10 +49,34 @@ export async function onNodePoolRollingEvent(deps: RunEngineDependencies, event:
       if (JSON.stringify(rolling) === JSON.stringify(member.rolling)) return undefined;
       return { ...current, members: current.members.map((m) => (m === member ? { ...m, rolling } : m)) };
     });
+    await refreshMemberOperation(deps, run, event.clusterResourceId, log);
     await deps.kickRun(run.id, 0);
     log.info('Node pool rolling event applied to an update run', { run: run.id, cluster: event.clusterResourceId, pool: event.nodePool, status: event.status });
   }
 }
+
+/** One ARM poll of the operation the member's current step runs; a failed poll leaves it to the operations queue. */
+async function refreshMemberOperation(deps: RunEngineDependencies, run: UpdateRun, clusterId: string, log: Logger): Promise<void> {
+  const member = run.members.find((m) => sameCluster(m.clusterId, clusterId) && m.status === 'Running');
+  const operationId = member?.steps[member.currentStep]?.operationId;
+  if (!operationId) return;
+  try {
+    await deps.runner.refresh(operationId);
+  } catch (error) {
+    log.warn('Could not refresh the member operation after its node pool event', { run: run.id, operation: operationId, error: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+/** An operation a run started has ended (told once by the operations module): the run is advanced at once. */
+export async function onOperationEnded(deps: Pick<RunEngineDependencies, 'kickRun'>, operation: { id: string; createdBy?: string | undefined }, log: Logger): Promise<void> {
+  const runId = RUN_CREATOR.exec(operation.createdBy ?? '')?.[1];
+  if (!runId) return;
+  await deps.kickRun(runId, 0);
+  log.info('A member operation ended; its update run is advanced', { run: runId, operation: operation.id });
+}
+
+/** `createdBy` of the operations an update run starts (submitMemberStep). */
+const RUN_CREATOR = /^updateRun\/(.+)$/;
 
 /** A fired alert on a member fails every waiting health gate that checks it; the run's next advance settles the gate. */
 export async function onAlert(deps: RunEngineDependencies, alert: ClusterAlert, log: Logger): Promise<void> {

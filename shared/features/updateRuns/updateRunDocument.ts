@@ -80,6 +80,9 @@ export const runMemberSchema = z.object({
   group: z.string().max(50),
   status: z.enum(MEMBER_STATUSES),
   statusReason: z.string().max(500).optional(),
+  /** Where the engine reads the member's node progress (its monitoring add-on's workspace), and each pool's node count, as planned. */
+  workspaceResourceId: z.string().max(1024).optional(),
+  poolNodeCounts: z.record(z.string().max(64), z.int().min(0)).optional(),
   /** Versions when planned (the rollback target of a failed health gate). */
   from: z.object({ controlPlane: z.string().max(32), nodePools: versionMap }).optional(),
   steps: z.array(memberStepSchema).max(12),

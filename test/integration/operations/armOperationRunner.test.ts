@@ -149,6 +149,32 @@ describe('ArmOperationRunner (Azurite + AKS emulator, real SDK)', () => {
       expect(checks.filter((check) => check?.finishedNow)).toHaveLength(1);
     });
 
+    it('tells an end once: a GET that found it first leaves the queue check nothing to tell; a failed telling is told by the next check', async () => {
+      const told: string[] = [];
+      let failNext = false;
+      const onFinished = (record: { id: string }) => {
+        if (failNext) {
+          failNext = false;
+          return Promise.reject(new Error('outbox unavailable'));
+        }
+        told.push(record.id);
+        return Promise.resolve();
+      };
+      const runner = () => new ArmOperationRunner(store, newArm(), recordingScheduler(), undefined, { onFinished });
+      const first = await put(runner(), 'q4');
+      const second = await put(runner(), 'q5');
+      emulator.advanceClock(3_600);
+      expect(await runner().refresh(first.id)).toMatchObject({ status: 'Succeeded' });
+      await runner().advance(first.id);
+      expect(told).toEqual([first.id]);
+
+      failNext = true;
+      await expect(runner().advance(second.id)).rejects.toThrow('outbox unavailable');
+      await runner().advance(second.id);
+      await runner().advance(second.id);
+      expect(told).toEqual([first.id, second.id]);
+    });
+
     it('repair re-schedules only operations whose check is overdue, and closes submissions cut off before ARM answered', async () => {
       const scheduler = recordingScheduler();
       const started = await put(new ArmOperationRunner(store, newArm()), 'q3');

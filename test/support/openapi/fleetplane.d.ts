@@ -1130,6 +1130,10 @@ export interface components {
                 /** @enum {string} */
                 status: "NotStarted" | "Waiting" | "Running" | "Succeeded" | "Failed" | "Skipped" | "RolledBack" | "Stopped";
                 statusReason?: string;
+                workspaceResourceId?: string;
+                poolNodeCounts?: {
+                    [key: string]: number;
+                };
                 from?: {
                     controlPlane: string;
                     nodePools: {

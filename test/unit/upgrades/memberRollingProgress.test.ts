@@ -157,4 +157,21 @@ describe('decideAdvance keeps operationId, eta and rolling', () => {
     expect(failed.members[0]).toMatchObject({ status: 'Failed', rolling: { drain: 'BlockedByPdb' } });
     expect(failed.members[0]?.operationId).toBeUndefined();
   });
+
+  it('a drain AKS gave up on a PodDisruptionBudget ends BlockedByPdb, whatever the last node read showed', () => {
+    const failed = runOf(member({ rolling: rolling('apps', 'Draining', 20) }));
+    const error = { code: 'UpgradeFailed', message: "Drain node n-0 failed when evicting pod api-0 ... Cannot evict pod as it would violate the pod's disruption budget." };
+    decideAdvance(failed, { ...context(at(40), {}), operations: { op1: { status: 'Failed', error } } });
+    expect(failed.members[0]).toMatchObject({ status: 'Failed', rolling: { drain: 'BlockedByPdb', pool: 'apps' } });
+    const other = runOf(member({ rolling: rolling('apps', 'Draining', 20) }));
+    decideAdvance(other, { ...context(at(40), {}), operations: { op1: { status: 'Failed', error: { code: 'QuotaExceeded', message: 'no cores' } } } });
+    expect(other.members[0]).toMatchObject({ status: 'Failed', rolling: { drain: 'Draining' } });
+  });
+
+  it('a node read taken as the operation is seen ended does not overwrite what the roll showed while it ran', () => {
+    const failed = runOf(member({ rolling: rolling('apps', 'BlockedByPdb', 20) }));
+    const afterTheEnd: RollingUpdate = { pool: 'apps', drain: 'Draining', at: at(39), counts: { surgeNodes: 0, nodesUpgraded: 0, nodesTotal: 3 } };
+    decideAdvance(failed, context(at(40), { op1: { status: 'Failed' } }, { [key]: afterTheEnd }));
+    expect(failed.members[0]).toMatchObject({ status: 'Failed', rolling: { drain: 'BlockedByPdb' } });
+  });
 });

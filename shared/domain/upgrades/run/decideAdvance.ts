@@ -39,7 +39,7 @@ export function decideAdvance(draft: RunState, context: AdvanceContext): Advance
   const before = JSON.stringify(draft);
   const journal = new RunJournal(draft, context.now);
   const running = draft.status === 'Running';
-  recordRollingReads(draft.members, context.rolling ?? {});
+  recordRollingReads(draft.members, context.rolling ?? {}, context.operations);
   const actions = recordOperationOutcomes(draft, context, journal, () => running);
   if (draft.status === 'Stopping') stopWhenIdle(draft, context, journal);
   else if (draft.status === 'Running') actions.push(...advanceStages(draft, context, journal));

@@ -1,3 +1,4 @@
+import type { OperationObservation } from './observations';
 import { applyRollingUpdate, type RollingUpdate } from './rollingProgress';
 import { isMemberFinished, type RunMemberState } from './runState';
 
@@ -41,11 +42,19 @@ export function memberEta(member: RunMemberState, now: string): string | undefin
   return undefined;
 }
 
-/** Node progress read this advance (by lower-cased cluster id) applied to the members whose step runs. */
-export function recordRollingReads(members: readonly RunMemberState[], reads: Readonly<Record<string, RollingUpdate>>): void {
+const ENDED: ReadonlySet<OperationObservation['status']> = new Set(['Succeeded', 'Failed', 'Canceled', 'Missing']);
+
+/**
+ * Node progress read this advance (by lower-cased cluster id) applied to the members whose step runs. A member whose
+ * step's operation is seen ended in this same advance keeps the picture it had while it ran: nodes read after the end
+ * (a drain given up, say) would no longer say what happened.
+ */
+export function recordRollingReads(members: readonly RunMemberState[], reads: Readonly<Record<string, RollingUpdate>>, operations: Readonly<Record<string, OperationObservation>> = {}): void {
   for (const member of members) {
     const read = reads[member.clusterId.toLowerCase()];
-    if (read && member.status === 'Running') member.rolling = applyRollingUpdate(member.rolling, read);
+    const operationId = member.steps[member.currentStep]?.operationId;
+    const ended = operationId !== undefined && operations[operationId] !== undefined && ENDED.has(operations[operationId].status);
+    if (read && member.status === 'Running' && !ended) member.rolling = applyRollingUpdate(member.rolling, read);
   }
 }
 

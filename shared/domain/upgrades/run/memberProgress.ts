@@ -97,9 +97,16 @@ function stepFailed(run: RunState, member: RunMemberState, error: { code: string
   step.status = 'Failed';
   step.finishedAt = context.now;
   step.error = `${error.code}: ${error.message}`.slice(0, 500);
+  // AKS's answer is what ended the roll: a drain a PodDisruptionBudget refused (nodes read since may look otherwise).
+  if (member.rolling && isDrainRefusedByPdb(error)) member.rolling = { ...member.rolling, drain: 'BlockedByPdb', updatedAt: context.now };
   for (const later of member.steps.slice(member.currentStep + 1)) later.status = 'Skipped';
   const wasRollingBack = step.rollback === true;
   failMember(run, member, error, context, journal, { counted: !wasRollingBack });
+}
+
+/** AKS's drain failures (`PodDrainFailure`, or an upgrade failed on a restrictive Pod Disruption Budget). */
+function isDrainRefusedByPdb(error: { code: string; message: string }): boolean {
+  return error.code === 'PodDrainFailure' || /pod disruption budget|disruption budget/i.test(error.message);
 }
 
 /** The member ends Failed; `counted` adds it to its group's failures (a rollback failing after a counted failure is not counted again). */
