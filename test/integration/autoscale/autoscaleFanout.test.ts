@@ -1,14 +1,14 @@
+import { inProcessAutoscale } from './support/inProcessApp';
 import { QueueClient } from '@azure/storage-queue';
 import { InvocationContext } from '@azure/functions';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
-import { buildFleetplane, type Fleetplane } from '../../../shared/app';
+import type { Fleetplane } from '../../../shared/app';
 import { autoscalePolicySchema, type AutoscalePolicyInput } from '../../../shared/domain/autoscale/policy';
-import { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
+import type { DecisionStore } from '../../../shared/features/autoscale/decisionStore';
 import { WriteBudgetStore } from '../../../shared/features/autoscale/writeBudgetStore';
 import { basicCluster, clusterPath, raw, SUB, startTestEmulator, withApi } from '../../emulator/harness';
 import { createWorkspace, WORKSPACE } from '../../e2e/support/autoscaleStack';
-import { testSettings, uniqueTablePrefix } from '../../support/storage';
 
 const RG = 'rg-fanout';
 /** 52 clusters in westeurope and 8 in eastus: batches of 8 (eastus, evaluated by the subscription message), 50 and 2. */
@@ -72,25 +72,11 @@ describe('the autoscale cycle fans out per region batch and reads a fresh invent
       expect((await raw(emulator, 'PUT', withApi(clusterPath(RG, name)), spec)).status).toBeLessThan(300);
     }
     emulator.advanceClock(30 * 60);
-    const tablePrefix = uniqueTablePrefix();
-    const queueName = `${tablePrefix}-autoscale`;
-    app = buildFleetplane(
-      testSettings({
-        FLEETPLANE_TABLE_PREFIX: tablePrefix,
-        FLEETPLANE_ARM_ENDPOINT: emulator.baseUrl,
-        FLEETPLANE_ARM_CREDENTIAL: 'emulator',
-        FLEETPLANE_SUBSCRIPTION_IDS: SUB,
-        FLEETPLANE_LOGS_ENDPOINT: `${emulator.baseUrl}/v1`,
-        FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
-        FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
-        FLEETPLANE_AUTOSCALE_QUEUE: queueName,
-        FLEETPLANE_AUTOSCALE_INVENTORY_MAX_AGE_SECONDS: '60',
-      }),
-      { arm: { maxRetries: 0 }, logs: { maxRetries: 0 }, metrics: { maxRetries: 0 } },
-    );
+    const built = inProcessAutoscale(emulator, { FLEETPLANE_AUTOSCALE_INVENTORY_MAX_AGE_SECONDS: '60' });
+    ({ app, decisions } = built);
+    const { tablePrefix, queueName } = built;
     queue = new QueueClient(inject('storageConnectionString'), queueName);
     await queue.createIfNotExists();
-    decisions = new DecisionStore(app.storage.tableClient(`${tablePrefix}autoscaledecisions`));
     budget = new WriteBudgetStore(app.storage.tableClient(`${tablePrefix}autoscale`));
     for (const { name } of CLUSTERS) await putPolicy(name, { minNodes: 1, maxNodes: 5, targets: { cpuUtilizationPercent: 60 } });
   }, 120_000);

@@ -16,7 +16,7 @@ export interface InProcessAutoscale {
  * The app built in process against the emulator (ARM, Monitor, its virtual clock) and Azurite, with its own tables
  * and autoscale queue and no SDK retries, so the autoscale tests drive the cycle message by message.
  */
-export function inProcessAutoscale(emulator: RunningAksEmulator): InProcessAutoscale {
+export function inProcessAutoscale(emulator: RunningAksEmulator, settings: Record<string, string> = {}): InProcessAutoscale {
   const tablePrefix = uniqueTablePrefix();
   const queueName = `${tablePrefix}-autoscale`;
   const app = buildFleetplane(
@@ -29,6 +29,7 @@ export function inProcessAutoscale(emulator: RunningAksEmulator): InProcessAutos
       FLEETPLANE_METRICS_ENDPOINT: `${emulator.baseUrl}/regions/{region}`,
       FLEETPLANE_VIRTUAL_CLOCK_URL: `${emulator.baseUrl}/_emulator/clock`,
       FLEETPLANE_AUTOSCALE_QUEUE: queueName,
+      ...settings,
     }),
     { arm: { maxRetries: 0 }, logs: { maxRetries: 0 }, metrics: { maxRetries: 0 } },
   );
