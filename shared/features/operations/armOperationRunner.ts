@@ -270,7 +270,7 @@ export class ArmOperationRunner {
       case 'inProgress':
         return { ...adopted, status: 'InProgress', updatedAt: now.toISOString() };
       case 'Failed':
-        return this.finish(adopted, 'Failed', PROVISIONING_FAILED);
+        return this.finish(adopted, 'Failed', target?.provisioningError ?? PROVISIONING_FAILED);
       default:
         return this.finish(adopted, outcome, undefined);
     }

@@ -56,6 +56,20 @@ describe('submissions whose ARM answer was lost (Azurite + AKS emulator, real SD
     expect(emulator.counters()['managedClusters.createOrUpdate']).toBe(1);
   });
 
+  it('an adopted change that fails ends with the reason AKS gives (status.provisioningError), not a bare Failed', async () => {
+    await arm.containerService(SUB).managedClusters.createOrUpdate('rg1', 'lost-fail', clusterBody, fast).submitted();
+    emulator.advanceClock(3_600);
+    const upgraded = { ...clusterBody, kubernetesVersion: '1.36' };
+    await recordedIntent('lost-failing', 'lost-fail', { kind: 'matches', fingerprint: clusterFingerprint(upgraded) });
+    emulator.injectUpgradeFailure(SUB, 'rg1', 'lost-fail', { message: 'Node failed to become ready after reimage (injected).' });
+    await arm.containerService(SUB).managedClusters.createOrUpdate('rg1', 'lost-fail', upgraded, fast).submitted();
+
+    await runnerAt(10 * MINUTE).repair();
+    emulator.advanceClock(3_600);
+    const done = await runnerAt(11 * MINUTE).advance('lost-failing');
+    expect(done).toMatchObject({ finishedNow: true, record: { status: 'Failed', error: { code: 'UpgradeFailed', message: 'Node failed to become ready after reimage (injected).' } } });
+  });
+
   it('closes a change ARM never received as not applied once the grace period is over, and sends nothing', async () => {
     emulator.resetCounters();
     await recordedIntent('lost-before-arm', 'lost2', { kind: 'matches', fingerprint: clusterFingerprint(clusterBody) });
