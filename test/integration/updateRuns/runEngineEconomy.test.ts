@@ -1,13 +1,13 @@
+import { callUpdateRunsApi } from './support/inProcessApi';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { HttpRequest, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { InvocationContext } from '@azure/functions';
 import { QueueClient } from '@azure/storage-queue';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { RunningAksEmulator } from '../../../local/aks-emulator';
 import { startDevIssuer, type RunningDevIssuer } from '../../../local/dev-issuer';
 import { buildFleetplane, type Fleetplane } from '../../../shared/app';
-import type { UpdateRun } from '../../../shared/features/updateRuns';
 import { basicCluster, clusterPath, raw, startTestEmulator, SUB, withApi } from '../../emulator/harness';
 import { testSettings, uniqueTablePrefix } from '../../support/storage';
 
@@ -30,17 +30,7 @@ describe('update-run engine economy (Azurite + emulator, messages handled in pro
   let token: string;
   let runId: string;
 
-  const api = async (operationId: string, url: string, params: Record<string, string>, body?: unknown): Promise<{ status: number; body: UpdateRun }> => {
-    const request = new HttpRequest({
-      method: 'POST',
-      url: `http://127.0.0.1:7071/api/${url}`,
-      headers: { authorization: `Bearer ${token}`, ...(body === undefined ? {} : { 'content-type': 'application/json' }) },
-      params,
-      ...(body === undefined ? {} : { body: { string: JSON.stringify(body) } }),
-    });
-    const response = (await app.updateRuns.http[operationId]!(request, context())) as HttpResponseInit;
-    return { status: response.status ?? 200, body: response.jsonBody as UpdateRun };
-  };
+  const api = (operationId: string, url: string, params: Record<string, string>, body?: unknown) => callUpdateRunsApi(app, token, operationId, url, params, body);
   const run = async () => (await app.updateRuns.dependencies.store.require(runId)).value;
   /** Takes every visible message off the update-runs queue (what its trigger would receive). */
   const receive = async (): Promise<Record<string, unknown>[]> => {
